@@ -1,0 +1,87 @@
+#include "rules/common/decimal.hpp"
+
+#include <limits>
+
+namespace og::rules {
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  // xsd:decimal allows surrounding whitespace (collapse facet).
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+    text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  bool negative = false;
+  if (text.front() == '+' || text.front() == '-') {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  std::int64_t whole = 0;
+  std::int64_t fraction = 0;
+  int fraction_digits = 0;
+  bool any_digit = false;
+  bool in_fraction = false;
+  for (char c : text) {
+    if (c == '.') {
+      if (in_fraction) return std::nullopt;
+      in_fraction = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    any_digit = true;
+    int digit = c - '0';
+    if (!in_fraction) {
+      if (whole > (kMax / kScale - digit) / 10) return std::nullopt;
+      whole = whole * 10 + digit;
+    } else if (fraction_digits < kScaleDigits) {
+      fraction = fraction * 10 + digit;
+      ++fraction_digits;
+    } else if (digit != 0) {
+      return std::nullopt;  // more precision than we can hold exactly
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  for (int i = fraction_digits; i < kScaleDigits; ++i) fraction *= 10;
+  std::int64_t units = whole * kScale + fraction;
+  return Decimal(negative ? -units : units);
+}
+
+std::string Decimal::to_string(int min_fraction) const {
+  std::int64_t magnitude = units_ < 0 ? -units_ : units_;
+  std::string out = units_ < 0 ? "-" : "";
+  out += std::to_string(magnitude / kScale);
+  std::string fraction = std::to_string(magnitude % kScale);
+  fraction.insert(0, kScaleDigits - fraction.size(), '0');
+  std::size_t keep = fraction.find_last_not_of('0');
+  keep = keep == std::string::npos ? 0 : keep + 1;
+  if (keep < static_cast<std::size_t>(min_fraction)) keep = static_cast<std::size_t>(min_fraction);
+  if (keep > 0) out += "." + fraction.substr(0, keep);
+  return out;
+}
+
+Decimal Decimal::round_up_to(Decimal step) const {
+  if (step.units_ <= 0) return *this;
+  std::int64_t steps = units_ / step.units_;
+  if (units_ % step.units_ != 0) ++steps;
+  return Decimal(steps * step.units_);
+}
+
+Decimal Decimal::divide_round_up(Decimal divisor, Decimal step) const {
+  // this/divisor in units = units_ * kScale / divisor.units_; rounded up to step.
+  __int128 numerator = static_cast<__int128>(units_) * kScale;
+  __int128 quotient = numerator / divisor.units_;
+  if (numerator % divisor.units_ != 0) ++quotient;
+  return Decimal(static_cast<std::int64_t>(quotient)).round_up_to(step);
+}
+
+std::optional<Decimal> Decimal::times(Decimal other) const {
+  __int128 product = static_cast<__int128>(units_) * other.units_;
+  __int128 half = kScale / 2;
+  __int128 rounded = product >= 0 ? (product + half) / kScale : (product - half) / kScale;
+  if (rounded > std::numeric_limits<std::int64_t>::max() || rounded < std::numeric_limits<std::int64_t>::min())
+    return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(rounded));
+}
+
+}  // namespace og::rules

@@ -1,0 +1,37 @@
+// Protocol versions: the URL binding's `version` parameter and the version in a
+// request's namespace. The server answers with the newest version it supports
+// that is not newer than the one requested; without one it behaves as 1.1.
+#pragma once
+#include <compare>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+namespace og::rules::veloconnect {
+
+struct Version {
+  int major = 1;
+  int minor = 1;
+  friend constexpr auto operator<=>(Version, Version) = default;
+};
+
+inline constexpr Version kDefaultVersion{1, 1};
+inline constexpr Version kOldestVersion{1, 0};
+inline constexpr Version kNewestVersion{1, 6};
+
+struct Obsolete {};
+
+// "1.4" -> 1.4. Invalid text is ignored (the default applies); a valid version
+// older than 1.0 is obsolete (406); a newer one than we know is capped.
+std::variant<Version, Obsolete> negotiate_version(std::optional<std::string_view> requested);
+
+// The version in a namespace such as "urn:veloconnect:profile-1.4", if any.
+std::optional<Version> version_in_namespace(std::string_view ns);
+
+// Which module namespace to answer in for a negotiated version.
+enum class ProfileNs { V1_1, V1_4, V1_5, V1_6 };
+enum class CatalogNs { V1_1, V1_5 };
+ProfileNs profile_namespace_for(Version v);
+CatalogNs catalog_namespace_for(Version v);
+
+}  // namespace og::rules::veloconnect

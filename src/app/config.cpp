@@ -1,0 +1,106 @@
+#include "app/config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace og::app {
+
+namespace po = boost::program_options;
+
+namespace {
+// "127.0.0.1:8080", "[::1]:8080", ":8080"
+bool split_listen(const std::string& listen, std::string& host, unsigned short& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) host = "0.0.0.0";
+  try {
+    int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<unsigned short>(p);
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
+  Config c;
+  std::string listen;
+  std::string config_file;
+  long idle = 0, request = 0;
+  po::options_description general("ordergate options");
+  general.add_options()("help,h", "print this help and exit")("version", "print the version and exit")(
+      "config", po::value(&config_file), "read further options from this file (key = value per line)")(
+      "listen", po::value(&listen)->default_value("127.0.0.1:8080"),
+      "address:port to serve on (port 0: any free port)")(
+      "data", po::value(&c.data_dir)->default_value("./data"),
+      "data folder; holds ordergate.db (created with the demo data on first start)")(
+      "threads", po::value(&c.server.threads)->default_value(0), "worker threads (0: one per core)")(
+      "tls-cert", po::value(&c.server.tls_certificate),
+      "PEM certificate chain; with --tls-key every connection is TLS")("tls-key", po::value(&c.server.tls_key),
+                                                                       "PEM private key")(
+      "durability", po::value(&c.durability)->default_value("process"),
+      "process: a confirmed transaction survives a crash or kill -9; power: also power loss (fsync per commit)")(
+      "max-body", po::value(&c.server.max_body)->default_value(8u << 20), "largest request body in bytes (413 above)")(
+      "max-connections", po::value(&c.server.max_connections)->default_value(20000), "concurrent connections accepted")(
+      "idle-timeout", po::value(&idle)->default_value(60), "seconds a keep-alive connection may wait between requests")(
+      "request-timeout", po::value(&request)->default_value(30), "seconds to receive a request or send an answer")(
+      "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(
+      "seller-id", po::value(&c.veloconnect.seller_id)->default_value("ordergate"),
+      "Veloconnect SellersID this server answers for (415 otherwise)")(
+      "seller-name", po::value(&c.veloconnect.seller_name)->default_value("ordergate demo wholesaler"),
+      "SellerName in GetProfile")("max-open-transactions", po::value(&c.max_open_transactions)->default_value(1000),
+                                  "open Veloconnect transactions per buyer (421 above)")(
+      "max-search-page", po::value(&c.max_search_page)->default_value(100),
+      "largest SearchResult page (Count is clamped)")("max-list-entries",
+                                                      po::value(&c.veloconnect.max_list_entries)->default_value(1000),
+                                                      "entries per GetItemDetailsList (400 above)")(
+      "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, general), vm);
+    if (vm.count("config")) {
+      std::ifstream in(vm["config"].as<std::string>());
+      if (!in) throw std::runtime_error("cannot read config file " + vm["config"].as<std::string>());
+      po::store(po::parse_config_file(in, general), vm);
+    }
+    po::notify(vm);
+  } catch (const std::exception& e) {
+    std::cerr << "ordergate: " << e.what() << "\n" << general << "\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (vm.count("help")) {
+    std::cout << "ordergate: Veloconnect supplier server (and more faces to come)\n\n"
+              << "usage: ordergate [options]\n\n"
+              << general << "\n";
+    exit_code = 0;
+    return std::nullopt;
+  }
+  if (vm.count("version")) {
+    std::cout << "ordergate " << OG_VERSION << "\n";
+    exit_code = 0;
+    return std::nullopt;
+  }
+  if (!split_listen(listen, c.server.host, c.server.port)) {
+    std::cerr << "ordergate: --listen wants address:port, got '" << listen << "'\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.durability != "process" && c.durability != "power") {
+    std::cerr << "ordergate: --durability is process or power\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  c.server.idle_timeout = std::chrono::seconds(idle);
+  c.server.request_timeout = std::chrono::seconds(request);
+  c.veloconnect.tls = !c.server.tls_certificate.empty();
+  return c;
+}
+
+}  // namespace og::app

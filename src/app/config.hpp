@@ -1,0 +1,26 @@
+// Command-line flags (and the same keys in an optional config file).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "http/server.hpp"
+#include "veloconnect/service.hpp"
+
+namespace og::app {
+
+struct Config {
+  http::ServerOptions server;
+  std::string data_dir = "./data";
+  std::string durability = "process";  // process | power
+  std::string access_log = "-";
+  long max_open_transactions = 1000;
+  long max_search_page = 100;
+  veloconnect::ServiceConfig veloconnect;
+  bool fail_commits = false;
+};
+
+// Parses argv; prints help/version and returns nullopt when the process
+// should exit (exit_code tells how).
+std::optional<Config> parse_config(int argc, char** argv, int& exit_code);
+
+}  // namespace og::app

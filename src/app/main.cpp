@@ -1,0 +1,99 @@
+// ordergate: wires the store, the core, the faces and the HTTP server.
+#include <sys/resource.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/config.hpp"
+#include "core/buyer_auth.hpp"
+#include "core/catalog.hpp"
+#include "core/clock.hpp"
+#include "core/demo_data.hpp"
+#include "core/order_transactions.hpp"
+#include "core/text_search.hpp"
+#include "http/server.hpp"
+#include "message/schema_set.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "veloconnect/endpoint.hpp"
+
+namespace {
+
+// Thousands of keep-alive clients need thousands of descriptors.
+void raise_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+int run(const og::app::Config& config) {
+  using namespace og;
+  message::init_xml();
+  std::filesystem::create_directories(config.data_dir);
+  core::SystemClock clock;
+
+  store::sqlite::SqliteOptions store_options;
+  store_options.path = (std::filesystem::path(config.data_dir) / "ordergate.db").string();
+  store_options.durability =
+      config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
+  store_options.fail_commits = config.fail_commits;
+  store_options.seed = [&clock](store::UnitOfWork& uow) { core::load_demo_data(uow, clock); };
+  store::sqlite::SqliteStore store(store_options);
+
+  core::BuyerAuth auth(store);
+  core::Catalog catalog(store, clock);
+  core::TransactionLimits limits{config.max_open_transactions};
+  core::OrderTransactions orders(store, auth, catalog, clock, limits);
+  core::TextSearches searches(store, auth, catalog, clock, limits, core::SearchLimits{config.max_search_page});
+
+  message::SchemaSet velo_schema(veloconnect::schema_roots());
+  veloconnect::Service velo_service(catalog, orders, searches, auth, config.veloconnect);
+  veloconnect::Endpoint velo_endpoint(velo_service, velo_schema);
+
+  http::Router router;
+  router.add("/veloconnect", velo_endpoint);
+  http::AccessLog log(config.access_log);
+
+  // Signals are taken by one thread; the workers never see them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  http::Server server(config.server, router, log);
+  raise_file_limit();
+  std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
+            << server.port() << "/veloconnect (data: " << store_options.path
+            << (store.created() ? ", created with demo data" : "") << ")" << std::endl;
+
+  std::thread signal_waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    if (received != 0) server.stop();
+  });
+  server.run();
+  // Wake the waiter if the server stopped for another reason.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  std::cout << "ordergate stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int exit_code = 0;
+  auto config = og::app::parse_config(argc, argv, exit_code);
+  if (!config) return exit_code;
+  try {
+    return run(*config);
+  } catch (const std::exception& e) {
+    std::cerr << "ordergate: " << e.what() << std::endl;
+    return 1;
+  }
+}

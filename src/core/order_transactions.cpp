@@ -1,0 +1,253 @@
+#include "core/order_transactions.hpp"
+
+#include "core/ids.hpp"
+#include "rules/veloconnect/order_request_line.hpp"
+
+namespace og::core {
+
+namespace rv = rules::veloconnect;
+using store::TransactionKind;
+using store::TransactionRecord;
+
+namespace {
+
+rv::Instance instance_of(const TransactionRecord& t) {
+  return rv::Instance{t.kind == TransactionKind::Order ? rv::TransactionKind::Order : rv::TransactionKind::TextSearch,
+                      t.state, t.is_test};
+}
+
+// The failure for `outcome`; it names the instance only when the buyer owns it
+// and it is the kind the step works on (otherwise the answer is 420 anyway).
+Failure refuse(rv::Outcome outcome, const std::optional<TransactionRecord>& t) {
+  Failure f{outcome, {}, std::nullopt};
+  if (t && outcome != rv::Outcome::UnknownTransaction) f.transaction = t;
+  return f;
+}
+
+// Aborts a unit of work without writing anything; carries the refusal out.
+struct Refusal {
+  Failure failure;
+};
+
+}  // namespace
+
+std::vector<LineView> OrderTransactions::line_views(store::Reader& reader, const std::string& transaction_id) {
+  std::vector<LineView> out;
+  for (auto& line : reader.lines(transaction_id)) {
+    LineView v{std::move(line), std::nullopt, {}};
+    v.item = reader.item(v.line.item_id);
+    v.availability = v.item ? catalog_.availability(*v.item, v.line.quantity)
+                            : rv::AvailabilityDecision{rv::AvailabilityCode::NotAvailable, std::nullopt, std::nullopt};
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, const std::string& transaction_id,
+                                                      const std::vector<LineInput>& lines, Applied& applied) {
+  struct Planned {
+    const LineInput* input;
+    rv::LineDecision decision;
+    std::optional<store::ItemRecord> item;
+  };
+  // Decide every line before writing any, so a rejected line leaves the order untouched.
+  std::vector<Planned> plan;
+  plan.reserve(lines.size());
+  for (const auto& input : lines) {
+    auto item = uow.item(input.item_id);
+    std::vector<std::string> replacements;
+    if (!item) replacements = uow.replacements(input.item_id);
+    std::optional<rv::ItemUnits> units;
+    if (item) units = units_of(*item);
+    auto decision = rv::decide_line(units, replacements, rv::LineRequest{input.quantity, input.unit});
+    if (auto* reject = std::get_if<rv::RejectLine>(&decision))
+      return Failure{rv::Outcome::GeneralError, "OrderRequestLine for item " + input.item_id + ": " + reject->reason,
+                     std::nullopt};
+    plan.push_back({&input, std::move(decision), std::move(item)});
+  }
+
+  auto existing = uow.lines(transaction_id);
+  std::int64_t next_position = existing.empty() ? 1 : existing.back().position + 1;
+  auto position_of = [&](const std::string& item_id) -> std::optional<std::int64_t> {
+    for (const auto& l : existing)
+      if (l.item_id == item_id) return l.position;
+    return std::nullopt;
+  };
+  rules::Date today = clock_.today();
+
+  for (auto& p : plan) {
+    const LineInput& in = *p.input;
+    if (std::holds_alternative<rv::RemoveLine>(p.decision)) {
+      uow.remove_line(transaction_id, in.item_id);
+    } else if (auto* replace = std::get_if<rv::ReplaceItem>(&p.decision)) {
+      applied.replacements.push_back({in.item_id, replace->replacements});
+    } else if (std::holds_alternative<rv::UnknownItem>(p.decision)) {
+      applied.unknown.push_back(in.item_id);
+    } else if (auto* accept = std::get_if<rv::AcceptLine>(&p.decision)) {
+      store::LineRecord line;
+      line.item_id = in.item_id;
+      if (auto pos = position_of(in.item_id)) {
+        line.position = *pos;
+      } else {
+        line.position = next_position++;
+        existing.push_back(line);
+      }
+      line.quantity = accept->quantity;
+      line.unit = p.item->order_unit;
+      line.unit_price = p.item->price;
+      line.currency = p.item->currency;
+      line.buyers_item_id = in.buyers_item_id;
+      line.backlog = in.backlog;
+      // The server may move a delivery date; one in the past moves to today.
+      if (in.delivery_date) {
+        auto wanted = rules::Date::parse(*in.delivery_date);
+        line.delivery_date = (wanted && *wanted >= today) ? wanted->to_string() : today.to_string();
+      }
+      uow.put_line(transaction_id, line);
+    }
+  }
+  return std::nullopt;
+}
+
+Result<OrderView> OrderTransactions::create(const Caller& caller, const std::vector<LineInput>& lines) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  try {
+    OrderView view;
+    store_.write([&](store::UnitOfWork& uow) {
+      auto outcome = rv::admit_creation(credentials, static_cast<long>(uow.count_open_transactions(caller.buyer_id)),
+                                        limits_.max_open_per_buyer);
+      if (outcome != rv::Outcome::Ok)
+        throw Refusal{{outcome,
+                       "buyer " + caller.buyer_id + " already has " + std::to_string(limits_.max_open_per_buyer) +
+                           " open transactions; finish or roll back one first",
+                       std::nullopt}};
+      TransactionRecord t;
+      t.id = new_transaction_id();
+      t.buyer_id = caller.buyer_id;
+      t.kind = TransactionKind::Order;
+      t.state = rv::state_after(rv::Step::CreateOrder, rv::state::kStart);
+      t.is_test = caller.is_test;
+      t.created_at = t.updated_at = clock_.now_utc();
+      uow.insert_transaction(t);
+      Applied applied;
+      if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
+      view = OrderView{t, line_views(uow, t.id), std::move(applied.replacements), std::move(applied.unknown)};
+    });
+    return view;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
+}
+
+Result<OrderView> OrderTransactions::change(rv::Step step, const Caller& caller, std::string_view transaction_id,
+                                            const std::vector<LineInput>& lines) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  try {
+    OrderView view;
+    store_.write([&](store::UnitOfWork& uow) {
+      auto t = uow.transaction(caller.buyer_id, transaction_id);
+      std::optional<rv::Instance> instance;
+      if (t) instance = instance_of(*t);
+      auto outcome = rv::admit(step, credentials, instance ? &*instance : nullptr, caller.is_test);
+      if (outcome != rv::Outcome::Ok) throw Refusal{refuse(outcome, t)};
+      Applied applied;
+      if (step == rv::Step::UpdateOrder) {
+        if (auto failure = apply_lines(uow, t->id, lines, applied)) {
+          failure->transaction = t;
+          throw Refusal{std::move(*failure)};
+        }
+      }
+      auto views = line_views(uow, t->id);
+      if (step == rv::Step::FinishOrder) {
+        if (views.empty()) throw Refusal{{rv::Outcome::GeneralError, "the order has no lines to finish", t}};
+        rules::Date today = clock_.today();
+        t->issue_date = today.to_string();
+        if (t->is_test) {
+          // A test never reaches the merchandise system; the ID says so.
+          t->order_id = "TEST-" + t->id.substr(0, 8);
+        } else {
+          store::OrderRecord order;
+          order.transaction_id = t->id;
+          order.buyer_id = t->buyer_id;
+          order.issue_date = *t->issue_date;
+          order.currency = views.front().line.currency;
+          for (const auto& v : views) {
+            auto amount = v.line.quantity.times(v.line.unit_price);
+            if (!amount) throw Refusal{{rv::Outcome::GeneralError, "order total is out of range", t}};
+            order.total = order.total + *amount;
+          }
+          order.created_at = clock_.now_utc();
+          t->order_id = uow.insert_order(order);
+        }
+      }
+      t->state = rv::state_after(step, t->state);
+      t->updated_at = clock_.now_utc();
+      uow.update_transaction(*t);
+      view = OrderView{*t, std::move(views), std::move(applied.replacements), std::move(applied.unknown)};
+    });
+    return view;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
+}
+
+Result<OrderView> OrderTransactions::update(const Caller& caller, std::string_view transaction_id,
+                                            const std::vector<LineInput>& lines) {
+  return change(rv::Step::UpdateOrder, caller, transaction_id, lines);
+}
+
+Result<OrderView> OrderTransactions::finish(const Caller& caller, std::string_view transaction_id) {
+  return change(rv::Step::FinishOrder, caller, transaction_id, {});
+}
+
+Result<OrderView> OrderTransactions::view(const Caller& caller, std::string_view transaction_id) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  auto& reader = store_.reader();
+  std::optional<TransactionRecord> t;
+  if (credentials == Credentials::Valid) t = reader.transaction(caller.buyer_id, transaction_id);
+  std::optional<rv::Instance> instance;
+  if (t) instance = instance_of(*t);
+  auto outcome = rv::admit(rv::Step::ViewOrder, credentials, instance ? &*instance : nullptr, caller.is_test);
+  if (outcome != rv::Outcome::Ok) return refuse(outcome, t);
+  return OrderView{*t, line_views(reader, t->id), {}, {}};
+}
+
+Result<TransactionRecord> OrderTransactions::rollback(const Caller& caller, std::string_view transaction_id) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  try {
+    TransactionRecord result;
+    store_.write([&](store::UnitOfWork& uow) {
+      auto t = uow.transaction(caller.buyer_id, transaction_id);
+      std::optional<rv::Instance> instance;
+      if (t) instance = instance_of(*t);
+      auto outcome = rv::admit(rv::Step::Rollback, credentials, instance ? &*instance : nullptr, caller.is_test);
+      if (outcome != rv::Outcome::Ok) throw Refusal{refuse(outcome, t)};
+      t->state = rv::state_after(rv::Step::Rollback, t->state);
+      t->updated_at = clock_.now_utc();
+      uow.update_transaction(*t);
+      result = *t;
+    });
+    return result;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
+}
+
+Result<std::vector<TransactionRecord>> OrderTransactions::status(const Caller& caller,
+                                                                 std::optional<std::string_view> transaction_id) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  auto& reader = store_.reader();
+  if (!transaction_id) return reader.open_transactions(caller.buyer_id);
+  auto t = reader.transaction(caller.buyer_id, *transaction_id);
+  std::optional<rv::Instance> instance;
+  if (t) instance = instance_of(*t);
+  auto outcome = rv::admit(rv::Step::GetStatus, credentials, instance ? &*instance : nullptr, caller.is_test);
+  if (outcome != rv::Outcome::Ok) return refuse(outcome, t);
+  return std::vector<TransactionRecord>{*t};
+}
+
+}  // namespace og::core

@@ -1,0 +1,100 @@
+#include "core/text_search.hpp"
+
+#include "core/ids.hpp"
+
+namespace og::core {
+
+namespace rv = rules::veloconnect;
+using store::TransactionKind;
+using store::TransactionRecord;
+
+namespace {
+struct Refusal {
+  Failure failure;
+};
+}  // namespace
+
+std::vector<std::string> TextSearches::terms(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+Result<TransactionRecord> TextSearches::create(const Caller& caller, std::string_view search_string) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return Failure{rv::check_credentials(credentials), {}, std::nullopt};
+  // Counting may scan a large catalog: do it before taking the write lock.
+  std::int64_t total = store_.reader().count_items_matching(terms(search_string));
+  try {
+    TransactionRecord t;
+    store_.write([&](store::UnitOfWork& uow) {
+      auto outcome = rv::admit_creation(credentials, static_cast<long>(uow.count_open_transactions(caller.buyer_id)),
+                                        transaction_limits_.max_open_per_buyer);
+      if (outcome != rv::Outcome::Ok)
+        throw Refusal{{outcome,
+                       "buyer " + caller.buyer_id + " already has " +
+                           std::to_string(transaction_limits_.max_open_per_buyer) +
+                           " open transactions; finish or roll back one first",
+                       std::nullopt}};
+      t.id = new_transaction_id();
+      t.buyer_id = caller.buyer_id;
+      t.kind = TransactionKind::TextSearch;
+      t.is_test = caller.is_test;
+      t.search_string = std::string(search_string);
+      t.total_count = total;
+      t.state = rv::state_after(rv::Step::CreateTextSearch, rv::state::kStart, {.text_search_has_hits = total > 0});
+      t.created_at = t.updated_at = clock_.now_utc();
+      uow.insert_transaction(t);
+    });
+    return t;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
+}
+
+Result<SearchPage> TextSearches::page(const Caller& caller, std::string_view transaction_id, std::int64_t start,
+                                      std::int64_t count, bool do_not_close, bool fetch_items) {
+  auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
+  if (credentials != Credentials::Valid) return Failure{rv::check_credentials(credentials), {}, std::nullopt};
+  try {
+    SearchPage page;
+    store_.write([&](store::UnitOfWork& uow) {
+      auto t = uow.transaction(caller.buyer_id, transaction_id);
+      std::optional<rv::Instance> instance;
+      if (t)
+        instance = rv::Instance{
+            t->kind == TransactionKind::Order ? rv::TransactionKind::Order : rv::TransactionKind::TextSearch, t->state,
+            t->is_test};
+      auto outcome = rv::admit(rv::Step::SearchResult, credentials, instance ? &*instance : nullptr, caller.is_test);
+      if (outcome != rv::Outcome::Ok) {
+        Failure f{outcome, {}, std::nullopt};
+        if (t && outcome != rv::Outcome::UnknownTransaction) f.transaction = t;
+        throw Refusal{std::move(f)};
+      }
+      // The count is fixed when the search is created: paging stays stable.
+      page.window = rv::clamp_window(start, count, t->total_count, limits_.max_page);
+      if (fetch_items && page.window.count > 0) {
+        for (auto& item : uow.items_matching(terms(t->search_string), page.window.start, page.window.count)) {
+          auto availability = catalog_.availability(item, rules::Decimal());
+          page.hits.push_back({std::move(item), availability});
+        }
+      }
+      t->state = rv::state_after(rv::Step::SearchResult, t->state, {.do_not_close = do_not_close});
+      t->updated_at = clock_.now_utc();
+      uow.update_transaction(*t);
+      page.transaction = *t;
+    });
+    return page;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
+}
+
+}  // namespace og::core

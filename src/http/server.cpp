@@ -1,0 +1,307 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace og::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+std::string_view view(beast::string_view s) {
+  return {s.data(), s.size()};
+}
+
+// Second-resolution UTC timestamp, formatted once per second per thread.
+const char* log_time() {
+  thread_local std::time_t last = 0;
+  thread_local char buf[32];
+  std::time_t now = std::time(nullptr);
+  if (now != last) {
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    last = now;
+  }
+  return buf;
+}
+
+struct Shared {
+  ServerOptions options;
+  const Router& router;
+  AccessLog& log;
+  std::atomic<std::size_t> connections{0};
+};
+
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+ public:
+  template <class... Args>
+  Session(Shared& shared, Args&&... args) : shared_(shared), stream_(std::forward<Args>(args)...) {
+    ++shared_.connections;
+    beast::error_code ec;
+    auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    if (!ec) peer_ = remote.address().to_string();
+    beast::get_lowest_layer(stream_).socket().set_option(tcp::no_delay(true), ec);
+  }
+  ~Session() { --shared_.connections; }
+
+  auto executor() { return beast::get_lowest_layer(stream_).get_executor(); }
+
+  void start() {
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.request_timeout);
+      stream_.async_handshake(net::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+        if (ec) return self->close();
+        self->read_header();
+      });
+    } else {
+      read_header();
+    }
+  }
+
+ private:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  void read_header() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.max_header));
+    parser_->body_limit(shared_.options.max_body);
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.idle_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    started_ = std::chrono::steady_clock::now();
+    auto& req = parser_->get();
+    if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
+      // curl and many clients wait for this before sending a larger body.
+      continue_.emplace(bhttp::status::continue_, req.version());
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.request_timeout);
+      bhttp::async_write(stream_, *continue_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+        if (ec) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.request_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit)
+      return reject(413, "request body larger than " + std::to_string(shared_.options.max_body) + " bytes\n");
+    if (ec == bhttp::error::header_limit) return reject(431, "request header too large\n");
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
+      return reject(400, "malformed HTTP request: " + ec.message() + "\n");
+    close();  // end of stream, timeout, reset: nobody left to answer
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    auto& req = parser_->get();
+    Request in;
+    in.method = view(req.method_string());
+    std::string_view target = view(req.target());
+    auto q = target.find('?');
+    in.path = target.substr(0, q);
+    in.query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
+    in.content_type = view(req[bhttp::field::content_type]);
+    auto action = req.find("SOAPAction");
+    in.has_soap_action = action != req.end();
+    if (in.has_soap_action) in.soap_action = view(action->value());
+    in.authorization = view(req[bhttp::field::authorization]);
+    in.host = view(req[bhttp::field::host]);
+    in.body = req.body();
+    in.tls = kTls;
+
+    Response out;
+    try {
+      out = shared_.router.dispatch(in);
+    } catch (const std::exception& e) {
+      out = plain_text(500, std::string("internal error: ") + e.what() + "\n");
+    }
+    respond(std::move(out), req.keep_alive(), req.version(), in.method, in.path);
+  }
+
+  void respond(Response out, bool keep_alive, unsigned version, std::string_view method, std::string_view path) {
+    if (shared_.log.enabled()) {
+      auto micros =
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+      char line[512];
+      std::snprintf(line, sizeof line, "%s %s %.*s %.*s %d %s %s %s %lldus", log_time(), peer_.c_str(),
+                    static_cast<int>(method.size()), method.data(), static_cast<int>(path.size()), path.data(),
+                    out.status, out.face.empty() ? "-" : out.face.c_str(),
+                    out.operation.empty() ? "-" : out.operation.c_str(),
+                    out.outcome.empty() ? "-" : out.outcome.c_str(), static_cast<long long>(micros));
+      shared_.log.write(line);
+    }
+    response_.emplace(static_cast<bhttp::status>(out.status), version);
+    response_->set(bhttp::field::server, "ordergate");
+    response_->set(bhttp::field::content_type, out.content_type);
+    for (auto& [name, value] : out.headers) response_->set(name, value);
+    response_->body() = std::move(out.body);
+    response_->keep_alive(keep_alive);
+    response_->prepare_payload();
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.request_timeout);
+    bhttp::async_write(stream_, *response_,
+                       [self = this->shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                         self->response_.reset();
+                         if (ec || !keep_alive) return self->close();
+                         self->read_header();
+                       });
+  }
+
+  // Answers a request we refuse to read (too large, malformed), then closes.
+  void reject(int status, std::string text) {
+    Response r = plain_text(status, std::move(text));
+    r.outcome = "rejected";
+    started_ = std::chrono::steady_clock::now();
+    respond(std::move(r), false, 11, "-", "-");
+  }
+
+  void close() {
+    beast::error_code ec;
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+        beast::error_code ignored;
+        beast::get_lowest_layer(self->stream_).socket().close(ignored);
+      });
+    } else {
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.socket().close(ec);
+    }
+  }
+
+  Shared& shared_;
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
+  std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::chrono::steady_clock::time_point started_;
+  std::string peer_ = "-";
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, const Router& router, AccessLog& log)
+      : shared{std::move(options), router, log}, acceptor(first_context()) {}
+
+  net::io_context& first_context() {
+    int n = shared.options.threads > 0 ? shared.options.threads
+                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < n; ++i) {
+      contexts.push_back(std::make_unique<net::io_context>(1));
+      guards.emplace_back(net::make_work_guard(*contexts.back()));
+    }
+    return *contexts.front();
+  }
+
+  void accept() {
+    net::io_context& target = *contexts[next++ % contexts.size()];
+    acceptor.async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == net::error::operation_aborted) return;
+      if (!ec) {
+        if (shared.connections.load() >= shared.options.max_connections) {
+          beast::error_code ignored;
+          socket.close(ignored);  // over the limit: refuse rather than degrade everyone
+        } else if (ssl) {
+          auto session =
+              std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket), *ssl);
+          net::post(session->executor(), [session] { session->start(); });
+        } else {
+          auto session = std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket));
+          net::post(session->executor(), [session] { session->start(); });
+        }
+      }
+      accept();
+    });
+  }
+
+  Shared shared;
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  tcp::acceptor acceptor;
+  std::optional<net::ssl::context> ssl;
+  std::size_t next = 0;
+  std::vector<std::thread> threads;
+};
+
+Server::Server(ServerOptions options, const Router& router, AccessLog& log)
+    : impl_(std::make_unique<Impl>(std::move(options), router, log)) {
+  auto& o = impl_->shared.options;
+  if (!o.tls_certificate.empty() || !o.tls_key.empty()) {
+    if (o.tls_certificate.empty() || o.tls_key.empty())
+      throw std::runtime_error("TLS needs both a certificate and a key");
+    impl_->ssl.emplace(net::ssl::context::tls_server);
+    impl_->ssl->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                            net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                            net::ssl::context::single_dh_use);
+    impl_->ssl->use_certificate_chain_file(o.tls_certificate);
+    impl_->ssl->use_private_key_file(o.tls_key, net::ssl::context::pem);
+  }
+  tcp::endpoint endpoint(net::ip::make_address(o.host), o.port);
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(endpoint);
+  a.listen(net::socket_base::max_listen_connections);
+}
+
+Server::~Server() {
+  stop();
+}
+
+unsigned short Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+bool Server::tls() const {
+  return impl_->ssl.has_value();
+}
+
+void Server::run() {
+  impl_->accept();
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i)
+    impl_->threads.emplace_back([ctx = impl_->contexts[i].get()] { ctx->run(); });
+  impl_->contexts.front()->run();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+void Server::stop() {
+  net::post(*impl_->contexts.front(), [impl = impl_.get()] {
+    beast::error_code ec;
+    impl->acceptor.close(ec);
+  });
+  for (auto& g : impl_->guards) g.reset();
+  for (auto& c : impl_->contexts) c->stop();
+}
+
+}  // namespace og::http

@@ -1,0 +1,34 @@
+// application/x-www-form-urlencoded parameters (URL binding: query string of a
+// GET or body of a POST). Names compare case-insensitively; order is kept.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace og::message {
+
+struct FormField {
+  std::string name;
+  std::string value;
+};
+
+class UrlForm {
+ public:
+  // Malformed percent escapes are kept literally; bytes that are not UTF-8
+  // are read as ISO-8859-1 (older shop systems encode that way).
+  static UrlForm parse(std::string_view encoded);
+
+  std::optional<std::string> get(std::string_view name) const;  // first match
+  std::vector<std::string> all(std::string_view name) const;
+  const std::vector<FormField>& fields() const { return fields_; }
+
+ private:
+  std::vector<FormField> fields_;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view text, std::string_view prefix);
+std::string latin1_to_utf8_if_needed(std::string text);
+
+}  // namespace og::message

@@ -1,0 +1,44 @@
+// What a face knows about its elements: the namespace every element name
+// belongs in and the attributes it may carry. The reader uses it to turn sloppy
+// input (no namespace, another version's namespace, extra elements) into the
+// canonical document that the face's schema validates.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace og::message {
+
+struct NamespaceBinding {
+  std::string prefix;
+  std::string uri;
+};
+
+class Vocabulary {
+ public:
+  // Declares a namespace the canonical document uses, under a fixed prefix.
+  void add_namespace(std::string prefix, std::string uri);
+  // Element `local` belongs to the namespace declared under `prefix`.
+  void add_element(std::string_view local, std::string_view prefix, std::vector<std::string> attributes = {});
+  // An attribute spelled `sloppy` on `local` means `canonical`.
+  void add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical);
+  // Elements that may be the document (payload) root.
+  void add_root(std::string_view local);
+
+  struct Element {
+    int ns_index;
+    std::vector<std::string> attributes;
+    std::vector<std::pair<std::string, std::string>> aliases;
+  };
+  const Element* element(std::string_view local) const;
+  bool is_root(std::string_view local) const;
+  const std::vector<NamespaceBinding>& namespaces() const { return namespaces_; }
+
+ private:
+  std::vector<NamespaceBinding> namespaces_;
+  std::unordered_map<std::string, Element> elements_;
+  std::unordered_map<std::string, bool> roots_;
+};
+
+}  // namespace og::message

@@ -1,0 +1,102 @@
+#include "store/sqlite/schema.hpp"
+
+namespace og::store::sqlite {
+
+namespace {
+// Append only: a migration that has shipped never changes.
+constexpr const char* kMigrations[] = {
+    // 1: buyers, catalog, transactions, orders.
+    R"sql(
+CREATE TABLE buyers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  password_salt BLOB NOT NULL,
+  password_hash BLOB NOT NULL,
+  password_iterations INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE items (
+  id TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL,
+  order_unit TEXT NOT NULL,
+  base_unit TEXT NOT NULL,
+  base_per_order_unit INTEGER NOT NULL,   -- micro-units
+  step INTEGER NOT NULL,                  -- micro-units
+  ean TEXT,
+  manufacturer TEXT,
+  manufacturer_item_id TEXT,
+  price INTEGER NOT NULL,                 -- micro-units, net per order unit
+  currency TEXT NOT NULL,
+  recommended_retail_price INTEGER,
+  stock INTEGER NOT NULL,                 -- micro-units of the order unit
+  next_delivery TEXT
+);
+
+CREATE VIRTUAL TABLE item_text USING fts5(
+  id, description, content='items', content_rowid='rowid', tokenize='trigram');
+CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
+  INSERT INTO item_text(rowid, id, description) VALUES (new.rowid, new.id, new.description);
+END;
+CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description) VALUES ('delete', old.rowid, old.id, old.description);
+END;
+CREATE TRIGGER items_au AFTER UPDATE ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description) VALUES ('delete', old.rowid, old.id, old.description);
+  INSERT INTO item_text(rowid, id, description) VALUES (new.rowid, new.id, new.description);
+END;
+
+CREATE TABLE item_replacements (
+  item_id TEXT NOT NULL,
+  replacement_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (item_id, replacement_id)
+) WITHOUT ROWID;
+
+CREATE TABLE transactions (
+  id TEXT PRIMARY KEY,
+  buyer_id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  state INTEGER NOT NULL,
+  is_test INTEGER NOT NULL,
+  search_string TEXT NOT NULL DEFAULT '',
+  total_count INTEGER NOT NULL DEFAULT 0,
+  order_id TEXT,
+  issue_date TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX transactions_by_buyer_state ON transactions (buyer_id, state);
+
+CREATE TABLE order_lines (
+  transaction_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  quantity INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  unit_price INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  buyers_item_id TEXT,
+  delivery_date TEXT,
+  backlog INTEGER,
+  PRIMARY KEY (transaction_id, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE orders (
+  number INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  transaction_id TEXT NOT NULL UNIQUE,
+  buyer_id TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql",
+};
+}  // namespace
+
+std::span<const char* const> migrations() {
+  return kMigrations;
+}
+
+}  // namespace og::store::sqlite

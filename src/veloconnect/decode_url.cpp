@@ -1,0 +1,195 @@
+#include "veloconnect/decode_url.hpp"
+
+#include <charconv>
+
+#include "rules/common/date.hpp"
+
+namespace og::veloconnect {
+
+namespace rv = rules::veloconnect;
+using message::iequals;
+using message::istarts_with;
+using rules::Decimal;
+
+namespace {
+
+struct Fail {
+  DecodeError error;
+};
+
+std::string trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+[[noreturn]] void invalid(const std::string& message) {
+  throw Fail{{rv::Outcome::NotSchemaValid, message}};
+}
+
+std::string required(const message::UrlForm& form, std::string_view name) {
+  auto v = form.get(name);
+  if (!v || trim(*v).empty()) invalid("parameter " + std::string(name) + " is missing");
+  return trim(*v);
+}
+
+bool boolean(const std::string& name, const std::string& value) {
+  if (value == "true" || value == "1") return true;
+  if (value == "false" || value == "0") return false;
+  invalid("parameter " + name + " must be true, false, 1 or 0, not '" + value + "'");
+}
+
+std::int64_t integer(const std::string& name, const std::string& value) {
+  std::int64_t out = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (ec != std::errc() || end != value.data() + value.size())
+    invalid("parameter " + name + " must be an integer, not '" + value + "'");
+  return out;
+}
+
+Decimal decimal(const std::string& name, const std::string& value) {
+  auto d = Decimal::parse(value);
+  if (!d) invalid("parameter " + name + " must be a decimal number, not '" + value + "'");
+  return *d;
+}
+
+// Per-item parameters, "<Name>.<item ID>", in the order the client sent them.
+std::vector<std::pair<std::string, std::string>> per_item(const message::UrlForm& form, std::string_view name) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string prefix = std::string(name) + ".";
+  for (const auto& f : form.fields())
+    if (istarts_with(f.name, prefix) && f.name.size() > prefix.size())
+      out.emplace_back(f.name.substr(prefix.size()), trim(f.value));
+  return out;
+}
+
+std::optional<std::string> item_param(const message::UrlForm& form, std::string_view name, const std::string& item) {
+  for (const auto& [id, value] : per_item(form, name))
+    if (id == item && !value.empty()) return value;
+  return std::nullopt;
+}
+
+void read_lines(const message::UrlForm& form, Request& r) {
+  for (const auto& [item, qty] : per_item(form, "Quantity")) {
+    core::LineInput in;
+    in.item_id = item;
+    in.quantity = decimal("Quantity." + item, qty);
+    in.unit = item_param(form, "quantityUnitCode", item);
+    in.buyers_item_id = item_param(form, "BuyersItemIdentification", item);
+    if (auto date = item_param(form, "DeliveryDate", item)) {
+      if (!rules::Date::parse(*date)) invalid("parameter DeliveryDate." + item + " must be a date (YYYY-MM-DD)");
+      in.delivery_date = *date;
+    }
+    if (auto backlog = item_param(form, "BacklogIndicator", item))
+      in.backlog = boolean("BacklogIndicator." + item, *backlog);
+    r.lines.push_back(std::move(in));
+  }
+  if (r.lines.empty()) invalid("at least one Quantity.<item ID> parameter is required");
+}
+
+core::ItemQuery query(const message::UrlForm& form, const std::string& item) {
+  core::ItemQuery q{item, std::nullopt, std::nullopt};
+  if (auto qty = item_param(form, "Quantity", item)) q.quantity = decimal("Quantity." + item, *qty);
+  q.unit = item_param(form, "quantityUnitCode", item);
+  return q;
+}
+
+}  // namespace
+
+DecodeResult decode_url(const message::UrlForm& form) {
+  auto name = form.get("RequestName");
+  DecodeError base{rv::Outcome::NotSchemaValid, {}, nullptr};
+  if (auto buyer = form.get("BuyersID")) base.buyer_id = trim(*buyer);
+  if (auto tid = form.get("TransactionID"); tid && !trim(*tid).empty()) base.transaction_id = trim(*tid);
+  if (!name || trim(*name).empty()) {
+    base.message = "parameter RequestName is missing";
+    return base;
+  }
+  std::string request_name = trim(*name);
+  const OperationInfo* op = find_operation(request_name);
+  if (!op) {
+    base.outcome = request_name.ends_with("Request") ? rv::Outcome::NotSupported : rv::Outcome::NotSchemaValid;
+    base.message = "RequestName " + request_name + " is not supported by this server (see GetProfile)";
+    return base;
+  }
+  base.operation = op;
+
+  auto version = rv::negotiate_version(form.get("version"));
+  if (std::holds_alternative<rv::Obsolete>(version)) {
+    base.outcome = rv::Outcome::ObsoleteVersion;
+    base.message = "version " + *form.get("version") + " is older than 1.0, the oldest this server speaks";
+    return base;
+  }
+
+  Decoded d;
+  d.answer_ns = answer_namespaces_for_version(std::get<rv::Version>(version));
+  Request& r = d.request;
+  r.operation = op->operation;
+  try {
+    r.caller.buyer_id = required(form, "BuyersID");
+    r.caller.password = form.get("Password").value_or("");
+    if (!form.get("Password")) invalid("parameter Password is missing");
+    if (auto seller = form.get("SellersID"); seller && !trim(*seller).empty()) r.seller_id = trim(*seller);
+    if (auto test = form.get("IsTest"); test && !trim(*test).empty()) r.caller.is_test = boolean("IsTest", trim(*test));
+    r.transaction_id = base.transaction_id;
+    switch (op->operation) {
+      case Operation::GetProfile:
+      case Operation::GetStatus: break;
+      case Operation::GetItemDetails: {
+        auto ids = form.all("SellersItemIdentification");
+        if (ids.size() != 1 || trim(ids.front()).empty())
+          invalid("exactly one SellersItemIdentification parameter is required");
+        std::string item = trim(ids.front());
+        auto q = query(form, item);
+        // A plain Quantity/quantityUnitCode applies to the one item too.
+        if (!q.quantity)
+          if (auto qty = form.get("Quantity"); qty && !trim(*qty).empty()) q.quantity = decimal("Quantity", trim(*qty));
+        if (!q.unit)
+          if (auto unit = form.get("quantityUnitCode"); unit && !trim(*unit).empty()) q.unit = trim(*unit);
+        r.items.push_back(std::move(q));
+        break;
+      }
+      case Operation::GetItemDetailsList: {
+        for (auto& id : form.all("SellersItemIdentification"))
+          if (!trim(id).empty()) r.items.push_back(query(form, trim(id)));
+        if (r.items.empty()) invalid("at least one SellersItemIdentification parameter is required");
+        break;
+      }
+      case Operation::CreateOrder: read_lines(form, r); break;
+      case Operation::UpdateOrder:
+        r.transaction_id = required(form, "TransactionID");
+        read_lines(form, r);
+        break;
+      case Operation::ViewOrder:
+      case Operation::FinishOrder:
+      case Operation::Rollback: r.transaction_id = required(form, "TransactionID"); break;
+      case Operation::CreateTextSearch: r.search_string = trim(form.get("SearchString").value_or("")); break;
+      case Operation::SearchResult: {
+        r.transaction_id = required(form, "TransactionID");
+        r.start_index = integer("StartIndex", required(form, "StartIndex"));
+        r.count = integer("Count", required(form, "Count"));
+        std::string format = required(form, "ResultFormat");
+        if (format == "COUNT")
+          r.format = ResultFormat::Count;
+        else if (format == "ITEM_DETAIL")
+          r.format = ResultFormat::ItemDetail;
+        else if (format == "ITEM_TYPE")
+          r.format = ResultFormat::ItemType;
+        else if (format == "ID_ONLY")
+          r.format = ResultFormat::IdOnly;
+        else
+          invalid("parameter ResultFormat must be COUNT, ITEM_DETAIL, ITEM_TYPE or ID_ONLY, not '" + format + "'");
+        if (auto dnc = form.get("DoNotClose"); dnc && !trim(*dnc).empty())
+          r.do_not_close = boolean("DoNotClose", trim(*dnc));
+        break;
+      }
+    }
+  } catch (Fail& f) {
+    base.outcome = f.error.outcome;
+    base.message = f.error.message;
+    return base;
+  }
+  return d;
+}
+
+}  // namespace og::veloconnect

@@ -1,0 +1,39 @@
+// The Veloconnect namespaces, the vocabulary that makes sloppy requests
+// canonical, and which namespace declarations an answer carries.
+#pragma once
+#include <stdsoap2.h>
+
+#include <string_view>
+#include <vector>
+
+#include "message/vocabulary.hpp"
+#include "rules/veloconnect/version.hpp"
+
+namespace og::veloconnect {
+
+inline constexpr std::string_view kTransactionNs = "urn:veloconnect:transaction-1.0";
+inline constexpr std::string_view kOrderNs = "urn:veloconnect:order-1.1";
+inline constexpr std::string_view kCatalogNs = "urn:veloconnect:catalog-1.5";
+inline constexpr std::string_view kProfileNs = "urn:veloconnect:profile-1.1";
+inline constexpr std::string_view kCacNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0";
+inline constexpr std::string_view kCbcNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0";
+
+const message::Vocabulary& vocabulary();
+
+// The versions an answer is written in (profile and catalog differ by version).
+struct AnswerNamespaces {
+  rules::veloconnect::ProfileNs profile = rules::veloconnect::ProfileNs::V1_1;
+  rules::veloconnect::CatalogNs catalog = rules::veloconnect::CatalogNs::V1_1;
+};
+
+// Declarations for an answer whose root has prefix `root_prefix`.
+std::vector<message::NamespaceBinding> answer_bindings(std::string_view root_prefix, const AnswerNamespaces& ns);
+
+// The version a request namespace names for profile/catalog (echoed in the answer).
+AnswerNamespaces answer_namespaces_for_xml(std::string_view root_ns_sent);
+AnswerNamespaces answer_namespaces_for_version(rules::veloconnect::Version v);
+
+// gSOAP's namespace table for the Veloconnect binding.
+const ::Namespace* soap_namespaces();
+
+}  // namespace og::veloconnect

@@ -1,0 +1,53 @@
+// A Veloconnect request as the face sees it, whichever binding brought it.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/caller.hpp"
+#include "core/catalog.hpp"
+#include "core/order_transactions.hpp"
+#include "message/envelope.hpp"
+#include "rules/veloconnect/outcome.hpp"
+#include "veloconnect/namespaces.hpp"
+#include "veloconnect/operation.hpp"
+
+namespace og::veloconnect {
+
+enum class ResultFormat { Count, ItemDetail, ItemType, IdOnly };
+
+struct Request {
+  Operation operation = Operation::GetProfile;
+  core::Caller caller;
+  std::optional<std::string> seller_id;
+  std::optional<std::string> transaction_id;
+  std::vector<core::ItemQuery> items;  // GetItemDetails(List)
+  std::vector<core::LineInput> lines;  // CreateOrder, UpdateOrder
+  std::string search_string;           // CreateTextSearch
+  std::int64_t start_index = 0;        // SearchResult
+  std::int64_t count = 0;
+  ResultFormat format = ResultFormat::IdOnly;
+  bool do_not_close = false;
+};
+
+// Why a request could not be turned into a Request, and what the answer can
+// still say about it.
+struct DecodeError {
+  rules::veloconnect::Outcome outcome;
+  std::string message;
+  const OperationInfo* operation = nullptr;  // when known
+  std::string buyer_id;
+  std::optional<std::string> transaction_id;
+};
+
+// A decoded request plus how to answer it.
+struct Decoded {
+  Request request;
+  AnswerNamespaces answer_ns;
+};
+
+using DecodeResult = std::variant<Decoded, DecodeError>;
+
+}  // namespace og::veloconnect

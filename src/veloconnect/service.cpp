@@ -1,0 +1,334 @@
+#include "veloconnect/service.hpp"
+
+#include "store/store.hpp"
+#include "veloconnect/response_code.hpp"
+#include "veloconnect/wire_out.hpp"
+
+namespace og::veloconnect {
+
+namespace rv = rules::veloconnect;
+using message::Envelope;
+
+namespace {
+
+velo::vct__ResponseCodeType code_of(rv::Outcome outcome) {
+  return static_cast<velo::vct__ResponseCodeType>(response_code(outcome));
+}
+
+std::string_view prefix_of(std::string_view tag) {
+  return tag.substr(0, tag.find(':'));
+}
+
+// An answer for a request we could not place: the standard's envelope-only
+// answer, readable by every client (see README, "Errors").
+constexpr const char* kGenericTag = "vct:GetStatusResponse";
+
+}  // namespace
+
+// Everything one request needs while it is being answered.
+struct Service::Out {
+  const Decoded& in;
+  message::SoapCodec& codec;
+  Envelope envelope;
+  Answer answer;
+  soap* s() { return codec.ctx(); }
+  const Request& rq() const { return in.request; }
+
+  template <class T>
+  void fill_envelope(T& r, rv::Outcome outcome = rv::Outcome::Ok) {
+    r.BuyersID = rq().caller.buyer_id;
+    r.ResponseCode = code_of(outcome);
+    if (rq().caller.is_test) r.IsTest = wire::flag(s(), true);
+  }
+
+  template <class T>
+  void write(const T& value) {
+    const auto& op = info(rq().operation);
+    answer.body =
+        codec.write(value, op.response_tag.data(), envelope, answer_bindings(prefix_of(op.response_tag), in.answer_ns));
+  }
+
+  void refuse(const core::Failure& f) {
+    answer.outcome = f.outcome;
+    auto* r = velo::soap_new_vct__ResponseType(s());
+    fill_envelope(*r, f.outcome);
+    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome)) : f.message);
+    if (f.transaction) {
+      r->TransactionID = wire::text(s(), f.transaction->id);
+      r->StatusCode = wire::number(s(), f.transaction->state);
+    } else if (rq().transaction_id && f.outcome != rv::Outcome::UnknownBuyer &&
+               f.outcome != rv::Outcome::AuthenticationFailed) {
+      r->TransactionID = wire::text(s(), *rq().transaction_id);
+    }
+    write(*r);
+  }
+};
+
+Answer Service::answer(const Decoded& decoded, message::SoapCodec& codec, Envelope envelope) {
+  Out out{decoded, codec, envelope, Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
+  try {
+    if (decoded.request.seller_id && *decoded.request.seller_id != config_.seller_id) {
+      out.refuse({rv::Outcome::UnknownSeller, "SellersID " + *decoded.request.seller_id + " is not served here",
+                  std::nullopt});
+      return std::move(out.answer);
+    }
+    switch (decoded.request.operation) {
+      case Operation::GetProfile: get_profile(out); break;
+      case Operation::GetItemDetails: get_item_details(out); break;
+      case Operation::GetItemDetailsList: get_item_details_list(out); break;
+      case Operation::CreateOrder:
+      case Operation::UpdateOrder:
+      case Operation::ViewOrder:
+      case Operation::FinishOrder: order_step(out); break;
+      case Operation::CreateTextSearch: create_text_search(out); break;
+      case Operation::SearchResult: search_result(out); break;
+      case Operation::GetStatus: get_status(out); break;
+      case Operation::Rollback: rollback(out); break;
+    }
+  } catch (const store::StoreError& e) {
+    codec.reset();
+    out.refuse({rv::Outcome::InternalError, std::string("internal error: ") + e.what(), std::nullopt});
+  } catch (const std::exception& e) {
+    codec.reset();
+    out.refuse({rv::Outcome::InternalError, std::string("internal error: ") + e.what(), std::nullopt});
+  }
+  return std::move(out.answer);
+}
+
+Answer Service::answer(const DecodeError& error, message::SoapCodec& codec, Envelope envelope) {
+  soap* s = codec.ctx();
+  auto* r = velo::soap_new_vct__ResponseType(s);
+  r->BuyersID = error.buyer_id;
+  r->ResponseCode = code_of(error.outcome);
+  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome)) : error.message);
+  if (error.transaction_id) r->TransactionID = wire::text(s, *error.transaction_id);
+  std::string_view tag = error.operation ? error.operation->response_tag : kGenericTag;
+  Answer a{error.outcome, error.operation ? std::string(error.operation->name) : std::string("unknown"), {}};
+  a.body = codec.write(*r, tag.data(), envelope, answer_bindings(prefix_of(tag), AnswerNamespaces{}));
+  return a;
+}
+
+void Service::get_profile(Out& out) {
+  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
+  if (credentials != core::Credentials::Valid)
+    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
+  soap* s = out.s();
+  auto* r = velo::soap_new__vcp__GetProfileResponse(s);
+  out.fill_envelope(*r);
+  r->SellerName = velo::soap_new_cbc__TextType(s);
+  r->SellerName->__item = config_.seller_name;
+  r->VeloconnectProfile = velo::soap_new__vcp__VeloconnectProfile(s);
+  auto& profile = *r->VeloconnectProfile;
+  std::vector<velo::vcp__BindingType> bindings{velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
+  if (config_.tls) bindings = {velo::vcp__BindingType::XML_POST_S, velo::vcp__BindingType::URL_S};
+  auto add_transaction = [&](velo::vcp__TransactionType t) {
+    for (auto b : bindings) {
+      auto* i = velo::soap_new_vcp__ImplementsType(s);
+      i->Transaction = velo::soap_new_vcp__TransactionType(s);
+      *i->Transaction = t;
+      i->Binding = b;
+      profile.Implements.push_back(i);
+    }
+  };
+  auto add_operation = [&](velo::vcp__OperationType o) {
+    for (auto b : bindings) {
+      auto* i = velo::soap_new_vcp__ImplementsType(s);
+      i->Operation = velo::soap_new_vcp__OperationType(s);
+      *i->Operation = o;
+      i->Binding = b;
+      profile.Implements.push_back(i);
+    }
+  };
+  add_transaction(velo::vcp__TransactionType::Order);
+  add_transaction(velo::vcp__TransactionType::TextSearch);
+  add_operation(velo::vcp__OperationType::GetItemDetails);
+  add_operation(velo::vcp__OperationType::GetItemDetailsList);
+  add_operation(velo::vcp__OperationType::GetStatus);
+  add_operation(velo::vcp__OperationType::Rollback);
+  auto property = [&](velo::vcp__PropertyKeyType key, const char* value) {
+    auto* p = velo::soap_new_vcp__PropertyType(s);
+    p->Key = key;
+    p->Value = value;
+    profile.Property.push_back(p);
+  };
+  property(velo::vcp__PropertyKeyType::RecommendedRetailPrice_x002eNetto, "false");
+  property(velo::vcp__PropertyKeyType::quantityUnitCode_x002eEA, "false");
+  property(velo::vcp__PropertyKeyType::Order_x002eDeliveryDate, "line");
+  property(velo::vcp__PropertyKeyType::Order_x002eAvailability, "true");
+  property(velo::vcp__PropertyKeyType::Order_x002eBacklog, "line");
+  property(velo::vcp__PropertyKeyType::Order_x002eBacklogDefault, "true");
+  out.write(*r);
+}
+
+namespace {
+
+void fill_detail(soap* s, const core::ItemDetail& detail, velo::cac__ItemType*& item,
+                 velo::vco__AvailabilityType*& availability, velo::_vco__RequestReplacement*& replacement,
+                 velo::_vco__ItemUnknown*& unknown) {
+  if (auto* found = std::get_if<core::FoundItem>(&detail)) {
+    item = wire::item(s, found->item, std::nullopt);
+    availability = wire::availability(s, found->availability, found->item.order_unit);
+  } else if (auto* replaced = std::get_if<core::ReplacedItem>(&detail)) {
+    replacement = wire::replacement(s, replaced->item_id, replaced->replacements);
+  } else if (auto* u = std::get_if<core::UnknownItem>(&detail)) {
+    unknown = wire::unknown(s, u->item_id);
+  }
+}
+
+const core::RejectedItem* rejected(const core::ItemDetail& d) {
+  return std::get_if<core::RejectedItem>(&d);
+}
+
+}  // namespace
+
+void Service::get_item_details(Out& out) {
+  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
+  if (credentials != core::Credentials::Valid)
+    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
+  auto detail = catalog_.details(out.rq().items.front());
+  if (auto* r = rejected(detail)) return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
+  auto* r = velo::soap_new__vco__GetItemDetailsResponse(out.s());
+  out.fill_envelope(*r);
+  fill_detail(out.s(), detail, r->cac__Item, r->Availability, r->RequestReplacement, r->ItemUnknown);
+  out.write(*r);
+}
+
+void Service::get_item_details_list(Out& out) {
+  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
+  if (credentials != core::Credentials::Valid)
+    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
+  if (out.rq().items.size() > config_.max_list_entries)
+    return out.refuse({rv::Outcome::GeneralError,
+                       "at most " + std::to_string(config_.max_list_entries) + " entries per GetItemDetailsList",
+                       std::nullopt});
+  std::vector<core::ItemDetail> details;
+  details.reserve(out.rq().items.size());
+  for (const auto& q : out.rq().items) {
+    details.push_back(catalog_.details(q));
+    if (auto* r = rejected(details.back())) return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
+  }
+  auto* r = velo::soap_new__vco__GetItemDetailsListResponse(out.s());
+  out.fill_envelope(*r);
+  for (const auto& d : details) {
+    auto* e = velo::soap_new__vco__ItemDetail(out.s());
+    fill_detail(out.s(), d, e->cac__Item, e->Availability, e->RequestReplacement, e->ItemUnknown);
+    r->ItemDetail.push_back(e);
+  }
+  out.write(*r);
+}
+
+void Service::order_step(Out& out) {
+  const Request& rq = out.rq();
+  core::Result<core::OrderView> result = [&]() -> core::Result<core::OrderView> {
+    switch (rq.operation) {
+      case Operation::CreateOrder: return orders_.create(rq.caller, rq.lines);
+      case Operation::UpdateOrder: return orders_.update(rq.caller, *rq.transaction_id, rq.lines);
+      case Operation::ViewOrder: return orders_.view(rq.caller, *rq.transaction_id);
+      default: return orders_.finish(rq.caller, *rq.transaction_id);
+    }
+  }();
+  if (!result.ok()) return out.refuse(result.failure());
+  const core::OrderView& v = result.value();
+  soap* s = out.s();
+  if (rq.operation == Operation::FinishOrder) {
+    auto* r = velo::soap_new__vco__FinalOrderResponse(s);
+    out.fill_envelope(*r);
+    r->TransactionID = v.transaction.id;
+    r->StatusCode = v.transaction.state;
+    r->OrderHeader = velo::soap_new__vco__OrderHeader(s);
+    r->OrderHeader->OrderID = v.transaction.order_id.value_or("");
+    r->OrderHeader->cbc__IssueDate = v.transaction.issue_date.value_or("");
+    for (const auto& line : v.lines) r->OrderResponseLine.push_back(wire::order_line(s, line));
+    return out.write(*r);
+  }
+  auto* r = velo::soap_new__vco__OrderResponse(s);
+  out.fill_envelope(*r);
+  r->TransactionID = v.transaction.id;
+  r->StatusCode = v.transaction.state;
+  for (const auto& line : v.lines) r->OrderResponseLine.push_back(wire::order_line(s, line));
+  for (const auto& rep : v.replacements)
+    r->RequestReplacement.push_back(wire::replacement(s, rep.item_id, rep.replacements));
+  for (const auto& id : v.unknown) r->ItemUnknown.push_back(wire::unknown(s, id));
+  out.write(*r);
+}
+
+void Service::create_text_search(Out& out) {
+  auto result = searches_.create(out.rq().caller, out.rq().search_string);
+  if (!result.ok()) return out.refuse(result.failure());
+  auto* r = velo::soap_new__vcc__CreateTextSearchResponse(out.s());
+  out.fill_envelope(*r);
+  r->TransactionID = result.value().id;
+  r->StatusCode = result.value().state;
+  r->TotalCount = result.value().total_count;
+  out.write(*r);
+}
+
+void Service::search_result(Out& out) {
+  const Request& rq = out.rq();
+  auto result = searches_.page(rq.caller, *rq.transaction_id, rq.start_index, rq.count, rq.do_not_close,
+                               rq.format != ResultFormat::Count);
+  if (!result.ok()) return out.refuse(result.failure());
+  const core::SearchPage& page = result.value();
+  soap* s = out.s();
+  auto* r = velo::soap_new__vcc__SearchResultResponse(s);
+  out.fill_envelope(*r);
+  r->TransactionID = page.transaction.id;
+  r->StatusCode = page.transaction.state;
+  r->StartIndex = page.window.start;
+  r->Count = rq.format == ResultFormat::Count ? 0 : static_cast<LONG64>(page.hits.size());
+  r->TotalCount = page.transaction.total_count;
+  switch (rq.format) {
+    case ResultFormat::Count: r->ResultFormat = velo::vcc__ResultFormatType::COUNT; break;
+    case ResultFormat::ItemDetail:
+      r->ResultFormat = velo::vcc__ResultFormatType::ITEM_USCOREDETAIL;
+      for (const auto& hit : page.hits) {
+        auto* d = velo::soap_new__vco__ItemDetail(s);
+        d->cac__Item = wire::item(s, hit.item, std::nullopt);
+        d->Availability = wire::availability(s, hit.availability, hit.item.order_unit);
+        r->vco__ItemDetail.push_back(d);
+      }
+      break;
+    case ResultFormat::ItemType:
+      r->ResultFormat = velo::vcc__ResultFormatType::ITEM_USCORETYPE;
+      for (const auto& hit : page.hits) r->cac__Item.push_back(wire::item(s, hit.item, std::nullopt));
+      break;
+    case ResultFormat::IdOnly:
+      r->ResultFormat = velo::vcc__ResultFormatType::ID_USCOREONLY;
+      for (const auto& hit : page.hits)
+        r->cac__SellersItemIdentification.push_back(wire::identification(s, hit.item.id));
+      break;
+  }
+  out.write(*r);
+}
+
+void Service::get_status(Out& out) {
+  std::optional<std::string_view> id;
+  if (out.rq().transaction_id) id = *out.rq().transaction_id;
+  auto result = orders_.status(out.rq().caller, id);
+  if (!result.ok()) return out.refuse(result.failure());
+  soap* s = out.s();
+  auto* r = velo::soap_new__vct__GetStatusResponse(s);
+  out.fill_envelope(*r);
+  for (const auto& t : result.value()) {
+    auto* st = velo::soap_new_vct__TransactionStatusType(s);
+    st->TransactionId = t.id;
+    st->StatusCode = t.state;
+    st->Transaction = velo::soap_new_vct__TransactionType(s);
+    *st->Transaction = t.kind == store::TransactionKind::Order ? velo::vct__TransactionType::Order
+                                                               : velo::vct__TransactionType::TextSearch;
+    r->TransactionStatus.push_back(st);
+  }
+  out.write(*r);
+}
+
+void Service::rollback(Out& out) {
+  auto result = orders_.rollback(out.rq().caller, *out.rq().transaction_id);
+  if (!result.ok()) return out.refuse(result.failure());
+  auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
+  out.fill_envelope(*r);
+  r->TransactionID = result.value().id;
+  r->StatusCode = result.value().state;
+  out.write(*r);
+}
+
+}  // namespace og::veloconnect
