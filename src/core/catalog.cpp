@@ -15,10 +15,13 @@ rv::AvailabilityDecision Catalog::availability(const store::ItemRecord& item, ru
 }
 
 ItemDetail Catalog::details(const ItemQuery& query) {
-  auto& reader = store_.reader();
-  auto item = reader.item(query.item_id);
+  std::optional<store::ItemRecord> item;
+  std::vector<std::string> replacements;
+  store_.read([&](store::Reader& r) {
+    item = r.item(query.item_id);
+    if (!item) replacements = r.replacements(query.item_id);
+  });
   if (!item) {
-    auto replacements = reader.replacements(query.item_id);
     if (!replacements.empty()) return ReplacedItem{query.item_id, std::move(replacements)};
     return UnknownItem{query.item_id};
   }

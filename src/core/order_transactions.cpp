@@ -204,14 +204,19 @@ Result<OrderView> OrderTransactions::finish(const Caller& caller, std::string_vi
 
 Result<OrderView> OrderTransactions::view(const Caller& caller, std::string_view transaction_id) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  auto& reader = store_.reader();
-  std::optional<TransactionRecord> t;
-  if (credentials == Credentials::Valid) t = reader.transaction(caller.buyer_id, transaction_id);
-  std::optional<rv::Instance> instance;
-  if (t) instance = instance_of(*t);
-  auto outcome = rv::admit(rv::Step::ViewOrder, credentials, instance ? &*instance : nullptr, caller.is_test);
-  if (outcome != rv::Outcome::Ok) return refuse(outcome, t);
-  return OrderView{*t, line_views(reader, t->id), {}, {}};
+  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  std::optional<Result<OrderView>> result;
+  store_.read([&](store::Reader& reader) {
+    auto t = reader.transaction(caller.buyer_id, transaction_id);
+    std::optional<rv::Instance> instance;
+    if (t) instance = instance_of(*t);
+    auto outcome = rv::admit(rv::Step::ViewOrder, credentials, instance ? &*instance : nullptr, caller.is_test);
+    if (outcome != rv::Outcome::Ok)
+      result.emplace(refuse(outcome, t));
+    else
+      result.emplace(OrderView{*t, line_views(reader, t->id), {}, {}});
+  });
+  return std::move(*result);
 }
 
 Result<TransactionRecord> OrderTransactions::rollback(const Caller& caller, std::string_view transaction_id) {
@@ -240,14 +245,22 @@ Result<std::vector<TransactionRecord>> OrderTransactions::status(const Caller& c
                                                                  std::optional<std::string_view> transaction_id) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
   if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
-  auto& reader = store_.reader();
-  if (!transaction_id) return reader.open_transactions(caller.buyer_id);
-  auto t = reader.transaction(caller.buyer_id, *transaction_id);
-  std::optional<rv::Instance> instance;
-  if (t) instance = instance_of(*t);
-  auto outcome = rv::admit(rv::Step::GetStatus, credentials, instance ? &*instance : nullptr, caller.is_test);
-  if (outcome != rv::Outcome::Ok) return refuse(outcome, t);
-  return std::vector<TransactionRecord>{*t};
+  std::optional<Result<std::vector<TransactionRecord>>> result;
+  store_.read([&](store::Reader& reader) {
+    if (!transaction_id) {
+      result.emplace(reader.open_transactions(caller.buyer_id));
+      return;
+    }
+    auto t = reader.transaction(caller.buyer_id, *transaction_id);
+    std::optional<rv::Instance> instance;
+    if (t) instance = instance_of(*t);
+    auto outcome = rv::admit(rv::Step::GetStatus, credentials, instance ? &*instance : nullptr, caller.is_test);
+    if (outcome != rv::Outcome::Ok)
+      result.emplace(refuse(outcome, t));
+    else
+      result.emplace(std::vector<TransactionRecord>{*t});
+  });
+  return std::move(*result);
 }
 
 }  // namespace og::core

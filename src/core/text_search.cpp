@@ -31,7 +31,8 @@ Result<TransactionRecord> TextSearches::create(const Caller& caller, std::string
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
   if (credentials != Credentials::Valid) return Failure{rv::check_credentials(credentials), {}, std::nullopt};
   // Counting may scan a large catalog: do it before taking the write lock.
-  std::int64_t total = store_.reader().count_items_matching(terms(search_string));
+  std::int64_t total = 0;
+  store_.read([&](store::Reader& r) { total = r.count_items_matching(terms(search_string)); });
   try {
     TransactionRecord t;
     store_.write([&](store::UnitOfWork& uow) {

@@ -58,6 +58,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     if (!ec) peer_ = remote.address().to_string();
     beast::get_lowest_layer(stream_).socket().set_option(tcp::no_delay(true), ec);
+    // Beast grows the buffer from 512 bytes; a typical request would then
+    // take two reads. One read of up to 16 KB takes any ordinary request whole.
+    buffer_.reserve(16 * 1024);
   }
   ~Session() { --shared_.connections; }
 

@@ -11,10 +11,7 @@ namespace og::message {
 
 namespace {
 
-struct DocDeleter {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
+using DocPtr = XmlDocPtr;
 
 std::string_view local_name(xmlNodePtr n) {
   return reinterpret_cast<const char*>(n->name);
@@ -229,8 +226,10 @@ XmlReadResult XmlReader::read(std::string_view body, std::optional<std::string_v
     problem.message = "not schema-valid: " + readable(std::move(invalid), vocabulary_);
     return problem;
   }
-  return XmlPayload{envelope, std::move(problem.root), std::move(problem.root_ns_sent), serialize(doc, payload)};
+  return XmlPayload{envelope, std::move(problem.root), std::move(problem.root_ns_sent), std::move(parsed.doc), payload};
 }
+
+std::string XmlPayload::canonical() const { return serialize(doc.get(), payload); }
 
 const char* content_type_for(Envelope envelope) {
   switch (envelope) {

@@ -1,8 +1,11 @@
 // Reads an XML request body: parses it safely (no DTDs, no network, bounded
 // depth), finds the payload inside an optional SOAP envelope, normalizes it
 // with the face's vocabulary and validates it against the face's schema. The
-// result is the canonical payload as UTF-8 XML, ready for the gSOAP binding.
+// result is the validated payload element, which the face reads directly.
 #pragma once
+#include <libxml/tree.h>
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,16 +13,27 @@
 #include <variant>
 
 #include "message/envelope.hpp"
+#include "message/xml_element.hpp"
 #include "message/schema_set.hpp"
 #include "message/vocabulary.hpp"
 
 namespace og::message {
 
+struct XmlDocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+
 struct XmlPayload {
   Envelope envelope;
   std::string root;          // local name of the payload root, e.g. "GetItemDetailsRequest"
   std::string root_ns_sent;  // the namespace the client put it in ("" when none)
-  std::string canonical;     // normalized, validated payload document (UTF-8)
+  XmlDocPtr doc;             // owns the tree `element` lives in
+  xmlNodePtr payload = nullptr;
+
+  XmlElement element() const { return XmlElement(payload); }
+  // The normalized payload as UTF-8 XML (diagnostics and tests).
+  std::string canonical() const;
 };
 
 enum class XmlProblemKind {

@@ -56,8 +56,8 @@ class UnitOfWork : public Reader {
 class Store {
  public:
   virtual ~Store() = default;
-  // The calling thread's reader.
-  virtual Reader& reader() = 0;
+  // Runs `work` against one consistent view of the data.
+  virtual void read(const std::function<void(Reader&)>& work) = 0;
   // Runs `work` in one transaction and commits it; an exception from `work`
   // rolls everything back and propagates. Returns after the commit is durable
   // to the configured level.

@@ -1,171 +1,118 @@
 #include "veloconnect/decode_xml.hpp"
 
-#include "veloH.h"
-
 namespace og::veloconnect {
 
 namespace rv = rules::veloconnect;
+using message::XmlElement;
 using rules::Decimal;
 
 namespace {
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 struct Fail {
   DecodeError error;
 };
 
 // Quantities are valid xsd:decimal by now; this only guards our exact range.
-Decimal quantity_of(const velo::cbc__QuantityType& q, const std::string& item) {
-  auto d = Decimal::parse(q.__item);
-  if (!d) throw Fail{{rv::Outcome::GeneralError, "quantity " + q.__item + " of item " + item + " is out of range"}};
+Decimal decimal(const std::string& text, const std::string& item) {
+  auto d = Decimal::parse(text);
+  if (!d) throw Fail{{rv::Outcome::GeneralError, "quantity " + text + " of item " + item + " is out of range"}};
   return *d;
 }
 
-std::optional<std::string> unit_of(const velo::cbc__QuantityType& q) {
-  if (!q.quantityUnitCode || trim(*q.quantityUnitCode).empty()) return std::nullopt;
-  return trim(*q.quantityUnitCode);
+bool boolean(const std::string& text) { return text == "true" || text == "1"; }
+
+std::int64_t integer(const std::string& text, const char* name) {
+  try {
+    std::size_t used = 0;
+    long long v = std::stoll(text, &used);
+    if (used == text.size()) return v;
+  } catch (...) {
+  }
+  throw Fail{{rv::Outcome::GeneralError, std::string(name) + " " + text + " is out of range"}};
 }
 
-std::string id_of(const velo::cac__ItemIdentificationType* id) {
-  return id && id->ID ? trim(id->ID->__item) : std::string();
+std::string id_of(XmlElement identification) { return identification.child("ID").text(); }
+
+std::optional<std::string> unit_of(XmlElement quantity) {
+  auto unit = quantity.attribute("quantityUnitCode");
+  if (unit && unit->empty()) return std::nullopt;
+  return unit;
 }
 
-template <class Envelope>
-void read_envelope(const Envelope& e, Request& r) {
-  r.caller.buyer_id = trim(e.BuyersID);
-  if (e.Credential && e.Credential->Password) r.caller.password = *e.Credential->Password;
-  if (e.SellersID) r.seller_id = trim(*e.SellersID);
-  r.caller.is_test = e.IsTest && *e.IsTest;
+void read_envelope(XmlElement e, Request& r) {
+  r.caller.buyer_id = e.child("BuyersID").text();
+  r.caller.password = e.child("Credential").child("Password").text();
+  r.seller_id = e.child_text("SellersID");
+  r.transaction_id = e.child_text("TransactionID");
+  auto test = e.child_text("IsTest");
+  r.caller.is_test = test && boolean(*test);  // missing means false
 }
 
-void read_optional_tid(const velo::vct__RequestType& e, Request& r) {
-  if (e.TransactionID) r.transaction_id = trim(*e.TransactionID);
-}
-void read_required_tid(const velo::vct__TransactionRequestType& e, Request& r) {
-  r.transaction_id = trim(e.TransactionID);
-}
-
-core::LineInput line_of(const velo::_vco__OrderRequestLine& l) {
+core::LineInput line_of(XmlElement l) {
   core::LineInput in;
-  in.item_id = id_of(l.cac__SellersItemIdentification);
-  in.quantity = quantity_of(*l.cbc__Quantity, in.item_id);
-  in.unit = unit_of(*l.cbc__Quantity);
-  if (l.cac__BuyersItemIdentification) in.buyers_item_id = id_of(l.cac__BuyersItemIdentification);
-  if (l.cbc__DeliveryDate) in.delivery_date = trim(*l.cbc__DeliveryDate);
-  if (l.cbc__BacklogIndicator) in.backlog = *l.cbc__BacklogIndicator;
+  in.item_id = id_of(l.child("SellersItemIdentification"));
+  XmlElement q = l.child("Quantity");
+  in.quantity = decimal(q.text(), in.item_id);
+  in.unit = unit_of(q);
+  if (auto b = l.child("BuyersItemIdentification")) in.buyers_item_id = id_of(b);
+  in.delivery_date = l.child_text("DeliveryDate");
+  if (auto backlog = l.child_text("BacklogIndicator")) in.backlog = boolean(*backlog);
   return in;
 }
 
-core::ItemQuery query_of(const velo::cac__ItemIdentificationType* id, const velo::cbc__QuantityType* q) {
-  core::ItemQuery query{id_of(id), std::nullopt, std::nullopt};
-  if (q) {
-    query.quantity = quantity_of(*q, query.item_id);
-    query.unit = unit_of(*q);
+core::ItemQuery query_of(XmlElement entry) {
+  core::ItemQuery q{id_of(entry.child("SellersItemIdentification")), std::nullopt, std::nullopt};
+  if (auto quantity = entry.child("Quantity")) {
+    q.quantity = decimal(quantity.text(), q.item_id);
+    q.unit = unit_of(quantity);
   }
-  return query;
+  return q;
 }
 
-template <class T>
-T* read_as(message::SoapCodec& codec, const message::XmlPayload& p, const OperationInfo& op, T* (*make)(soap*, int)) {
-  T* value = make(codec.ctx(), -1);
-  std::string tag = std::string(op.response_tag.substr(0, 3)) + ":" + std::string(op.request);
-  auto error = codec.read(p.canonical, value, tag.c_str());
-  if (!error.empty()) throw Fail{{rv::Outcome::NotSchemaValid, "request could not be read: " + error, &op}};
-  return value;
+ResultFormat format_of(const std::string& text) {
+  if (text == "COUNT") return ResultFormat::Count;
+  if (text == "ITEM_DETAIL") return ResultFormat::ItemDetail;
+  if (text == "ITEM_TYPE") return ResultFormat::ItemType;
+  return ResultFormat::IdOnly;  // the schema admits nothing else
 }
 
 }  // namespace
 
-DecodeResult decode_xml(message::SoapCodec& codec, const message::XmlPayload& payload) {
+DecodeResult decode_xml(const message::XmlPayload& payload) {
   const OperationInfo* op = find_operation(payload.root);
   if (!op) return DecodeError{rv::Outcome::NotSupported, "<" + payload.root + "> is not supported", nullptr};
-  if (auto v = rv::version_in_namespace(payload.root_ns_sent); v && *v < rv::kOldestVersion)
-    return DecodeError{
-        rv::Outcome::ObsoleteVersion,
-        "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks", op};
+  XmlElement root = payload.element();
   Decoded d;
-  d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
   Request& r = d.request;
   r.operation = op->operation;
+  read_envelope(root, r);
+  if (auto v = rv::version_in_namespace(payload.root_ns_sent); v && *v < rv::kOldestVersion)
+    return DecodeError{rv::Outcome::ObsoleteVersion,
+                       "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks",
+                       op, r.caller.buyer_id, r.transaction_id};
+  d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
   try {
     switch (op->operation) {
-      case Operation::GetProfile: {
-        auto* v = read_as<velo::vct__RequestType>(codec, payload, *op, velo::soap_new_vct__RequestType);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
+      case Operation::GetItemDetails: r.items.push_back(query_of(root)); break;
+      case Operation::GetItemDetailsList:
+        for (auto entry : root.children("RequestEntry")) r.items.push_back(query_of(entry));
         break;
-      }
-      case Operation::GetStatus: {
-        auto* v = read_as<velo::vct__RequestType>(codec, payload, *op, velo::soap_new_vct__RequestType);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
+      case Operation::CreateOrder:
+      case Operation::UpdateOrder:
+        for (auto line : root.children("OrderRequestLine")) r.lines.push_back(line_of(line));
         break;
-      }
-      case Operation::GetItemDetails: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vco__GetItemDetailsRequest);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
-        r.items.push_back(query_of(v->cac__SellersItemIdentification, v->cbc__Quantity));
+      case Operation::CreateTextSearch: r.search_string = root.child_text("SearchString").value_or(""); break;
+      case Operation::SearchResult:
+        r.start_index = integer(root.child("StartIndex").text(), "StartIndex");
+        r.count = integer(root.child("Count").text(), "Count");
+        r.format = format_of(root.child("ResultFormat").text());
+        if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);
         break;
-      }
-      case Operation::GetItemDetailsList: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vco__GetItemDetailsListRequest);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
-        for (auto* e : v->RequestEntry)
-          r.items.push_back(query_of(e->cac__SellersItemIdentification, e->cbc__Quantity));
-        break;
-      }
-      case Operation::CreateOrder: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vco__CreateOrderRequest);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
-        for (auto* l : v->OrderRequestLine) r.lines.push_back(line_of(*l));
-        break;
-      }
-      case Operation::UpdateOrder: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vco__UpdateOrderRequest);
-        read_envelope(*v, r);
-        read_required_tid(*v, r);
-        for (auto* l : v->OrderRequestLine) r.lines.push_back(line_of(*l));
-        break;
-      }
+      case Operation::GetProfile:
+      case Operation::GetStatus:
       case Operation::ViewOrder:
       case Operation::FinishOrder:
-      case Operation::Rollback: {
-        auto* v =
-            read_as<velo::vct__TransactionRequestType>(codec, payload, *op, velo::soap_new_vct__TransactionRequestType);
-        read_envelope(*v, r);
-        read_required_tid(*v, r);
-        break;
-      }
-      case Operation::CreateTextSearch: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vcc__CreateTextSearchRequest);
-        read_envelope(*v, r);
-        read_optional_tid(*v, r);
-        if (v->SearchString) r.search_string = trim(v->SearchString->__item);
-        break;
-      }
-      case Operation::SearchResult: {
-        auto* v = read_as(codec, payload, *op, velo::soap_new__vcc__SearchResultRequest);
-        read_envelope(*v, r);
-        read_required_tid(*v, r);
-        r.start_index = v->StartIndex;
-        r.count = v->Count;
-        switch (v->ResultFormat) {
-          case velo::vcc__ResultFormatType::COUNT: r.format = ResultFormat::Count; break;
-          case velo::vcc__ResultFormatType::ITEM_USCOREDETAIL: r.format = ResultFormat::ItemDetail; break;
-          case velo::vcc__ResultFormatType::ITEM_USCORETYPE: r.format = ResultFormat::ItemType; break;
-          case velo::vcc__ResultFormatType::ID_USCOREONLY: r.format = ResultFormat::IdOnly; break;
-        }
-        r.do_not_close = v->DoNotClose && *v->DoNotClose;
-        break;
-      }
+      case Operation::Rollback: break;
     }
   } catch (Fail& f) {
     f.error.operation = op;

@@ -129,7 +129,7 @@ http::Response Endpoint::handle(const http::Request& request) {
     auto read = reader_.read(request.body, charset, hint);
     if (auto* payload = std::get_if<message::XmlPayload>(&read)) {
       envelope = payload->envelope;
-      auto decoded = decode_xml(codec, *payload);
+      auto decoded = decode_xml(*payload);
       answer = std::holds_alternative<Decoded>(decoded)
                    ? service_.answer(std::get<Decoded>(decoded), codec, envelope)
                    : service_.answer(std::get<DecodeError>(decoded), codec, envelope);

@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <cstdio>
-#include <unordered_map>
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/schema.hpp"
@@ -9,8 +8,6 @@
 namespace og::store::sqlite {
 
 namespace {
-
-std::atomic<std::uint64_t> g_next_store_id{1};
 
 Decimal dec(const Statement& s, int column) {
   return Decimal::from_units(s.integer(column));
@@ -113,10 +110,9 @@ class RawStatement {
 
 }  // namespace
 
-// One thread's connection, serving as its Reader and, under the write lock,
-// as the UnitOfWork.
-struct SqliteStore::ThreadState final : UnitOfWork {
-  explicit ThreadState(std::unique_ptr<Connection> c) : db(std::move(c)) {}
+// The connection's queries: the Reader, and inside a transaction the UnitOfWork.
+struct SqliteStore::Tables final : UnitOfWork {
+  explicit Tables(std::unique_ptr<Connection> c) : db(std::move(c)) {}
   std::unique_ptr<Connection> db;
 
   std::optional<BuyerRecord> buyer(std::string_view id) override {
@@ -306,21 +302,37 @@ struct SqliteStore::ThreadState final : UnitOfWork {
   }
 };
 
+namespace {
+void configure_sqlite_once() {
+  static const bool done = [] {
+    // Memory statistics take a global mutex on every allocation: contention
+    // between worker threads for numbers nobody reads.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
+
 std::unique_ptr<Connection> SqliteStore::open_connection() const {
+  configure_sqlite_once();
   auto c =
       std::make_unique<Connection>(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  c->exec("PRAGMA locking_mode = EXCLUSIVE");
   c->exec("PRAGMA journal_mode = WAL");
   c->exec(options_.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   c->exec("PRAGMA foreign_keys = ON");
   c->exec("PRAGMA temp_store = MEMORY");
-  // Writers are serialized by write_mutex_; this only covers other processes
-  // (backups, sqlite3 shell) holding the lock briefly.
-  sqlite3_busy_timeout(c->handle(), 5000);
+  // Pages come from the mapped file, not read(): large catalogs cost no
+  // system calls either.
+  c->exec("PRAGMA mmap_size = 8589934592");
+  c->exec("PRAGMA cache_size = -65536");
   return c;
 }
 
-SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)), id_(g_next_store_id.fetch_add(1)) {
-  ThreadState setup(open_connection());
+SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
+  tables_ = std::make_unique<Tables>(open_connection());
+  Tables& setup = *tables_;
   Connection& c = *setup.db;
   // One transaction for every pending migration (and the seed of a new
   // database): a crash leaves the old schema or the new one, nothing between.
@@ -348,36 +360,23 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)), 
 
 SqliteStore::~SqliteStore() = default;
 
-SqliteStore::ThreadState& SqliteStore::thread_state() {
-  // Keyed by a never-reused store ID, so a new store at an old address cannot
-  // pick up a dead store's connection.
-  thread_local std::unordered_map<std::uint64_t, ThreadState*> mine;
-  auto it = mine.find(id_);
-  if (it != mine.end()) return *it->second;
-  auto state = std::make_unique<ThreadState>(open_connection());
-  ThreadState* raw = state.get();
-  {
-    std::lock_guard lock(registry_mutex_);
-    states_.push_back(std::move(state));
-  }
-  mine.emplace(id_, raw);
-  return *raw;
-}
-
-Reader& SqliteStore::reader() {
-  return thread_state();
+void SqliteStore::read(const std::function<void(Reader&)>& work) {
+  // The mutex is the isolation: no writer runs while a reader holds it, and
+  // no other process can open the file.
+  std::lock_guard lock(mutex_);
+  work(*tables_);
 }
 
 void SqliteStore::write(const std::function<void(UnitOfWork&)>& work) {
-  ThreadState& state = thread_state();
-  std::lock_guard lock(write_mutex_);
-  state.db->exec("BEGIN IMMEDIATE");
+  std::lock_guard lock(mutex_);
+  Tables& t = *tables_;
+  t.db->exec("BEGIN IMMEDIATE");
   try {
-    work(state);
+    work(t);
     if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
-    state.db->exec("COMMIT");
+    t.db->exec("COMMIT");
   } catch (...) {
-    sqlite3_exec(state.db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(t.db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
 }
