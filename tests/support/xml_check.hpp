@@ -1,0 +1,21 @@
+// Assertions on answers: well-formed, valid against the project's xsd/, and
+// small helpers to pick values out.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace og::test {
+
+// Empty when `xml` is well-formed and its payload (the document root, or the
+// SOAP Body's child) is valid against xsd/; else what is wrong.
+std::string validate_against_project_xsd(const std::string& xml);
+
+// The text of the first element with this local name (any namespace).
+std::optional<std::string> first_text(const std::string& xml, const std::string& local_name);
+// How many elements have this local name.
+int count_elements(const std::string& xml, const std::string& local_name);
+// The namespace URI of the payload root.
+std::string payload_namespace(const std::string& xml);
+std::string payload_name(const std::string& xml);
+
+}  // namespace og::test
