@@ -34,8 +34,9 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     HttpClient client("127.0.0.1", server.port());
-    auto reply = client.get("/veloconnect?RequestName=GetItemDetailsRequest&BuyersID=B127645&Password=secret"
-                            "&SellersItemIdentification=52090311600");
+    auto reply = client.get(
+        "/veloconnect?RequestName=GetItemDetailsRequest&BuyersID=B127645&Password=secret"
+        "&SellersItemIdentification=52090311600");
     CPPUNIT_ASSERT_EQUAL(200, reply.status);
     CPPUNIT_ASSERT_EQUAL(std::string("200"), first_text(reply.body, "ResponseCode").value_or("?"));
     CPPUNIT_ASSERT_EQUAL(std::string("Brake cable 1.5 x 2000 mm"), first_text(reply.body, "Description").value_or(""));

@@ -16,8 +16,8 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::st
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   log_ = (data_dir.parent_path() / (data_dir.filename().string() + ".server.log")).string();
-  std::vector<std::string> args = {OG_BINARY, "--listen", "127.0.0.1:0", "--data", data_dir.string(),
-                                   "--access-log", log_};
+  std::vector<std::string> args = {OG_BINARY,         "--listen",     "127.0.0.1:0", "--data",
+                                   data_dir.string(), "--access-log", log_};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
