@@ -15,7 +15,9 @@ namespace {
 const std::string kCac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0";
 const std::string kCbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0";
 
-std::string code(const std::string& answer) { return first_text(answer, "ResponseCode").value_or("none"); }
+std::string code(const std::string& answer) {
+  return first_text(answer, "ResponseCode").value_or("none");
+}
 
 }  // namespace
 
@@ -54,19 +56,21 @@ class LeniencyTest : public CppUnit::TestFixture {
   }
 
   void unqualified_request_is_answered_qualified() {
-    auto a = post("<GetItemDetailsRequest><BuyersID>B127645</BuyersID><Credential><Password>secret</Password>"
-                  "</Credential><SellersItemIdentification><ID>200600221</ID></SellersItemIdentification>"
-                  "</GetItemDetailsRequest>");
+    auto a = post(
+        "<GetItemDetailsRequest><BuyersID>B127645</BuyersID><Credential><Password>secret</Password>"
+        "</Credential><SellersItemIdentification><ID>200600221</ID></SellersItemIdentification>"
+        "</GetItemDetailsRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(a));
     CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:order-1.1"), payload_namespace(a));
     CPPUNIT_ASSERT_EQUAL(std::string(""), validate_against_project_xsd(a));
   }
 
   void catalog_1_1_is_answered_in_catalog_1_1() {
-    auto a = post("<CreateTextSearchRequest xmlns=\"urn:veloconnect:catalog-1.1\" "
-                  "xmlns:vct=\"urn:veloconnect:transaction-1.0\"><vct:BuyersID>B127645</vct:BuyersID>"
-                  "<vct:Credential><vct:Password>secret</vct:Password></vct:Credential>"
-                  "<SearchString languageID=\"DE\">cable</SearchString></CreateTextSearchRequest>");
+    auto a = post(
+        "<CreateTextSearchRequest xmlns=\"urn:veloconnect:catalog-1.1\" "
+        "xmlns:vct=\"urn:veloconnect:transaction-1.0\"><vct:BuyersID>B127645</vct:BuyersID>"
+        "<vct:Credential><vct:Password>secret</vct:Password></vct:Credential>"
+        "<SearchString languageID=\"DE\">cable</SearchString></CreateTextSearchRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(a));
     CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:catalog-1.1"), payload_namespace(a));
     CPPUNIT_ASSERT_EQUAL(std::string("2"), first_text(a, "TotalCount").value_or(""));
@@ -81,9 +85,10 @@ class LeniencyTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_EQUAL(ns, payload_namespace(a));
     }
     // The official request collection's typo is a profile request all the same.
-    auto typo = post("<GetProfileRequest xmlns=\"urn:veloconnect:profle-1.0\" "
-                     "xmlns:vct=\"urn:veloconnect:transaction-1.0\">" +
-                     credentials("vct:") + "</GetProfileRequest>");
+    auto typo = post(
+        "<GetProfileRequest xmlns=\"urn:veloconnect:profle-1.0\" "
+        "xmlns:vct=\"urn:veloconnect:transaction-1.0\">" +
+        credentials("vct:") + "</GetProfileRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(typo));
     CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:profile-1.1"), payload_namespace(typo));
   }
@@ -116,11 +121,12 @@ class LeniencyTest : public CppUnit::TestFixture {
   }
 
   void unknown_elements_and_attributes_are_ignored() {
-    auto a = post("<GetItemDetailsRequest foo=\"bar\"><BuyersID>B127645</BuyersID><Credential><Password>secret"
-                  "</Password></Credential><VendorExtension><Anything>1</Anything></VendorExtension>"
-                  "<SellersItemIdentification><ID xmlns:x=\"urn:x\" x:odd=\"1\">200600221</ID>"
-                  "<xNote>hi</xNote></SellersItemIdentification><Quantity quantityUnitCode=\"EA\" color=\"red\">2"
-                  "</Quantity></GetItemDetailsRequest>");
+    auto a = post(
+        "<GetItemDetailsRequest foo=\"bar\"><BuyersID>B127645</BuyersID><Credential><Password>secret"
+        "</Password></Credential><VendorExtension><Anything>1</Anything></VendorExtension>"
+        "<SellersItemIdentification><ID xmlns:x=\"urn:x\" x:odd=\"1\">200600221</ID>"
+        "<xNote>hi</xNote></SellersItemIdentification><Quantity quantityUnitCode=\"EA\" color=\"red\">2"
+        "</Quantity></GetItemDetailsRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(a));
     CPPUNIT_ASSERT_EQUAL(std::string("available"), first_text(a, "Code").value_or(""));
   }
@@ -187,26 +193,29 @@ class LeniencyTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("GetItemDetailsResponse"), payload_name(a));
     // The error answer carries no body content a success would have.
     CPPUNIT_ASSERT_EQUAL(0, count_elements(a, "Item"));
-    auto missing = post("<GetItemDetailsRequest><BuyersID>B127645</BuyersID><SellersItemIdentification><ID>1</ID>"
-                        "</SellersItemIdentification></GetItemDetailsRequest>");
+    auto missing = post(
+        "<GetItemDetailsRequest><BuyersID>B127645</BuyersID><SellersItemIdentification><ID>1</ID>"
+        "</SellersItemIdentification></GetItemDetailsRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("405"), code(missing));
     CPPUNIT_ASSERT(first_text(missing, "ResponseMessage").value_or("").find("Credential") != std::string::npos);
   }
 
   void wrong_element_order_is_405() {
-    auto a = post("<GetItemDetailsRequest><Credential><Password>secret</Password></Credential>"
-                  "<BuyersID>B127645</BuyersID><SellersItemIdentification><ID>1</ID></SellersItemIdentification>"
-                  "</GetItemDetailsRequest>");
+    auto a = post(
+        "<GetItemDetailsRequest><Credential><Password>secret</Password></Credential>"
+        "<BuyersID>B127645</BuyersID><SellersItemIdentification><ID>1</ID></SellersItemIdentification>"
+        "</GetItemDetailsRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("405"), code(a));
   }
 
   void doctype_and_entity_bombs_are_refused() {
-    std::string bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-                       "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
-                       "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
-                       "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-                       "<GetProfileRequest><BuyersID>&lol3;&xxe;</BuyersID><Credential><Password>x</Password>"
-                       "</Credential></GetProfileRequest>";
+    std::string bomb =
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+        "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
+        "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        "<GetProfileRequest><BuyersID>&lol3;&xxe;</BuyersID><Credential><Password>x</Password>"
+        "</Credential></GetProfileRequest>";
     auto a = post(bomb);
     CPPUNIT_ASSERT_EQUAL(std::string("405"), code(a));
     CPPUNIT_ASSERT(a.find("root:") == std::string::npos);
@@ -219,7 +228,8 @@ class LeniencyTest : public CppUnit::TestFixture {
     auto a = post("<GetProfileRequest>" + credentials("") + deep + "</GetProfileRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("405"), code(a));
     // And the server is still there.
-    CPPUNIT_ASSERT_EQUAL(std::string("200"), code(post("<GetProfileRequest>" + credentials("") + "</GetProfileRequest>")));
+    CPPUNIT_ASSERT_EQUAL(std::string("200"),
+                         code(post("<GetProfileRequest>" + credentials("") + "</GetProfileRequest>")));
   }
 
   void unknown_operation_is_404() {
@@ -231,15 +241,17 @@ class LeniencyTest : public CppUnit::TestFixture {
   }
 
   void url_parameters_are_case_insensitive() {
-    auto a = client_->get("/veloconnect?requestname=GetItemDetailsRequest&buyersid=B127645&PASSWORD=secret"
-                          "&sellersitemidentification=200600221");
+    auto a = client_->get(
+        "/veloconnect?requestname=GetItemDetailsRequest&buyersid=B127645&PASSWORD=secret"
+        "&sellersitemidentification=200600221");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(a.body));
     CPPUNIT_ASSERT_EQUAL(std::string("application/xml; charset=utf-8"), a.headers["content-type"]);
   }
 
   void url_form_post_equals_get() {
-    std::string form = "RequestName=GetItemDetailsRequest&BuyersID=B127645&Password=secret"
-                       "&SellersItemIdentification=52090311600&Quantity=3";
+    std::string form =
+        "RequestName=GetItemDetailsRequest&BuyersID=B127645&Password=secret"
+        "&SellersItemIdentification=52090311600&Quantity=3";
     auto got = client_->get("/veloconnect?" + form);
     auto posted = client_->post("/veloconnect", form, "application/x-www-form-urlencoded");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(posted.body));
