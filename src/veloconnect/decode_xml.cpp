@@ -19,7 +19,9 @@ Decimal decimal(const std::string& text, const std::string& item) {
   return *d;
 }
 
-bool boolean(const std::string& text) { return text == "true" || text == "1"; }
+bool boolean(const std::string& text) {
+  return text == "true" || text == "1";
+}
 
 std::int64_t integer(const std::string& text, const char* name) {
   try {
@@ -31,7 +33,9 @@ std::int64_t integer(const std::string& text, const char* name) {
   throw Fail{{rv::Outcome::GeneralError, std::string(name) + " " + text + " is out of range"}};
 }
 
-std::string id_of(XmlElement identification) { return identification.child("ID").text(); }
+std::string id_of(XmlElement identification) {
+  return identification.child("ID").text();
+}
 
 std::optional<std::string> unit_of(XmlElement quantity) {
   auto unit = quantity.attribute("quantityUnitCode");
@@ -87,9 +91,10 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
   r.operation = op->operation;
   read_envelope(root, r);
   if (auto v = rv::version_in_namespace(payload.root_ns_sent); v && *v < rv::kOldestVersion)
-    return DecodeError{rv::Outcome::ObsoleteVersion,
-                       "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks",
-                       op, r.caller.buyer_id, r.transaction_id};
+    return DecodeError{
+        rv::Outcome::ObsoleteVersion,
+        "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks", op,
+        r.caller.buyer_id, r.transaction_id};
   d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
   try {
     switch (op->operation) {

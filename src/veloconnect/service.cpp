@@ -1,6 +1,5 @@
 #include "veloconnect/service.hpp"
 
-#include "store/store.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
 
@@ -85,10 +84,9 @@ Answer Service::answer(const Decoded& decoded, message::SoapCodec& codec, Envelo
       case Operation::GetStatus: get_status(out); break;
       case Operation::Rollback: rollback(out); break;
     }
-  } catch (const store::StoreError& e) {
-    codec.reset();
-    out.refuse({rv::Outcome::InternalError, std::string("internal error: ") + e.what(), std::nullopt});
   } catch (const std::exception& e) {
+    // A store failure (or anything unforeseen): the unit of work was rolled
+    // back; say so instead of dropping the connection.
     codec.reset();
     out.refuse({rv::Outcome::InternalError, std::string("internal error: ") + e.what(), std::nullopt});
   }
