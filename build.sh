@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 BUILD_PACKAGES=(build-essential cmake pkg-config gsoap libgsoap-dev libboost-dev libboost-program-options-dev
                 libxml2-dev libsqlite3-dev libssl-dev)
-TEST_PACKAGES=(libcppunit-dev openssl python3 ca-certificates)
+TEST_PACKAGES=(libcppunit-dev openssl python3 python3-zeep ca-certificates)
 
 install_packages() {
   local missing=()
