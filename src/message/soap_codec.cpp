@@ -92,7 +92,3 @@ void SoapCodec::throw_write_error() {
 }
 
 }  // namespace og::message
-
-// Debian's libgsoap++ refers to a global default namespace table; every codec
-// sets its own, so the default is empty.
-SOAP_NMAC struct Namespace namespaces[] = {{nullptr, nullptr, nullptr, nullptr}};
