@@ -17,12 +17,21 @@ int number(std::string_view s) {
 }
 bool valid_zone(std::string_view zone) {
   if (zone.empty() || zone == "Z") return true;
-  return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && digits(zone.substr(1, 2)) && zone[3] == ':' &&
-         digits(zone.substr(4, 2));
+  // xsd:date zones run from -14:00 to +14:00.
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || !digits(zone.substr(1, 2)) || zone[3] != ':' ||
+      !digits(zone.substr(4, 2)))
+    return false;
+  int hours = number(zone.substr(1, 2)), minutes = number(zone.substr(4, 2));
+  return minutes < 60 && (hours < 14 || (hours == 14 && minutes == 0));
 }
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
+  // xsd:date collapses surrounding whitespace.
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+    text.remove_suffix(1);
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
   if (!digits(y) || !digits(m) || !digits(d) || !valid_zone(text.substr(10))) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "rules/common/decimal.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace og::rules {
@@ -17,7 +18,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     text.remove_prefix(1);
   }
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
-  std::int64_t whole = 0;
+  // Magnitudes up to INT64_MAX units (about 9.2 trillion) in both signs, so
+  // negation never overflows.
+  __int128 whole = 0;
   std::int64_t fraction = 0;
   int fraction_digits = 0;
   bool any_digit = false;
@@ -32,8 +35,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     any_digit = true;
     int digit = c - '0';
     if (!in_fraction) {
-      if (whole > (kMax / kScale - digit) / 10) return std::nullopt;
       whole = whole * 10 + digit;
+      if (whole > kMax / kScale) return std::nullopt;
     } else if (fraction_digits < kScaleDigits) {
       fraction = fraction * 10 + digit;
       ++fraction_digits;
@@ -43,8 +46,10 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   }
   if (!any_digit) return std::nullopt;
   for (int i = fraction_digits; i < kScaleDigits; ++i) fraction *= 10;
-  std::int64_t units = whole * kScale + fraction;
-  return Decimal(negative ? -units : units);
+  __int128 units = whole * kScale + fraction;
+  if (units > kMax) return std::nullopt;
+  auto value = static_cast<std::int64_t>(units);
+  return Decimal(negative ? -value : value);
 }
 
 std::string Decimal::to_string(int min_fraction) const {
@@ -55,24 +60,38 @@ std::string Decimal::to_string(int min_fraction) const {
   fraction.insert(0, kScaleDigits - fraction.size(), '0');
   std::size_t keep = fraction.find_last_not_of('0');
   keep = keep == std::string::npos ? 0 : keep + 1;
-  if (keep < static_cast<std::size_t>(min_fraction)) keep = static_cast<std::size_t>(min_fraction);
+  std::size_t wanted = static_cast<std::size_t>(std::clamp(min_fraction, 0, kScaleDigits));
+  if (keep < wanted) keep = wanted;
   if (keep > 0) out += "." + fraction.substr(0, keep);
   return out;
 }
 
-Decimal Decimal::round_up_to(Decimal step) const {
-  if (step.units_ <= 0) return *this;
-  std::int64_t steps = units_ / step.units_;
-  if (units_ % step.units_ != 0) ++steps;
-  return Decimal(steps * step.units_);
+namespace {
+std::optional<Decimal> representable(__int128 units) {
+  if (units > std::numeric_limits<std::int64_t>::max() || units < -std::numeric_limits<std::int64_t>::max())
+    return std::nullopt;
+  return Decimal::from_units(static_cast<std::int64_t>(units));
 }
 
-Decimal Decimal::divide_round_up(Decimal divisor, Decimal step) const {
-  // this/divisor in units = units_ * kScale / divisor.units_; rounded up to step.
+// Smallest multiple of `step` >= `units` (ceiling, also for negatives).
+__int128 ceil_to(__int128 units, __int128 step) {
+  __int128 steps = units / step;
+  if (units % step > 0) ++steps;
+  return steps * step;
+}
+}  // namespace
+
+std::optional<Decimal> Decimal::round_up_to(Decimal step) const {
+  if (step.units_ <= 0) return *this;
+  return representable(ceil_to(units_, step.units_));
+}
+
+std::optional<Decimal> Decimal::divide_round_up(Decimal divisor, Decimal step) const {
+  // this/divisor in units = units_ * kScale / divisor.units_, rounded up.
   __int128 numerator = static_cast<__int128>(units_) * kScale;
   __int128 quotient = numerator / divisor.units_;
-  if (numerator % divisor.units_ != 0) ++quotient;
-  return Decimal(static_cast<std::int64_t>(quotient)).round_up_to(step);
+  if (numerator % divisor.units_ > 0) ++quotient;
+  return representable(step.units_ > 0 ? ceil_to(quotient, step.units_) : quotient);
 }
 
 std::optional<Decimal> Decimal::times(Decimal other) const {

@@ -27,14 +27,16 @@ class Decimal {
   constexpr bool is_negative() const { return units_ < 0; }
   constexpr bool is_integer() const { return units_ % kScale == 0; }
 
-  // Canonical text with at least `min_fraction` fraction digits, no trailing
-  // zeros beyond that ("5", "49.00", "2.5").
+  // Canonical text with at least `min_fraction` (0..6) fraction digits, no
+  // trailing zeros beyond that ("5", "49.00", "2.5").
   std::string to_string(int min_fraction = 0) const;
 
-  // Smallest multiple of `step` that is >= *this (step > 0, *this >= 0).
-  Decimal round_up_to(Decimal step) const;
-  // *this / divisor rounded up to a whole multiple of `step` (divisor > 0).
-  Decimal divide_round_up(Decimal divisor, Decimal step) const;
+  // Smallest multiple of `step` (> 0) that is >= *this; nullopt when that
+  // is not representable.
+  std::optional<Decimal> round_up_to(Decimal step) const;
+  // *this / divisor (> 0) rounded up to a multiple of `step` (> 0); nullopt
+  // when not representable.
+  std::optional<Decimal> divide_round_up(Decimal divisor, Decimal step) const;
   // Product rounded half away from zero to the scale; nullopt on overflow.
   std::optional<Decimal> times(Decimal other) const;
 

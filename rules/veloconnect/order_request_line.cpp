@@ -13,7 +13,7 @@ bool same_unit(std::string_view a, std::string_view b) {
 
 std::variant<AcceptLine, RejectLine> to_order_unit(const ItemUnits& item, const LineRequest& request) {
   if (request.quantity.is_negative()) return RejectLine{"quantity " + request.quantity.to_string() + " is negative"};
-  Decimal quantity;
+  std::optional<Decimal> quantity;
   if (!request.unit || request.unit->empty() || same_unit(*request.unit, item.order_unit)) {
     quantity = request.quantity;
   } else if (same_unit(*request.unit, item.base_unit)) {
@@ -21,9 +21,11 @@ std::variant<AcceptLine, RejectLine> to_order_unit(const ItemUnits& item, const 
   } else {
     return RejectLine{"unit " + *request.unit + " cannot be converted to the order unit " + item.order_unit};
   }
-  Decimal rounded = quantity.round_up_to(item.step);
+  std::optional<Decimal> rounded;
+  if (quantity) rounded = quantity->round_up_to(item.step);
+  if (!rounded) return RejectLine{"quantity " + request.quantity.to_string() + " is out of range"};
   bool unit_changed = request.unit && !request.unit->empty() && !same_unit(*request.unit, item.order_unit);
-  return AcceptLine{rounded, unit_changed || rounded != request.quantity};
+  return AcceptLine{*rounded, unit_changed || *rounded != request.quantity};
 }
 
 LineDecision decide_line(const std::optional<ItemUnits>& item, const std::vector<std::string>& replacements,

@@ -31,9 +31,8 @@ std::string BuyerAuth::fingerprint(std::string_view buyer_id, std::string_view p
   const char separator = '\0';
   if (!sha256.md || !c.ctx || EVP_DigestInit_ex(c.ctx, sha256.md, nullptr) != 1 ||
       EVP_DigestUpdate(c.ctx, key_.data(), key_.size()) != 1 ||
-      EVP_DigestUpdate(c.ctx, buyer_id.data(), buyer_id.size()) != 1 ||
-      EVP_DigestUpdate(c.ctx, &separator, 1) != 1 || EVP_DigestUpdate(c.ctx, password.data(), password.size()) != 1 ||
-      EVP_DigestFinal_ex(c.ctx, out, &len) != 1)
+      EVP_DigestUpdate(c.ctx, buyer_id.data(), buyer_id.size()) != 1 || EVP_DigestUpdate(c.ctx, &separator, 1) != 1 ||
+      EVP_DigestUpdate(c.ctx, password.data(), password.size()) != 1 || EVP_DigestFinal_ex(c.ctx, out, &len) != 1)
     throw std::runtime_error("SHA-256 failed");
   return std::string(reinterpret_cast<char*>(out), len);
 }

@@ -1,6 +1,7 @@
 #include "core/clock.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 namespace og::core {
@@ -16,11 +17,15 @@ rules::Date SystemClock::today() const {
 }
 
 std::string SystemClock::now_utc() const {
-  std::time_t t = std::time(nullptr);
+  // Microseconds: the audit columns also order a buyer's instances (GetStatus).
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() % 1000000;
   std::tm utc{};
   gmtime_r(&t, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  char buf[40];
+  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(buf + n, sizeof buf - n, ".%06lldZ", static_cast<long long>(micros));
   return buf;
 }
 

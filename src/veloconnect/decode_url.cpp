@@ -1,6 +1,7 @@
 #include "veloconnect/decode_url.hpp"
 
 #include <charconv>
+#include <limits>
 
 #include "rules/common/date.hpp"
 
@@ -33,9 +34,10 @@ std::string required(const message::UrlForm& form, std::string_view name) {
   return trim(*v);
 }
 
+// Any case: Python clients (pyveloedi) send their bools as True/False.
 bool boolean(const std::string& name, const std::string& value) {
-  if (value == "true" || value == "1") return true;
-  if (value == "false" || value == "0") return false;
+  if (iequals(value, "true") || value == "1") return true;
+  if (iequals(value, "false") || value == "0") return false;
   invalid("parameter " + name + " must be true, false, 1 or 0, not '" + value + "'");
 }
 
@@ -47,10 +49,15 @@ std::int64_t integer(const std::string& name, const std::string& value) {
   return out;
 }
 
+// A number too large (or too precise) to hold exactly is a 400, as in the
+// XML binding; text that is no number at all is not valid (405).
 Decimal decimal(const std::string& name, const std::string& value) {
   auto d = Decimal::parse(value);
-  if (!d) invalid("parameter " + name + " must be a decimal number, not '" + value + "'");
-  return *d;
+  if (d) return *d;
+  bool lexical = !value.empty() && value.find_first_not_of("+-.0123456789") == std::string::npos &&
+                 value.find_first_of("0123456789") != std::string::npos;
+  if (lexical) throw Fail{{rv::Outcome::GeneralError, "parameter " + name + " value " + value + " is out of range"}};
+  invalid("parameter " + name + " must be a decimal number, not '" + value + "'");
 }
 
 // Per-item parameters, "<Name>.<item ID>", in the order the client sent them.
@@ -166,8 +173,11 @@ DecodeResult decode_url(const message::UrlForm& form) {
       case Operation::CreateTextSearch: r.search_string = trim(form.get("SearchString").value_or("")); break;
       case Operation::SearchResult: {
         r.transaction_id = required(form, "TransactionID");
-        r.start_index = integer("StartIndex", required(form, "StartIndex"));
-        r.count = integer("Count", required(form, "Count"));
+        // Some clients (the PHP ones) leave out the window; both are clamped anyway.
+        auto start = form.get("StartIndex"), count = form.get("Count");
+        r.start_index = start && !trim(*start).empty() ? integer("StartIndex", trim(*start)) : 0;
+        r.count =
+            count && !trim(*count).empty() ? integer("Count", trim(*count)) : std::numeric_limits<std::int64_t>::max();
         std::string format = required(form, "ResultFormat");
         if (format == "COUNT")
           r.format = ResultFormat::Count;

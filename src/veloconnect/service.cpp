@@ -1,5 +1,7 @@
 #include "veloconnect/service.hpp"
 
+#include <cstdio>
+
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
 
@@ -86,9 +88,12 @@ Answer Service::answer(const Decoded& decoded, message::SoapCodec& codec, Envelo
     }
   } catch (const std::exception& e) {
     // A store failure (or anything unforeseen): the unit of work was rolled
-    // back; say so instead of dropping the connection.
+    // back; say so instead of dropping the connection. The detail is for the
+    // operator's log, not for the client.
+    std::fprintf(stderr, "ordergate: %s failed: %s\n", out.answer.operation.c_str(), e.what());
     codec.reset();
-    out.refuse({rv::Outcome::InternalError, std::string("internal error: ") + e.what(), std::nullopt});
+    out.refuse(
+        {rv::Outcome::InternalError, "internal error: the request was not applied; please retry later", std::nullopt});
   }
   return std::move(out.answer);
 }

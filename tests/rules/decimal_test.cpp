@@ -71,6 +71,10 @@ class DecimalTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(times_overflow_is_nullopt);
   CPPUNIT_TEST(comparisons);
   CPPUNIT_TEST(addition_and_subtraction);
+  CPPUNIT_TEST(parse_rejects_values_beyond_the_range_in_either_sign);
+  CPPUNIT_TEST(rounding_reports_what_cannot_be_represented);
+  CPPUNIT_TEST(rounding_up_negative_values_is_a_ceiling);
+  CPPUNIT_TEST(to_string_clamps_min_fraction);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -241,60 +245,60 @@ class DecimalTest : public CppUnit::TestFixture {
 
   void round_up_to_whole_steps() {
     Decimal one = Decimal::from_int(1);
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.5").round_up_to(one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("3").round_up_to(one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0"), Decimal().round_up_to(one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("1"), Decimal::from_units(1).round_up_to(one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.000001").round_up_to(one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("10"), dec("7").round_up_to(Decimal::from_int(5)).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("10"), dec("10").round_up_to(Decimal::from_int(5)).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("15"), dec("10.1").round_up_to(Decimal::from_int(5)).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("12"), dec("1").round_up_to(Decimal::from_int(12)).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.5").round_up_to(one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("3").round_up_to(one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0"), Decimal().round_up_to(one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("1"), Decimal::from_units(1).round_up_to(one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.000001").round_up_to(one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("10"), dec("7").round_up_to(Decimal::from_int(5))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("10"), dec("10").round_up_to(Decimal::from_int(5))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("15"), dec("10.1").round_up_to(Decimal::from_int(5))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("12"), dec("1").round_up_to(Decimal::from_int(12))->to_string());
   }
 
   void round_up_to_fractional_steps() {
     Decimal half = dec("0.5");
-    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(half).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.6").round_up_to(half).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0.5"), dec("0.1").round_up_to(half).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("1.25"), dec("1.01").round_up_to(dec("0.25")).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0.3"), dec("0.25").round_up_to(dec("0.1")).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("1.234567"), dec("1.234567").round_up_to(Decimal::from_units(1)).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0.9"), dec("0.7").round_up_to(dec("0.3")).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(half)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("2.6").round_up_to(half)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.5"), dec("0.1").round_up_to(half)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("1.25"), dec("1.01").round_up_to(dec("0.25"))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.3"), dec("0.25").round_up_to(dec("0.1"))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("1.234567"), dec("1.234567").round_up_to(Decimal::from_units(1))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.9"), dec("0.7").round_up_to(dec("0.3"))->to_string());
   }
 
   void round_up_to_without_positive_step_is_identity() {
-    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(Decimal()).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(Decimal::from_int(-1)).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(Decimal())->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("2.5").round_up_to(Decimal::from_int(-1))->to_string());
   }
 
   void divide_round_up_whole_results() {
     Decimal hundred = Decimal::from_int(100);
     Decimal one = Decimal::from_int(1);
-    CPPUNIT_ASSERT_EQUAL(std::string("5"), dec("500").divide_round_up(hundred, one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("5"), dec("450").divide_round_up(hundred, one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("1"), dec("1").divide_round_up(hundred, one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("6"), dec("501").divide_round_up(hundred, one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0"), Decimal().divide_round_up(hundred, one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("10").divide_round_up(Decimal::from_int(4), one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("2"), dec("1").divide_round_up(dec("0.5"), one).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("1"), dec("0.000001").divide_round_up(Decimal::from_int(1000), one).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("5"), dec("500").divide_round_up(hundred, one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("5"), dec("450").divide_round_up(hundred, one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("1"), dec("1").divide_round_up(hundred, one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("6"), dec("501").divide_round_up(hundred, one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0"), Decimal().divide_round_up(hundred, one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("10").divide_round_up(Decimal::from_int(4), one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2"), dec("1").divide_round_up(dec("0.5"), one)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("1"), dec("0.000001").divide_round_up(Decimal::from_int(1000), one)->to_string());
   }
 
   void divide_round_up_fractional_results() {
     Decimal unit = Decimal::from_units(1);
-    CPPUNIT_ASSERT_EQUAL(std::string("0.01"), dec("1").divide_round_up(Decimal::from_int(100), unit).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.01"), dec("1").divide_round_up(Decimal::from_int(100), unit)->to_string());
     // 1/3 = 0.333333..., the next unit up.
-    CPPUNIT_ASSERT_EQUAL(std::string("0.333334"), dec("1").divide_round_up(Decimal::from_int(3), unit).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0.666667"), dec("2").divide_round_up(Decimal::from_int(3), unit).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("10").divide_round_up(Decimal::from_int(4), dec("0.5")).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("11").divide_round_up(Decimal::from_int(4), dec("0.5")).to_string());
-    CPPUNIT_ASSERT_EQUAL(std::string("0.5"), dec("1").divide_round_up(Decimal::from_int(3), dec("0.5")).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.333334"), dec("1").divide_round_up(Decimal::from_int(3), unit)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.666667"), dec("2").divide_round_up(Decimal::from_int(3), unit)->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), dec("10").divide_round_up(Decimal::from_int(4), dec("0.5"))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), dec("11").divide_round_up(Decimal::from_int(4), dec("0.5"))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("0.5"), dec("1").divide_round_up(Decimal::from_int(3), dec("0.5"))->to_string());
     CPPUNIT_ASSERT_EQUAL(std::string("0.000001"),
-                         Decimal::from_units(1).divide_round_up(Decimal::from_int(1000), unit).to_string());
+                         Decimal::from_units(1).divide_round_up(Decimal::from_int(1000), unit)->to_string());
     // A large dividend must not overflow the intermediate product.
     CPPUNIT_ASSERT_EQUAL(std::string("922337203685.477581"),
-                         Decimal::from_units(kMax).divide_round_up(Decimal::from_int(10), unit).to_string());
+                         Decimal::from_units(kMax).divide_round_up(Decimal::from_int(10), unit)->to_string());
   }
 
   void times_exact_products() {
@@ -384,6 +388,32 @@ class DecimalTest : public CppUnit::TestFixture {
     auto p = dec(a).times(dec(b));
     CPPUNIT_ASSERT_MESSAGE(std::string(a) + " x " + std::string(b) + " overflowed", p.has_value());
     return p->to_string();
+  }
+
+  void parse_rejects_values_beyond_the_range_in_either_sign() {
+    CPPUNIT_ASSERT(!Decimal::parse("9223372036854.9"));
+    CPPUNIT_ASSERT(!Decimal::parse("-9223372036854.9"));
+    CPPUNIT_ASSERT(!Decimal::parse("9223372036854.775808"));
+    CPPUNIT_ASSERT(!Decimal::parse("-9223372036854.775808"));
+    CPPUNIT_ASSERT_EQUAL(std::string("9223372036854.775807"), Decimal::parse("9223372036854.775807")->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("-9223372036854.775807"), Decimal::parse("-9223372036854.775807")->to_string());
+  }
+
+  void rounding_reports_what_cannot_be_represented() {
+    CPPUNIT_ASSERT(!dec("9223372036854.5").round_up_to(Decimal::from_int(1)));
+    CPPUNIT_ASSERT(!dec("5000000000000").divide_round_up(dec("0.5"), Decimal::from_units(1)));
+    CPPUNIT_ASSERT_EQUAL(std::string("9223372036854"),
+                         dec("9223372036854").round_up_to(Decimal::from_int(1))->to_string());
+  }
+
+  void rounding_up_negative_values_is_a_ceiling() {
+    CPPUNIT_ASSERT_EQUAL(std::string("-4"), dec("-5").round_up_to(Decimal::from_int(2))->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("-2"), dec("-2.5").round_up_to(Decimal::from_int(1))->to_string());
+  }
+
+  void to_string_clamps_min_fraction() {
+    CPPUNIT_ASSERT_EQUAL(std::string("5"), Decimal::from_int(5).to_string(-1));
+    CPPUNIT_ASSERT_EQUAL(std::string("5.000000"), Decimal::from_int(5).to_string(9));
   }
 };
 

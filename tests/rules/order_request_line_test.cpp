@@ -101,6 +101,7 @@ class OrderRequestLineTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(to_order_unit_matches_decide_line);
   CPPUNIT_TEST(to_order_unit_rejections);
   CPPUNIT_TEST(same_unit_ignores_case_only);
+  CPPUNIT_TEST(quantity_beyond_range_is_rejected_not_wrapped);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -363,6 +364,14 @@ class OrderRequestLineTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!same_unit("EA", "AE"));
     CPPUNIT_ASSERT(!same_unit("EA", " EA"));
     CPPUNIT_ASSERT(!same_unit("X1", "X2"));
+  }
+
+  void quantity_beyond_range_is_rejected_not_wrapped() {
+    ItemUnits ea{"EA", "EA", Decimal::from_int(1), Decimal::from_int(1)};
+    auto d = decide_line(ea, {}, LineRequest{*Decimal::parse("9223372036854.5"), std::nullopt});
+    auto* reject = std::get_if<RejectLine>(&d);
+    CPPUNIT_ASSERT(reject);
+    CPPUNIT_ASSERT(reject->reason.find("out of range") != std::string::npos);
   }
 };
 
