@@ -1,6 +1,6 @@
 #include "core/order_transactions.hpp"
 
-#include "core/ids.hpp"
+#include "core/instance_gate.hpp"
 #include "rules/veloconnect/order_request_line.hpp"
 
 namespace og::core {
@@ -8,28 +8,6 @@ namespace og::core {
 namespace rv = rules::veloconnect;
 using store::TransactionKind;
 using store::TransactionRecord;
-
-namespace {
-
-rv::Instance instance_of(const TransactionRecord& t) {
-  return rv::Instance{t.kind == TransactionKind::Order ? rv::TransactionKind::Order : rv::TransactionKind::TextSearch,
-                      t.state, t.is_test};
-}
-
-// The failure for `outcome`; it names the instance only when the buyer owns it
-// and it is the kind the step works on (otherwise the answer is 420 anyway).
-Failure refuse(rv::Outcome outcome, const std::optional<TransactionRecord>& t) {
-  Failure f{outcome, {}, std::nullopt};
-  if (t && outcome != rv::Outcome::UnknownTransaction) f.transaction = t;
-  return f;
-}
-
-// Aborts a unit of work without writing anything; carries the refusal out.
-struct Refusal {
-  Failure failure;
-};
-
-}  // namespace
 
 std::vector<LineView> OrderTransactions::line_views(store::Reader& reader, const std::string& transaction_id) {
   std::vector<LineView> out;
@@ -111,24 +89,12 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
 
 Result<OrderView> OrderTransactions::create(const Caller& caller, const std::vector<LineInput>& lines) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
   try {
     OrderView view;
     store_.write([&](store::UnitOfWork& uow) {
-      auto outcome = rv::admit_creation(credentials, static_cast<long>(uow.count_open_transactions(caller.buyer_id)),
-                                        limits_.max_open_per_buyer);
-      if (outcome != rv::Outcome::Ok)
-        throw Refusal{{outcome,
-                       "buyer " + caller.buyer_id + " already has " + std::to_string(limits_.max_open_per_buyer) +
-                           " open transactions; finish or roll back one first",
-                       std::nullopt}};
-      TransactionRecord t;
-      t.id = new_transaction_id();
-      t.buyer_id = caller.buyer_id;
-      t.kind = TransactionKind::Order;
-      t.state = rv::state_after(rv::Step::CreateOrder, rv::state::kStart);
-      t.is_test = caller.is_test;
-      t.created_at = t.updated_at = clock_.now_utc();
+      auto t = open_instance(uow, TransactionKind::Order, rv::state_after(rv::Step::CreateOrder, rv::state::kStart),
+                             credentials, caller, limits_.max_open_per_buyer, clock_);
       uow.insert_transaction(t);
       Applied applied;
       if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
@@ -143,15 +109,11 @@ Result<OrderView> OrderTransactions::create(const Caller& caller, const std::vec
 Result<OrderView> OrderTransactions::change(rv::Step step, const Caller& caller, std::string_view transaction_id,
                                             const std::vector<LineInput>& lines) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
   try {
     OrderView view;
     store_.write([&](store::UnitOfWork& uow) {
-      auto t = uow.transaction(caller.buyer_id, transaction_id);
-      std::optional<rv::Instance> instance;
-      if (t) instance = instance_of(*t);
-      auto outcome = rv::admit(step, credentials, instance ? &*instance : nullptr, caller.is_test);
-      if (outcome != rv::Outcome::Ok) throw Refusal{refuse(outcome, t)};
+      std::optional<TransactionRecord> t = admit_step(uow, step, credentials, caller, transaction_id);
       Applied applied;
       if (step == rv::Step::UpdateOrder) {
         if (auto failure = apply_lines(uow, t->id, lines, applied)) {
@@ -204,36 +166,30 @@ Result<OrderView> OrderTransactions::finish(const Caller& caller, std::string_vi
 
 Result<OrderView> OrderTransactions::view(const Caller& caller, std::string_view transaction_id) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
-  std::optional<Result<OrderView>> result;
-  store_.read([&](store::Reader& reader) {
-    auto t = reader.transaction(caller.buyer_id, transaction_id);
-    std::optional<rv::Instance> instance;
-    if (t) instance = instance_of(*t);
-    auto outcome = rv::admit(rv::Step::ViewOrder, credentials, instance ? &*instance : nullptr, caller.is_test);
-    if (outcome != rv::Outcome::Ok)
-      result.emplace(refuse(outcome, t));
-    else
-      result.emplace(OrderView{*t, line_views(reader, t->id), {}, {}});
-  });
-  return std::move(*result);
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
+  try {
+    OrderView view;
+    store_.read([&](store::Reader& reader) {
+      auto t = admit_step(reader, rv::Step::ViewOrder, credentials, caller, transaction_id);
+      view = OrderView{t, line_views(reader, t.id), {}, {}};
+    });
+    return view;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
 }
 
 Result<TransactionRecord> OrderTransactions::rollback(const Caller& caller, std::string_view transaction_id) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
   try {
     TransactionRecord result;
     store_.write([&](store::UnitOfWork& uow) {
-      auto t = uow.transaction(caller.buyer_id, transaction_id);
-      std::optional<rv::Instance> instance;
-      if (t) instance = instance_of(*t);
-      auto outcome = rv::admit(rv::Step::Rollback, credentials, instance ? &*instance : nullptr, caller.is_test);
-      if (outcome != rv::Outcome::Ok) throw Refusal{refuse(outcome, t)};
-      t->state = rv::state_after(rv::Step::Rollback, t->state);
-      t->updated_at = clock_.now_utc();
-      uow.update_transaction(*t);
-      result = *t;
+      auto t = admit_step(uow, rv::Step::Rollback, credentials, caller, transaction_id);
+      t.state = rv::state_after(rv::Step::Rollback, t.state);
+      t.updated_at = clock_.now_utc();
+      uow.update_transaction(t);
+      result = t;
     });
     return result;
   } catch (Refusal& r) {
@@ -244,23 +200,19 @@ Result<TransactionRecord> OrderTransactions::rollback(const Caller& caller, std:
 Result<std::vector<TransactionRecord>> OrderTransactions::status(const Caller& caller,
                                                                  std::optional<std::string_view> transaction_id) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return refuse(rv::check_credentials(credentials), {});
-  std::optional<Result<std::vector<TransactionRecord>>> result;
-  store_.read([&](store::Reader& reader) {
-    if (!transaction_id) {
-      result.emplace(reader.open_transactions(caller.buyer_id));
-      return;
-    }
-    auto t = reader.transaction(caller.buyer_id, *transaction_id);
-    std::optional<rv::Instance> instance;
-    if (t) instance = instance_of(*t);
-    auto outcome = rv::admit(rv::Step::GetStatus, credentials, instance ? &*instance : nullptr, caller.is_test);
-    if (outcome != rv::Outcome::Ok)
-      result.emplace(refuse(outcome, t));
-    else
-      result.emplace(std::vector<TransactionRecord>{*t});
-  });
-  return std::move(*result);
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
+  try {
+    std::vector<TransactionRecord> found;
+    store_.read([&](store::Reader& reader) {
+      if (transaction_id)
+        found.push_back(admit_step(reader, rv::Step::GetStatus, credentials, caller, *transaction_id));
+      else
+        found = reader.open_transactions(caller.buyer_id);
+    });
+    return found;
+  } catch (Refusal& r) {
+    return r.failure;
+  }
 }
 
 }  // namespace og::core

@@ -1,18 +1,12 @@
 #include "core/text_search.hpp"
 
-#include "core/ids.hpp"
+#include "core/instance_gate.hpp"
 
 namespace og::core {
 
 namespace rv = rules::veloconnect;
 using store::TransactionKind;
 using store::TransactionRecord;
-
-namespace {
-struct Refusal {
-  Failure failure;
-};
-}  // namespace
 
 std::vector<std::string> TextSearches::terms(std::string_view s) {
   std::vector<std::string> out;
@@ -29,29 +23,18 @@ std::vector<std::string> TextSearches::terms(std::string_view s) {
 
 Result<TransactionRecord> TextSearches::create(const Caller& caller, std::string_view search_string) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return Failure{rv::check_credentials(credentials), {}, std::nullopt};
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
   // Counting may scan a large catalog: do it before taking the write lock.
   std::int64_t total = 0;
   store_.read([&](store::Reader& r) { total = r.count_items_matching(terms(search_string)); });
   try {
     TransactionRecord t;
     store_.write([&](store::UnitOfWork& uow) {
-      auto outcome = rv::admit_creation(credentials, static_cast<long>(uow.count_open_transactions(caller.buyer_id)),
-                                        transaction_limits_.max_open_per_buyer);
-      if (outcome != rv::Outcome::Ok)
-        throw Refusal{{outcome,
-                       "buyer " + caller.buyer_id + " already has " +
-                           std::to_string(transaction_limits_.max_open_per_buyer) +
-                           " open transactions; finish or roll back one first",
-                       std::nullopt}};
-      t.id = new_transaction_id();
-      t.buyer_id = caller.buyer_id;
-      t.kind = TransactionKind::TextSearch;
-      t.is_test = caller.is_test;
+      int state = rv::state_after(rv::Step::CreateTextSearch, rv::state::kStart, {.text_search_has_hits = total > 0});
+      t = open_instance(uow, TransactionKind::TextSearch, state, credentials, caller,
+                        transaction_limits_.max_open_per_buyer, clock_);
       t.search_string = std::string(search_string);
       t.total_count = total;
-      t.state = rv::state_after(rv::Step::CreateTextSearch, rv::state::kStart, {.text_search_has_hits = total > 0});
-      t.created_at = t.updated_at = clock_.now_utc();
       uow.insert_transaction(t);
     });
     return t;
@@ -63,22 +46,11 @@ Result<TransactionRecord> TextSearches::create(const Caller& caller, std::string
 Result<SearchPage> TextSearches::page(const Caller& caller, std::string_view transaction_id, std::int64_t start,
                                       std::int64_t count, bool do_not_close, bool fetch_items) {
   auto credentials = auth_.authenticate(caller.buyer_id, caller.password);
-  if (credentials != Credentials::Valid) return Failure{rv::check_credentials(credentials), {}, std::nullopt};
+  if (credentials != Credentials::Valid) return refusal(rv::check_credentials(credentials), {});
   try {
     SearchPage page;
     store_.write([&](store::UnitOfWork& uow) {
-      auto t = uow.transaction(caller.buyer_id, transaction_id);
-      std::optional<rv::Instance> instance;
-      if (t)
-        instance = rv::Instance{
-            t->kind == TransactionKind::Order ? rv::TransactionKind::Order : rv::TransactionKind::TextSearch, t->state,
-            t->is_test};
-      auto outcome = rv::admit(rv::Step::SearchResult, credentials, instance ? &*instance : nullptr, caller.is_test);
-      if (outcome != rv::Outcome::Ok) {
-        Failure f{outcome, {}, std::nullopt};
-        if (t && outcome != rv::Outcome::UnknownTransaction) f.transaction = t;
-        throw Refusal{std::move(f)};
-      }
+      std::optional<TransactionRecord> t = admit_step(uow, rv::Step::SearchResult, credentials, caller, transaction_id);
       // The count is fixed when the search is created: paging stays stable.
       page.window = rv::clamp_window(start, count, t->total_count, limits_.max_page);
       if (fetch_items && page.window.count > 0) {

@@ -124,23 +124,25 @@ void Service::get_profile(Out& out) {
   auto& profile = *r->VeloconnectProfile;
   std::vector<velo::vcp__BindingType> bindings{velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
   if (config_.tls) bindings = {velo::vcp__BindingType::XML_POST_S, velo::vcp__BindingType::URL_S};
-  auto add_transaction = [&](velo::vcp__TransactionType t) {
+  // One Implements entry per transaction or operation and binding.
+  auto implements = [&](velo::vcp__TransactionType* transaction, velo::vcp__OperationType* operation) {
     for (auto b : bindings) {
       auto* i = velo::soap_new_vcp__ImplementsType(s);
-      i->Transaction = velo::soap_new_vcp__TransactionType(s);
-      *i->Transaction = t;
+      i->Transaction = transaction;
+      i->Operation = operation;
       i->Binding = b;
       profile.Implements.push_back(i);
     }
   };
+  auto add_transaction = [&](velo::vcp__TransactionType t) {
+    auto* v = velo::soap_new_vcp__TransactionType(s);
+    *v = t;
+    implements(v, nullptr);
+  };
   auto add_operation = [&](velo::vcp__OperationType o) {
-    for (auto b : bindings) {
-      auto* i = velo::soap_new_vcp__ImplementsType(s);
-      i->Operation = velo::soap_new_vcp__OperationType(s);
-      *i->Operation = o;
-      i->Binding = b;
-      profile.Implements.push_back(i);
-    }
+    auto* v = velo::soap_new_vcp__OperationType(s);
+    *v = o;
+    implements(nullptr, v);
   };
   add_transaction(velo::vcp__TransactionType::Order);
   add_transaction(velo::vcp__TransactionType::TextSearch);

@@ -10,9 +10,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "support/http_client.hpp"
-#include "support/server_process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/server_fixture.hpp"
 #include "support/xml_check.hpp"
 
 namespace og::test {
@@ -24,7 +22,7 @@ std::string code(const std::string& answer) {
 }
 }  // namespace
 
-class HttpTest : public CppUnit::TestFixture {
+class HttpTest : public ServerFixture {
   CPPUNIT_TEST_SUITE(HttpTest);
   CPPUNIT_TEST(keep_alive_serves_many_requests_on_one_connection);
   CPPUNIT_TEST(expect_100_continue_is_honoured);
@@ -36,16 +34,10 @@ class HttpTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(thousand_keep_alive_connections_all_answered);
   CPPUNIT_TEST_SUITE_END();
 
- public:
-  void setUp() override {
-    dir_ = std::make_unique<TempDir>();
-    server_ = std::make_unique<ServerProcess>(dir_->path() / "data", std::vector<std::string>{"--max-body", "65536"});
-  }
-  void tearDown() override {
-    server_.reset();
-    dir_.reset();
-  }
+ protected:
+  std::vector<std::string> server_args() const override { return {"--max-body", "65536"}; }
 
+ public:
   void keep_alive_serves_many_requests_on_one_connection() {
     // Three pipelined requests on one socket, answered in order.
     HttpClient client("127.0.0.1", server_->port());
@@ -171,8 +163,6 @@ class HttpTest : public CppUnit::TestFixture {
   }
 
  private:
-  std::unique_ptr<TempDir> dir_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(HttpTest);

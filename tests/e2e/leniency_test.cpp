@@ -3,9 +3,7 @@
 // gets a 405 with a reason, never a crash or a hang.
 #include <cppunit/extensions/HelperMacros.h>
 
-#include "support/http_client.hpp"
-#include "support/server_process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/server_fixture.hpp"
 #include "support/xml_check.hpp"
 
 namespace og::test {
@@ -21,7 +19,7 @@ std::string code(const std::string& answer) {
 
 }  // namespace
 
-class LeniencyTest : public CppUnit::TestFixture {
+class LeniencyTest : public ServerFixture {
   CPPUNIT_TEST_SUITE(LeniencyTest);
   CPPUNIT_TEST(unqualified_request_is_answered_qualified);
   CPPUNIT_TEST(catalog_1_1_is_answered_in_catalog_1_1);
@@ -44,17 +42,6 @@ class LeniencyTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE_END();
 
  public:
-  void setUp() override {
-    dir_ = std::make_unique<TempDir>();
-    server_ = std::make_unique<ServerProcess>(dir_->path() / "data");
-    client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port());
-  }
-  void tearDown() override {
-    client_.reset();
-    server_.reset();
-    dir_.reset();
-  }
-
   void unqualified_request_is_answered_qualified() {
     auto a = post(
         "<GetItemDetailsRequest><BuyersID>B127645</BuyersID><Credential><Password>secret</Password>"
@@ -268,10 +255,6 @@ class LeniencyTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(200, r.status);
     return r.body;
   }
-
-  std::unique_ptr<TempDir> dir_;
-  std::unique_ptr<ServerProcess> server_;
-  std::unique_ptr<HttpClient> client_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(LeniencyTest);

@@ -5,9 +5,7 @@
 
 #include <thread>
 
-#include "support/http_client.hpp"
-#include "support/server_process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/server_fixture.hpp"
 #include "support/xml_check.hpp"
 
 namespace og::test {
@@ -43,7 +41,7 @@ std::string code(const std::string& answer) {
 
 }  // namespace
 
-class TransactionTest : public CppUnit::TestFixture {
+class TransactionTest : public ServerFixture {
   CPPUNIT_TEST_SUITE(TransactionTest);
   CPPUNIT_TEST(order_lifecycle_with_all_lines_returned);
   CPPUNIT_TEST(another_buyers_transaction_is_unknown);
@@ -55,17 +53,6 @@ class TransactionTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE_END();
 
  public:
-  void setUp() override {
-    dir_ = std::make_unique<TempDir>();
-    server_ = std::make_unique<ServerProcess>(dir_->path() / "data");
-    client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port());
-  }
-  void tearDown() override {
-    client_.reset();
-    server_.reset();
-    dir_.reset();
-  }
-
   void order_lifecycle_with_all_lines_returned() {
     auto created =
         post(order_request("CreateOrderRequest",
@@ -255,10 +242,6 @@ class TransactionTest : public CppUnit::TestFixture {
     sqlite3_close(db);
     return n;
   }
-
-  std::unique_ptr<TempDir> dir_;
-  std::unique_ptr<ServerProcess> server_;
-  std::unique_ptr<HttpClient> client_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TransactionTest);
