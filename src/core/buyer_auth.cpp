@@ -45,6 +45,9 @@ Credentials BuyerAuth::authenticate(std::string_view buyer_id, std::string_view 
     auto it = verified_.find(std::string(buyer_id));
     if (it != verified_.end() && it->second.until > now && equal_secrets(it->second.fingerprint, print))
       return Credentials::Valid;
+    auto wrong = rejected_.find(std::string(buyer_id));
+    if (wrong != rejected_.end() && wrong->second.until > now && equal_secrets(wrong->second.fingerprint, print))
+      return Credentials::WrongPassword;
   }
   std::optional<store::BuyerRecord> buyer;
   store_.read([&](store::Reader& r) { buyer = r.buyer(buyer_id); });
@@ -52,6 +55,7 @@ Credentials BuyerAuth::authenticate(std::string_view buyer_id, std::string_view 
   if (!equal_secrets(hash_password(password, buyer->password_salt, buyer->password_iterations), buyer->password_hash))
     return Credentials::WrongPassword;
   std::unique_lock lock(mutex_);
+  rejected_.erase(std::string(buyer_id));
   verified_[std::string(buyer_id)] = Verified{std::move(print), now + remember_};
   return Credentials::Valid;
 }

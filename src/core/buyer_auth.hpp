@@ -1,6 +1,8 @@
 // Checks a buyer's ID and password against the store. PBKDF2 is deliberately
 // slow, so a verified password is remembered (as a keyed hash, never in clear)
 // for a few minutes: a dealer's shop sends the password with every request.
+// The last wrong password of each buyer is remembered too, so a client stuck
+// with a stale password costs a hash per request, not a PBKDF2 run.
 #pragma once
 #include <chrono>
 #include <mutex>
@@ -33,6 +35,7 @@ class BuyerAuth {
   };
   std::shared_mutex mutex_;
   std::unordered_map<std::string, Verified> verified_;
+  std::unordered_map<std::string, Verified> rejected_;
 };
 
 }  // namespace og::core

@@ -227,31 +227,52 @@ struct Server::Impl {
     return *contexts.front();
   }
 
+  // Waits until connections are pending, then takes every one of them: one
+  // accept per pass through the busy first thread's queue drained the backlog
+  // slower than 1,000 clients filled it (seconds of wait for newcomers).
   void accept() {
-    net::io_context& target = *contexts[next++ % contexts.size()];
-    acceptor.async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
+    acceptor.async_wait(tcp::acceptor::wait_read, [this](beast::error_code ec) {
       if (ec == net::error::operation_aborted) return;
-      if (!ec) {
-        if (shared.connections.load() >= shared.options.max_connections) {
-          beast::error_code ignored;
-          socket.close(ignored);  // over the limit: refuse rather than degrade everyone
-        } else if (ssl) {
-          auto session =
-              std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket), *ssl);
-          net::post(session->executor(), [session] { session->start(); });
-        } else {
-          auto session = std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket));
-          net::post(session->executor(), [session] { session->start(); });
+      for (;;) {
+        net::io_context& target = *contexts[next % contexts.size()];
+        tcp::socket socket(target);
+        beast::error_code aec;
+        acceptor.accept(socket, aec);
+        if (aec == net::error::would_block || aec == net::error::try_again) break;
+        if (aec == net::error::operation_aborted || aec == net::error::bad_descriptor) return;
+        if (aec) {
+          // Out of descriptors or memory: back off briefly instead of spinning.
+          retry.expires_after(std::chrono::milliseconds(50));
+          retry.async_wait([this](beast::error_code e) {
+            if (!e) accept();
+          });
+          return;
         }
+        ++next;
+        start_session(std::move(socket));
       }
       accept();
     });
+  }
+
+  void start_session(tcp::socket socket) {
+    if (shared.connections.load() >= shared.options.max_connections) {
+      beast::error_code ignored;
+      socket.close(ignored);  // over the limit: refuse rather than degrade everyone
+    } else if (ssl) {
+      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket), *ssl);
+      net::post(session->executor(), [session] { session->start(); });
+    } else {
+      auto session = std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket));
+      net::post(session->executor(), [session] { session->start(); });
+    }
   }
 
   Shared shared;
   std::vector<std::unique_ptr<net::io_context>> contexts;
   std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
   tcp::acceptor acceptor;
+  net::steady_timer retry{acceptor.get_executor()};
   std::optional<net::ssl::context> ssl;
   std::size_t next = 0;
   std::vector<std::thread> threads;
@@ -276,6 +297,7 @@ Server::Server(ServerOptions options, const Router& router, AccessLog& log)
   a.set_option(net::socket_base::reuse_address(true));
   a.bind(endpoint);
   a.listen(net::socket_base::max_listen_connections);
+  a.non_blocking(true);
 }
 
 Server::~Server() {
