@@ -33,8 +33,7 @@ std::string XmlElement::text() const {
   if (!node_) return {};
   // Leaf elements hold one text node: read it without xmlNodeGetContent's copy.
   xmlNodePtr c = node_->children;
-  if (c && !c->next && c->type == XML_TEXT_NODE && c->content)
-    return trim(reinterpret_cast<const char*>(c->content));
+  if (c && !c->next && c->type == XML_TEXT_NODE && c->content) return trim(reinterpret_cast<const char*>(c->content));
   xmlChar* content = xmlNodeGetContent(node_);
   std::string out = content ? reinterpret_cast<const char*>(content) : "";
   xmlFree(content);

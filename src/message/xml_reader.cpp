@@ -229,7 +229,9 @@ XmlReadResult XmlReader::read(std::string_view body, std::optional<std::string_v
   return XmlPayload{envelope, std::move(problem.root), std::move(problem.root_ns_sent), std::move(parsed.doc), payload};
 }
 
-std::string XmlPayload::canonical() const { return serialize(doc.get(), payload); }
+std::string XmlPayload::canonical() const {
+  return serialize(doc.get(), payload);
+}
 
 const char* content_type_for(Envelope envelope) {
   switch (envelope) {

@@ -13,9 +13,9 @@
 #include <variant>
 
 #include "message/envelope.hpp"
-#include "message/xml_element.hpp"
 #include "message/schema_set.hpp"
 #include "message/vocabulary.hpp"
+#include "message/xml_element.hpp"
 
 namespace og::message {
 
