@@ -31,6 +31,15 @@ void raise_file_limit() {
 
 int run(const og::app::Config& config) {
   using namespace og;
+  // Signals are taken by one thread; no other thread (workers, the log
+  // writer) may see them, so they are blocked before any thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
   message::init_xml();
   std::filesystem::create_directories(config.data_dir);
   core::SystemClock clock;
@@ -56,14 +65,6 @@ int run(const og::app::Config& config) {
   http::Router router;
   router.add("/veloconnect", velo_endpoint);
   http::AccessLog log(config.access_log);
-
-  // Signals are taken by one thread; the workers never see them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
 
   http::Server server(config.server, router, log);
   raise_file_limit();

@@ -1,6 +1,7 @@
 // The binary as a user runs it: first start creates the demo data, state
 // survives a restart and a kill -9, and every answer is schema-valid.
 #include <cppunit/extensions/HelperMacros.h>
+#include <sys/wait.h>
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
@@ -27,6 +28,7 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(confirmed_order_survives_restart);
   CPPUNIT_TEST(confirmed_order_survives_kill_9);
   CPPUNIT_TEST(help_lists_every_flag);
+  CPPUNIT_TEST(sigterm_stops_cleanly);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -56,6 +58,16 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
     for (const char* flag : {"--listen", "--data", "--tls-cert", "--tls-key", "--threads", "--durability",
                              "--access-log", "--max-open-transactions"})
       CPPUNIT_ASSERT_MESSAGE(flag, out.find(flag) != std::string::npos);
+  }
+
+  void sigterm_stops_cleanly() {
+    TempDir dir;
+    ServerProcess server(dir.path() / "data");
+    HttpClient client("127.0.0.1", server.port());
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/health").status);
+    int status = server.stop();
+    CPPUNIT_ASSERT_MESSAGE("exited by itself", WIFEXITED(status));
+    CPPUNIT_ASSERT_EQUAL(0, WEXITSTATUS(status));
   }
 
  private:
