@@ -6,16 +6,13 @@
 namespace og::message {
 
 SoapCodec::SoapCodec(const Namespace* table) {
-  // UTF-8 strings in and out, plain XML (we write the envelope ourselves),
-  // tree serialization (no id/href multi-refs), namespaces ignored on input:
-  // the reader already made them canonical.
-  soap_ = soap_new2(SOAP_ENC_PLAIN | SOAP_C_UTFSTRING | SOAP_XML_IGNORENS,
-                    SOAP_ENC_PLAIN | SOAP_IO_BUFFER | SOAP_C_UTFSTRING | SOAP_XML_TREE);
+  // UTF-8 strings, plain XML (we write the envelope ourselves), tree
+  // serialization (no id/href multi-refs).
+  soap_ =
+      soap_new2(SOAP_ENC_PLAIN | SOAP_C_UTFSTRING, SOAP_ENC_PLAIN | SOAP_IO_BUFFER | SOAP_C_UTFSTRING | SOAP_XML_TREE);
   soap_set_namespaces(soap_, table);
   soap_->user = this;
-  soap_->frecv = &SoapCodec::receive;
   soap_->fsend = &SoapCodec::send;
-  soap_->maxlevel = 64;
 }
 
 SoapCodec::~SoapCodec() {
@@ -29,26 +26,9 @@ void SoapCodec::reset() {
   soap_end(soap_);
 }
 
-size_t SoapCodec::receive(soap* s, char* buf, size_t len) {
-  auto* self = static_cast<SoapCodec*>(s->user);
-  std::size_t n = std::min(len, self->input_.size() - self->input_offset_);
-  std::memcpy(buf, self->input_.data() + self->input_offset_, n);
-  self->input_offset_ += n;
-  return n;
-}
-
 int SoapCodec::send(soap* s, const char* buf, size_t len) {
   static_cast<SoapCodec*>(s->user)->output_->append(buf, len);
   return SOAP_OK;
-}
-
-bool SoapCodec::begin_read(std::string_view xml) {
-  input_ = xml;
-  input_offset_ = 0;
-  // A fresh buffer per message: never parse what an earlier one left behind.
-  soap_->bufidx = soap_->buflen = 0;
-  soap_->keep_alive = 0;
-  return soap_begin_recv(soap_) == SOAP_OK;
 }
 
 void SoapCodec::begin_write(std::string& out, Envelope envelope, std::span<const NamespaceBinding> namespaces) {

@@ -1,6 +1,7 @@
-// gSOAP's generated (de)serializers on in-memory buffers. gSOAP is our binding
-// layer, not our network layer: one context per thread, reset per message,
-// fed the canonical payload that XmlReader produced and writing into a string.
+// gSOAP's generated serializers writing answers into a string. gSOAP is our
+// binding layer, not our network layer: one context per thread, reset per
+// message. (Requests are read from the tree XmlReader validated; see README,
+// Architecture.)
 #pragma once
 #include <stdsoap2.h>
 
@@ -24,15 +25,6 @@ class SoapCodec {
   // Frees every object of the previous message.
   void reset();
 
-  // Deserializes `xml` into `out` (allocated in ctx()) expecting root `tag`.
-  // Returns an empty string on success, else what gSOAP objected to.
-  template <class T>
-  std::string read(std::string_view xml, T* out, const char* tag) {
-    if (!begin_read(xml)) return error_text();
-    if (!out->soap_get(soap_, tag, nullptr) || soap_end_recv(soap_)) return error_text();
-    return {};
-  }
-
   // Serializes `value` as element `tag`, in `envelope`, declaring `namespaces`
   // on the payload root (and nothing else).
   template <class T>
@@ -46,18 +38,14 @@ class SoapCodec {
   }
 
  private:
-  bool begin_read(std::string_view xml);
   void begin_write(std::string& out, Envelope envelope, std::span<const NamespaceBinding> namespaces);
   void end_write(std::string& out, Envelope envelope);
   std::string error_text();
   [[noreturn]] void throw_write_error();
 
-  static size_t receive(soap* s, char* buf, size_t len);
   static int send(soap* s, const char* buf, size_t len);
 
   soap* soap_;
-  std::string_view input_;
-  std::size_t input_offset_ = 0;
   std::string* output_ = nullptr;
 };
 
