@@ -60,6 +60,12 @@ std::string latin1_to_utf8_if_needed(std::string text) {
   return out;
 }
 
+std::string trim(std::string_view text) {
+  auto b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return std::string(text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1));
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)

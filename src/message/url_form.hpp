@@ -28,6 +28,8 @@ class UrlForm {
 };
 
 bool iequals(std::string_view a, std::string_view b);
+// Without surrounding XML whitespace (space, tab, CR, LF).
+std::string trim(std::string_view text);
 bool istarts_with(std::string_view text, std::string_view prefix);
 std::string latin1_to_utf8_if_needed(std::string text);
 

@@ -1,14 +1,8 @@
 #include "message/xml_element.hpp"
 
-namespace og::message {
+#include "message/url_form.hpp"
 
-namespace {
-std::string trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-}  // namespace
+namespace og::message {
 
 std::string_view XmlElement::name() const {
   return node_ ? std::string_view(reinterpret_cast<const char*>(node_->name)) : std::string_view();
@@ -37,7 +31,7 @@ std::string XmlElement::text() const {
   xmlChar* content = xmlNodeGetContent(node_);
   std::string out = content ? reinterpret_cast<const char*>(content) : "";
   xmlFree(content);
-  return trim(std::move(out));
+  return trim(out);
 }
 
 std::optional<std::string> XmlElement::child_text(std::string_view local) const {

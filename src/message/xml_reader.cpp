@@ -1,5 +1,7 @@
 #include "message/xml_reader.hpp"
 
+#include "message/url_form.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -70,11 +72,8 @@ void collect_hints(xmlNodePtr n, const std::vector<std::string>& names,
     for (const auto& wanted : names) {
       if (local == wanted && !hints.count(local)) {
         xmlChar* text = xmlNodeGetContent(c);
-        std::string value = text ? reinterpret_cast<const char*>(text) : "";
+        hints[local] = trim(text ? reinterpret_cast<const char*>(text) : "");
         xmlFree(text);
-        auto b = value.find_first_not_of(" \t\r\n");
-        auto e = value.find_last_not_of(" \t\r\n");
-        hints[local] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
       }
     }
     collect_hints(c, names, hints, depth + 1);

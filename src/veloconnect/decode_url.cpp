@@ -10,6 +10,7 @@ namespace og::veloconnect {
 namespace rv = rules::veloconnect;
 using message::iequals;
 using message::istarts_with;
+using message::trim;
 using rules::Decimal;
 
 namespace {
@@ -17,12 +18,6 @@ namespace {
 struct Fail {
   DecodeError error;
 };
-
-std::string trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 [[noreturn]] void invalid(const std::string& message) {
   throw Fail{{rv::Outcome::NotSchemaValid, message}};

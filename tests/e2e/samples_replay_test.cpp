@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "message/url_form.hpp"
 #include "support/http_client.hpp"
 #include "support/sample_replay.hpp"
 #include "support/server_process.hpp"
@@ -28,11 +29,7 @@ fs::path samples_root() {
   return fs::path(OG_SOURCE_DIR) / "samples" / "veloconnect";
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using og::message::trim;
 
 std::string join(const std::vector<std::string>& lines) {
   std::string out;

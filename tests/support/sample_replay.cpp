@@ -1,4 +1,5 @@
 #include "support/sample_replay.hpp"
+#include "support/xml_check.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -35,15 +36,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-struct Doc {
-  xmlDocPtr doc = nullptr;
-  explicit Doc(const std::string& xml)
-      : doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {}
-  ~Doc() { xmlFreeDoc(doc); }
-  Doc(const Doc&) = delete;
-  Doc& operator=(const Doc&) = delete;
-};
+using Doc = ParsedXml;
 
 std::string str(const xmlChar* s) {
   return s ? reinterpret_cast<const char*>(s) : "";

@@ -12,13 +12,7 @@ namespace og::test {
 
 namespace {
 
-struct Doc {
-  xmlDocPtr doc = nullptr;
-  explicit Doc(const std::string& xml)
-      : doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {}
-  ~Doc() { xmlFreeDoc(doc); }
-};
+using Doc = ParsedXml;
 
 xmlNodePtr payload(xmlDocPtr doc) {
   xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -68,6 +62,14 @@ void canonical_versions(xmlNodePtr n) {
 }
 
 }  // namespace
+
+ParsedXml::ParsedXml(const std::string& xml)
+    : doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {}
+
+ParsedXml::~ParsedXml() {
+  xmlFreeDoc(doc);
+}
 
 std::string validate_against_project_xsd(const std::string& xml) {
   Doc d(xml);

@@ -1,10 +1,21 @@
 // Assertions on answers: well-formed, valid against the project's xsd/, and
 // small helpers to pick values out.
 #pragma once
+#include <libxml/tree.h>
+
 #include <optional>
 #include <string>
 
 namespace og::test {
+
+// A parsed document (nullptr `doc` when not well-formed), freed at scope exit.
+struct ParsedXml {
+  xmlDocPtr doc = nullptr;
+  explicit ParsedXml(const std::string& xml);
+  ~ParsedXml();
+  ParsedXml(const ParsedXml&) = delete;
+  ParsedXml& operator=(const ParsedXml&) = delete;
+};
 
 // Empty when `xml` is well-formed and its payload (the document root, or the
 // SOAP Body's child) is valid against xsd/; else what is wrong.
