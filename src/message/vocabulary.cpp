@@ -27,7 +27,7 @@ void Vocabulary::add_root(std::string_view local) {
 }
 
 const Vocabulary::Element* Vocabulary::element(std::string_view local) const {
-  auto it = elements_.find(std::string(local));
+  auto it = elements_.find(local);
   return it == elements_.end() ? nullptr : &it->second;
 }
 

@@ -3,6 +3,7 @@
 // input (no namespace, another version's namespace, extra elements) into the
 // canonical document that the face's schema validates.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,8 +38,14 @@ class Vocabulary {
 
  private:
   std::vector<NamespaceBinding> namespaces_;
-  std::unordered_map<std::string, Element> elements_;
-  std::unordered_map<std::string, bool> roots_;
+  // Looked up with string_views on every element of every request: no
+  // temporary strings.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Element, Hash, std::equal_to<>> elements_;
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> roots_;
 };
 
 }  // namespace og::message

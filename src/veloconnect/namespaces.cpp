@@ -2,7 +2,9 @@
 
 #include <stdsoap2.h>
 
+#include <map>
 #include <string>
+#include <tuple>
 
 namespace og::veloconnect {
 
@@ -63,7 +65,8 @@ std::string_view catalog_uri(rv::CatalogNs c) {
 }
 }  // namespace
 
-std::vector<message::NamespaceBinding> answer_bindings(std::string_view root_prefix, const AnswerNamespaces& ns) {
+namespace {
+std::vector<message::NamespaceBinding> build_bindings(std::string_view root_prefix, const AnswerNamespaces& ns) {
   std::vector<message::NamespaceBinding> out;
   if (root_prefix == "vcp") out.push_back({"vcp", std::string(profile_uri(ns.profile))});
   if (root_prefix == "vcc") out.push_back({"vcc", std::string(catalog_uri(ns.catalog))});
@@ -74,6 +77,21 @@ std::vector<message::NamespaceBinding> answer_bindings(std::string_view root_pre
     out.push_back({"cbc", std::string(kCbcNs)});
   }
   return out;
+}
+}  // namespace
+
+const std::vector<message::NamespaceBinding>& answer_bindings(std::string_view root_prefix,
+                                                              const AnswerNamespaces& ns) {
+  // Every answer root prefix x profile version x catalog version, built at first use.
+  static const auto table = [] {
+    std::map<std::tuple<std::string, rv::ProfileNs, rv::CatalogNs>, std::vector<message::NamespaceBinding>> t;
+    for (const char* prefix : {"vct", "vco", "vcc", "vcp"})
+      for (auto p : {rv::ProfileNs::V1_1, rv::ProfileNs::V1_4, rv::ProfileNs::V1_5, rv::ProfileNs::V1_6})
+        for (auto c : {rv::CatalogNs::V1_1, rv::CatalogNs::V1_5})
+          t[{prefix, p, c}] = build_bindings(prefix, AnswerNamespaces{p, c});
+    return t;
+  }();
+  return table.at({std::string(root_prefix), ns.profile, ns.catalog});
 }
 
 AnswerNamespaces answer_namespaces_for_version(rv::Version v) {

@@ -26,8 +26,9 @@ struct AnswerNamespaces {
   rules::veloconnect::CatalogNs catalog = rules::veloconnect::CatalogNs::V1_1;
 };
 
-// Declarations for an answer whose root has prefix `root_prefix`.
-std::vector<message::NamespaceBinding> answer_bindings(std::string_view root_prefix, const AnswerNamespaces& ns);
+// Declarations for an answer whose root has prefix `root_prefix` (built once
+// per combination, not per answer).
+const std::vector<message::NamespaceBinding>& answer_bindings(std::string_view root_prefix, const AnswerNamespaces& ns);
 
 // The version a request namespace names for profile/catalog (echoed in the answer).
 AnswerNamespaces answer_namespaces_for_xml(std::string_view root_ns_sent);
