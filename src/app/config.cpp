@@ -60,7 +60,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "largest SearchResult page (Count is clamped)")("max-list-entries",
                                                       po::value(&c.veloconnect.max_list_entries)->default_value(1000),
                                                       "entries per GetItemDetailsList (400 above)")(
-      "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)");
+      "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)")(
+      "srm-logical-system", po::value(&c.srm_logical_system)->default_value("SRMCLNT100"),
+      "SAP logical system that SRM items name as schemeAgencyID (categories, products)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, general), vm);

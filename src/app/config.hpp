@@ -15,6 +15,7 @@ struct Config {
   std::string access_log = "-";
   long max_open_transactions = 1000;
   long max_search_page = 100;
+  std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;
   bool fail_commits = false;
 };

@@ -12,9 +12,13 @@
 #include "core/clock.hpp"
 #include "core/demo_data.hpp"
 #include "core/order_transactions.hpp"
+#include "core/shopping_carts.hpp"
+#include "core/srm_demo_data.hpp"
+#include "core/srm_users.hpp"
 #include "core/text_search.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
+#include "srm/endpoint.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "veloconnect/endpoint.hpp"
 
@@ -49,7 +53,14 @@ int run(const og::app::Config& config) {
   store_options.durability =
       config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
   store_options.fail_commits = config.fail_commits;
-  store_options.seed = [&clock](store::UnitOfWork& uow) { core::load_demo_data(uow, clock); };
+  store_options.seed = [&clock](store::UnitOfWork& uow) {
+    core::load_demo_data(uow, clock);
+    core::load_srm_demo_data(uow, clock);
+  };
+  // A demo database from before the SRM face gets the SRM demo data too.
+  store_options.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
+    if (from_version < 2 && uow.buyer("B127645")) core::load_srm_demo_data(uow, clock);
+  };
   store::sqlite::SqliteStore store(store_options);
 
   core::BuyerAuth auth(store);
@@ -62,8 +73,14 @@ int run(const og::app::Config& config) {
   veloconnect::Service velo_service(catalog, orders, searches, auth, config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema);
 
+  message::SchemaSet srm_schema(srm::schema_roots());
+  core::ShoppingCarts carts(store, clock, config.srm_logical_system);
+  core::SrmUsers srm_users(store);
+  srm::Endpoint srm_endpoint(carts, srm_users, clock, srm_schema);
+
   http::Router router;
   router.add("/veloconnect", velo_endpoint);
+  router.add("/srm/InternalRequest", srm_endpoint);
   http::AccessLog log(config.access_log);
 
   http::Server server(config.server, router, log);

@@ -29,4 +29,8 @@ std::string SystemClock::now_utc() const {
   return buf;
 }
 
+std::chrono::sys_seconds SystemClock::now() const {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 }  // namespace og::core

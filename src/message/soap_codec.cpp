@@ -31,14 +31,57 @@ int SoapCodec::send(soap* s, const char* buf, size_t len) {
   return SOAP_OK;
 }
 
-void SoapCodec::begin_write(std::string& out, Envelope envelope, std::span<const NamespaceBinding> namespaces) {
-  output_ = &out;
-  out.reserve(2048);
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+namespace {
+constexpr const char* kProlog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string SoapCodec::opening(Envelope envelope) {
+  std::string out = kProlog;
   if (envelope == Envelope::Soap11)
     out += "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + std::string(kSoap11Ns) + "\"><SOAP-ENV:Body>";
   else if (envelope == Envelope::Soap12)
     out += "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + std::string(kSoap12Ns) + "\"><SOAP-ENV:Body>";
+  return out;
+}
+
+std::string SoapCodec::closing(Envelope envelope) {
+  return envelope == Envelope::Plain ? "\n" : "</SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
+}
+
+std::string SoapCodec::fault_opening(Envelope envelope, bool sender, std::string_view reason) {
+  // A fault exists only in SOAP; a plain request gets the SOAP 1.1 form.
+  if (envelope == Envelope::Soap12) {
+    return opening(envelope) +
+           "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:" + (sender ? "Sender" : "Receiver") +
+           "</SOAP-ENV:Value></SOAP-ENV:Code><SOAP-ENV:Reason><SOAP-ENV:Text xml:lang=\"en\">" + escaped(reason) +
+           "</SOAP-ENV:Text></SOAP-ENV:Reason><SOAP-ENV:Detail>";
+  }
+  return opening(Envelope::Soap11) + "<SOAP-ENV:Fault><faultcode>SOAP-ENV:" + (sender ? "Client" : "Server") +
+         "</faultcode><faultstring>" + escaped(reason) + "</faultstring><detail>";
+}
+
+std::string SoapCodec::fault_closing(Envelope envelope) {
+  if (envelope == Envelope::Soap12) return "</SOAP-ENV:Detail></SOAP-ENV:Fault>" + closing(envelope);
+  return "</detail></SOAP-ENV:Fault>" + closing(Envelope::Soap11);
+}
+
+void SoapCodec::begin_write(std::string& out, std::string_view before, std::span<const NamespaceBinding> namespaces) {
+  output_ = &out;
+  out.reserve(2048);
+  out += before;
   soap_->header = nullptr;
   if (soap_begin_send(soap_)) throw_write_error();
   soap_->version = 0;
@@ -46,10 +89,19 @@ void SoapCodec::begin_write(std::string& out, Envelope envelope, std::span<const
   for (const auto& b : namespaces) soap_set_attr(soap_, ("xmlns:" + b.prefix).c_str(), b.uri.c_str(), 1);
 }
 
-void SoapCodec::end_write(std::string& out, Envelope envelope) {
-  if (envelope != Envelope::Plain) out += "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
-  out += "\n";
-  output_ = nullptr;
+std::string in_envelope(std::string_view element, Envelope envelope) {
+  std::string out;
+  if (envelope == Envelope::Plain) {
+    out = kProlog;
+    out += element;
+    out += "\n";
+    return out;
+  }
+  const char* ns = envelope == Envelope::Soap12 ? kSoap12Ns : kSoap11Ns;
+  out = std::string(kProlog) + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + ns + "\"><SOAP-ENV:Body>";
+  out += element;
+  out += "</SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
+  return out;
 }
 
 std::string SoapCodec::error_text() {

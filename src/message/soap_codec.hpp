@@ -29,17 +29,39 @@ class SoapCodec {
   // on the payload root (and nothing else).
   template <class T>
   std::string write(const T& value, const char* tag, Envelope envelope, std::span<const NamespaceBinding> namespaces) {
-    std::string out;
-    begin_write(out, envelope, namespaces);
-    value.soap_serialize(soap_);
-    if (value.soap_put(soap_, tag, nullptr) || soap_end_send(soap_)) throw_write_error();
-    end_write(out, envelope);
-    return out;
+    return write_framed(value, tag, opening(envelope), namespaces, closing(envelope));
+  }
+
+  // The element alone: no XML declaration, no envelope (see in_envelope).
+  template <class T>
+  std::string write_element(const T& value, const char* tag, std::span<const NamespaceBinding> namespaces) {
+    return write_framed(value, tag, "", namespaces, "");
+  }
+
+  // A SOAP Fault (Client/Sender or Server/Receiver) whose detail is `value`.
+  template <class T>
+  std::string write_fault(const T& value, const char* tag, Envelope envelope,
+                          std::span<const NamespaceBinding> namespaces, bool sender, std::string_view reason) {
+    return write_framed(value, tag, fault_opening(envelope, sender, reason), namespaces, fault_closing(envelope));
   }
 
  private:
-  void begin_write(std::string& out, Envelope envelope, std::span<const NamespaceBinding> namespaces);
-  void end_write(std::string& out, Envelope envelope);
+  template <class T>
+  std::string write_framed(const T& value, const char* tag, std::string_view before,
+                           std::span<const NamespaceBinding> namespaces, std::string_view after) {
+    std::string out;
+    begin_write(out, before, namespaces);
+    value.soap_serialize(soap_);
+    if (value.soap_put(soap_, tag, nullptr) || soap_end_send(soap_)) throw_write_error();
+    out += after;
+    output_ = nullptr;
+    return out;
+  }
+  static std::string opening(Envelope envelope);
+  static std::string closing(Envelope envelope);
+  static std::string fault_opening(Envelope envelope, bool sender, std::string_view reason);
+  static std::string fault_closing(Envelope envelope);
+  void begin_write(std::string& out, std::string_view before, std::span<const NamespaceBinding> namespaces);
   std::string error_text();
   [[noreturn]] void throw_write_error();
 
@@ -48,5 +70,8 @@ class SoapCodec {
   soap* soap_;
   std::string* output_ = nullptr;
 };
+
+// A document holding `element` (written by write_element), in `envelope`.
+std::string in_envelope(std::string_view element, Envelope envelope);
 
 }  // namespace og::message

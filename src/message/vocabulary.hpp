@@ -19,6 +19,7 @@ struct NamespaceBinding {
 class Vocabulary {
  public:
   // Declares a namespace the canonical document uses, under a fixed prefix.
+  // An empty `uri` means "no namespace": its elements are unqualified.
   void add_namespace(std::string prefix, std::string uri);
   // Element `local` belongs to the namespace declared under `prefix`.
   void add_element(std::string_view local, std::string_view prefix, std::vector<std::string> attributes = {});

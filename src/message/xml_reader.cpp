@@ -85,9 +85,11 @@ class Normalizer {
   Normalizer(const Vocabulary& v, xmlNodePtr root) : vocabulary_(v) {
     // The payload root declares every canonical namespace; nothing below
     // declares any, so the subtree serializes on its own.
+    // An empty URI stands for "no namespace" (SAP's unqualified children).
     for (const auto& b : v.namespaces())
-      ns_.push_back(xmlNewNs(nullptr, reinterpret_cast<const xmlChar*>(b.uri.c_str()),
-                             reinterpret_cast<const xmlChar*>(b.prefix.c_str())));
+      ns_.push_back(b.uri.empty() ? nullptr
+                                  : xmlNewNs(nullptr, reinterpret_cast<const xmlChar*>(b.uri.c_str()),
+                                             reinterpret_cast<const xmlChar*>(b.prefix.c_str())));
     root_ = root;
   }
 
@@ -104,6 +106,7 @@ class Normalizer {
     root_->nsDef = nullptr;
     xmlNsPtr* tail = &root_->nsDef;
     for (auto* ns : ns_) {
+      if (!ns) continue;
       *tail = ns;
       tail = &ns->next;
     }
@@ -170,6 +173,7 @@ std::string serialize(xmlDocPtr doc, xmlNodePtr node) {
 std::string readable(std::string message, const Vocabulary& v) {
   // libxml2 writes names as {uri}local; the prefixes read better.
   for (const auto& b : v.namespaces()) {
+    if (b.uri.empty()) continue;
     std::string from = "{" + b.uri + "}";
     for (auto at = message.find(from); at != std::string::npos; at = message.find(from))
       message.replace(at, from.size(), b.prefix + ":");

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/carts.hpp"
 #include "store/records.hpp"
 
 namespace og::store {
@@ -35,6 +36,7 @@ class Reader {
   virtual std::vector<LineRecord> lines(std::string_view transaction_id) = 0;
   virtual std::vector<TransactionRecord> open_transactions(std::string_view buyer_id) = 0;
   virtual std::int64_t count_open_transactions(std::string_view buyer_id) = 0;
+  virtual CartReader& carts() = 0;
 };
 
 // One atomic change: everything written through it commits together or not at all.
@@ -51,6 +53,8 @@ class UnitOfWork : public Reader {
   virtual void put_buyer(const BuyerRecord& buyer) = 0;
   virtual void put_item(const ItemRecord& item) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
+
+  CartWriter& carts() override = 0;
 };
 
 class Store {

@@ -92,6 +92,88 @@ CREATE TABLE orders (
   created_at TEXT NOT NULL
 );
 )sql",
+    // 2: SAP SRM shopping carts, their master data, users and answered messages.
+    R"sql(
+CREATE TABLE srm_users (
+  id TEXT PRIMARY KEY,
+  password_salt BLOB NOT NULL,
+  password_hash BLOB NOT NULL,
+  password_iterations INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE srm_categories (
+  id TEXT PRIMARY KEY,
+  product_type TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE srm_products (
+  id TEXT PRIMARY KEY,
+  description TEXT NOT NULL,
+  type_code TEXT NOT NULL,
+  category_id TEXT NOT NULL,
+  unit TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE srm_carts (
+  number INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  ordered INTEGER NOT NULL,
+  change_state_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- NULL means "not submitted": the product-definition rules tell it from "".
+CREATE TABLE srm_cart_items (
+  cart_id TEXT NOT NULL REFERENCES srm_carts (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  item_id TEXT NOT NULL,
+  parent_id TEXT,
+  limit_indicator INTEGER,
+  has_category INTEGER NOT NULL,
+  category TEXT,
+  category_scheme_id TEXT,
+  category_agency_id TEXT,
+  note TEXT,
+  type_code TEXT,
+  has_internal_id INTEGER NOT NULL,
+  internal_id TEXT,
+  internal_scheme_id TEXT,
+  internal_agency_id TEXT,
+  quantity TEXT,
+  quantity_unit TEXT,
+  price_amount TEXT,
+  price_currency TEXT,
+  has_price_base INTEGER NOT NULL,
+  price_base_quantity TEXT,
+  price_base_unit TEXT,
+  limit_amount TEXT,
+  limit_currency TEXT,
+  has_catalogue INTEGER NOT NULL,
+  catalogue_id TEXT,
+  catalogue_item_id TEXT,
+  PRIMARY KEY (cart_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE srm_cart_accounts (
+  cart_id TEXT NOT NULL REFERENCES srm_carts (id) ON DELETE CASCADE,
+  item_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  percent TEXT,
+  has_quantity INTEGER NOT NULL,
+  quantity TEXT,
+  quantity_unit TEXT,
+  cost_centre_id TEXT,
+  PRIMARY KEY (cart_id, item_position, position)
+) WITHOUT ROWID;
+
+CREATE TABLE srm_messages (
+  uuid TEXT PRIMARY KEY,
+  operation TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "store/sqlite/carts.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/schema.hpp"
 
@@ -112,8 +113,11 @@ class RawStatement {
 
 // The connection's queries: the Reader, and inside a transaction the UnitOfWork.
 struct SqliteStore::Tables final : UnitOfWork {
-  explicit Tables(std::unique_ptr<Connection> c) : db(std::move(c)) {}
+  explicit Tables(std::unique_ptr<Connection> c) : db(std::move(c)), cart_tables(*db) {}
   std::unique_ptr<Connection> db;
+  SqliteCarts cart_tables;
+
+  CartWriter& carts() override { return cart_tables; }
 
   std::optional<BuyerRecord> buyer(std::string_view id) override {
     auto s = db->prepare("SELECT id, name, password_salt, password_hash, password_iterations FROM buyers WHERE id = ?");
@@ -351,6 +355,8 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
     for (auto i = static_cast<std::size_t>(version); i < all.size(); ++i) c.exec(all[i]);
     c.exec(("PRAGMA user_version = " + std::to_string(all.size())).c_str());
     if (created_ && options_.seed) options_.seed(setup);
+    if (!created_ && version < static_cast<std::int64_t>(all.size()) && options_.migrated)
+      options_.migrated(setup, static_cast<int>(version));
     c.exec("COMMIT");
   } catch (...) {
     sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

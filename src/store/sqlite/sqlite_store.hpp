@@ -33,6 +33,9 @@ struct SqliteOptions {
   // Runs in the same transaction as the schema's creation: a new database has
   // its initial data or does not exist at all.
   std::function<void(UnitOfWork&)> seed;
+  // Runs in the same transaction when an existing database was migrated from
+  // `from_version` (so data that a new migration's tables need can come along).
+  std::function<void(UnitOfWork&, int from_version)> migrated;
 };
 
 class SqliteStore final : public Store {

@@ -1,0 +1,33 @@
+// The WSDL and XSDs a face was built from, as served to clients: the WSDL's
+// placeholder address becomes the server's own, and schema imports point back
+// at the same server (<base>?xsd=<file>).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace og::message {
+
+struct ContractRequest {
+  std::string_view query;  // "wsdl" or "xsd=<file>" (any case for the keys)
+  std::string_view host;   // the Host header
+  bool tls = false;
+  std::string_view path;  // the face's path, e.g. "/veloconnect"
+};
+
+// True for GET queries that ask for a contract.
+bool is_contract_query(std::string_view query);
+
+// The document, or nullopt when the named schema does not exist.
+// `wsdl_name` is the face's WSDL file; `placeholder` the address written in it.
+std::optional<std::string> contract_document(const ContractRequest& request, std::string_view wsdl_name,
+                                             std::string_view placeholder);
+
+// "text/xml; charset=ISO-8859-1" -> ("text/xml", "ISO-8859-1"), type lower-cased.
+struct MediaType {
+  std::string type;
+  std::optional<std::string> charset;
+};
+MediaType media_type(std::string_view content_type);
+
+}  // namespace og::message

@@ -1,0 +1,75 @@
+#include "srm/namespaces.hpp"
+
+#include <string>
+
+#include "srm/operation.hpp"
+
+namespace og::srm {
+
+const message::Vocabulary& vocabulary() {
+  static const message::Vocabulary v = [] {
+    message::Vocabulary v;
+    v.add_namespace("srm", std::string(kSeGlobalNs));
+    v.add_namespace("", "");
+    for (auto op : {Operation::Create, Operation::Read, Operation::Release, Operation::Cancel}) {
+      v.add_element(info(op).request_root, "srm");
+      v.add_root(info(op).request_root);
+    }
+    for (auto name : {"MessageHeader",
+                      "ID",
+                      "UUID",
+                      "ReferenceID",
+                      "ReferenceUUID",
+                      "CreationDateTime",
+                      "SenderBusinessSystemID",
+                      "RecipientBusinessSystemID",
+                      "InternalRequest",
+                      "InternalRequestSelectionByID",
+                      "ChangeStateID",
+                      "Status",
+                      "OrderedIndicator",
+                      "ConsistentIndicator",
+                      "Item",
+                      "ParentID",
+                      "LimitIndicator",
+                      "Product",
+                      "Note",
+                      "TypeCode",
+                      "NetUnitPrice",
+                      "AccountingCodingBlockAssignment",
+                      "Percent",
+                      "CostCentreID",
+                      "CatalogueReference",
+                      "ItemID"})
+      v.add_element(name, "");
+    for (auto name : {"Category", "InternalID"}) v.add_element(name, "", {"schemeID", "schemeAgencyID"});
+    for (auto name : {"Quantity", "BaseQuantity"}) v.add_element(name, "", {"unitCode"});
+    for (auto name : {"Amount", "ProcurementCostUpperLimit"}) v.add_element(name, "", {"currencyCode"});
+    return v;
+  }();
+  return v;
+}
+
+const ::Namespace* soap_namespaces() {
+  static const ::Namespace table[] = {
+      {"SOAP-ENV", "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/*/soap-envelope", nullptr},
+      {"SOAP-ENC", "http://schemas.xmlsoap.org/soap/encoding/", "http://www.w3.org/*/soap-encoding", nullptr},
+      {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
+      {"xsd", "http://www.w3.org/2001/XMLSchema", "http://www.w3.org/*/XMLSchema", nullptr},
+      {"srm", "http://sap.com/xi/SRM/SE/Global", nullptr, nullptr},
+      {"srmb", "http://sap.com/xi/SRM/Basis/Global", nullptr, nullptr},
+      {nullptr, nullptr, nullptr, nullptr}};
+  return table;
+}
+
+const std::vector<message::NamespaceBinding>& answer_bindings() {
+  static const std::vector<message::NamespaceBinding> b{{"srm", std::string(kSeGlobalNs)}};
+  return b;
+}
+
+const std::vector<message::NamespaceBinding>& fault_bindings() {
+  static const std::vector<message::NamespaceBinding> b{{"srmb", std::string(kBasisGlobalNs)}};
+  return b;
+}
+
+}  // namespace og::srm
