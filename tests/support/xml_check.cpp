@@ -37,8 +37,8 @@ xmlNodePtr find(xmlNodePtr n, const std::string& name, int& count, bool all) {
 }
 
 const og::message::SchemaSet& schemas() {
-  static const og::message::SchemaSet set(
-      {"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd"});
+  static const og::message::SchemaSet set({"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd",
+                                           "srm-se-global.xsd", "srm-basis-global.xsd"});
   return set;
 }
 
@@ -78,6 +78,15 @@ std::string validate_against_project_xsd(const std::string& xml) {
   if (!p) return "no payload element";
   canonical_versions(xmlDocGetRootElement(d.doc));
   return schemas().validate(p);
+}
+
+std::string validate_element_against_project_xsd(const std::string& xml, const std::string& local_name) {
+  Doc d(xml);
+  if (!d.doc) return "not well-formed";
+  int count = 0;
+  xmlNodePtr hit = find(xmlDocGetRootElement(d.doc), local_name, count, false);
+  if (!hit) return "no element " + local_name;
+  return schemas().validate(hit);
 }
 
 std::optional<std::string> first_text(const std::string& xml, const std::string& local_name) {

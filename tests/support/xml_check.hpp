@@ -21,6 +21,9 @@ struct ParsedXml {
 // SOAP Body's child) is valid against xsd/; else what is wrong.
 std::string validate_against_project_xsd(const std::string& xml);
 
+// The same for the first element with this local name (e.g. a fault's detail).
+std::string validate_element_against_project_xsd(const std::string& xml, const std::string& local_name);
+
 // The text of the first element with this local name (any namespace).
 std::optional<std::string> first_text(const std::string& xml, const std::string& local_name);
 // How many elements have this local name.
