@@ -8,6 +8,10 @@
 //         TransactionID is taken from the Create answer. One flow = 3 requests.
 //   item  GetItemDetails (XML-POST, or SOAP 1.1 with --binding soap11).
 //   list  GetItemDetailsList with --list-entries entries (XML-POST).
+//   srm-release  SAP SRM: Create a shopping cart, then Release it with its
+//         ChangeStateID (SOAP 1.1, HTTP Basic srm-user). Only the Release
+//         requests are counted and timed: rates and latencies are Release's;
+//         one flow = one released cart. Point --url at /srm/InternalRequest.
 // An answer counts as an error when its HTTP status is not 200 or its body
 // lacks "<vct:ResponseCode>200<" (or, for Create, a TransactionID). A failed
 // flow starts again with a new Create.
@@ -48,7 +52,7 @@ namespace po = boost::program_options;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-enum class Mode { Flow, Item, List };
+enum class Mode { Flow, Item, List, SrmRelease };
 enum class Binding { Xml, Soap11 };
 
 struct Options {
@@ -134,6 +138,37 @@ std::string transaction_id_of(const std::string& body) {
   return "";
 }
 
+// SAP SRM: a consistent cart (one internal product), and its release.
+const char* kSrmEnvelopeOpen =
+    "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+    "xmlns:glob=\"http://sap.com/xi/SRM/SE/Global\"><s:Body>";
+const char* kSrmHeader = "<MessageHeader><CreationDateTime>2026-11-23T10:00:00Z</CreationDateTime></MessageHeader>";
+
+std::string srm_create_body() {
+  return std::string(kSrmEnvelopeOpen) + "<glob:InternalRequestSRMCreateRequest_sync>" + kSrmHeader +
+         "<InternalRequest><Item><ID>10</ID><ParentID>0</ParentID><Product>"
+         "<Category schemeID=\"ProductCategoryID\" schemeAgencyID=\"SRMCLNT100\">OFFICE</Category>"
+         "<Product><Note>Office chair</Note><TypeCode>01</TypeCode>"
+         "<InternalID schemeID=\"ProductID\" schemeAgencyID=\"SRMCLNT100\">P-1000</InternalID></Product></Product>"
+         "<Quantity unitCode=\"EA\">2</Quantity></Item></InternalRequest>"
+         "</glob:InternalRequestSRMCreateRequest_sync></s:Body></s:Envelope>";
+}
+std::string srm_release_body(const std::string& cart, const std::string& state) {
+  return std::string(kSrmEnvelopeOpen) + "<glob:InternalRequestSRMReleaseRequest_sync>" + kSrmHeader +
+         "<InternalRequest><ID>" + cart + "</ID><ChangeStateID>" + state + "</ChangeStateID></InternalRequest>" +
+         "</glob:InternalRequestSRMReleaseRequest_sync></s:Body></s:Envelope>";
+}
+
+// The text of the first <name> element after `after` (or "").
+std::string text_after(const std::string& body, const std::string& after, const std::string& name) {
+  std::size_t from = body.find(after);
+  if (from == std::string::npos) return "";
+  std::size_t start = body.find("<" + name + ">", from);
+  if (start == std::string::npos) return "";
+  start += name.size() + 2;
+  return body.substr(start, body.find('<', start) - start);
+}
+
 // ---- statistics ---------------------------------------------------------------
 
 struct Stats {
@@ -171,7 +206,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void start() { connect(); }
 
  private:
-  enum class Step { Create, Update, Finish };
+  enum class Step { Create, Update, Finish, Release };
 
   void connect() {
     stream_.expires_after(timeout_);
@@ -204,18 +239,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request_.version(11);
     request_.set(http::field::host, options_.host + ":" + options_.port);
     request_.set(http::field::user_agent, "ordergate-flow-client");
-    if (options_.mode == Mode::Item && options_.binding == Binding::Soap11) {
+    if (options_.mode == Mode::SrmRelease) {
+      request_.set(http::field::content_type, "text/xml; charset=utf-8");
+      request_.set("SOAPAction", "\"http://sap.com/xi/WebService/soap1.1\"");
+      request_.set(http::field::authorization, "Basic c3JtLXVzZXI6c3JtLXBhc3M=");  // srm-user:srm-pass
+    } else if (options_.mode == Mode::Item && options_.binding == Binding::Soap11) {
       request_.set(http::field::content_type, "text/xml; charset=utf-8");
       request_.set("SOAPAction", "\"urn:veloconnect:GetItemDetails\"");
     } else {
       request_.set(http::field::content_type, "application/xml");
     }
     request_.keep_alive(!options_.connection_close);
-    if (options_.mode == Mode::Flow) {
+    if (options_.mode == Mode::SrmRelease) {
+      request_.body() = step_ == Step::Release ? srm_release_body(cart_, state_) : srm_create_body();
+    } else if (options_.mode == Mode::Flow) {
       switch (step_) {
         case Step::Create: request_.body() = create_body(options_); break;
         case Step::Update: request_.body() = update_body(options_, tid_); break;
         case Step::Finish: request_.body() = finish_body(options_, tid_); break;
+        case Step::Release: break;
       }
     } else {
       request_.body() = fixed_body_;
@@ -244,6 +286,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (now > stats_.deadline) return;
     auto took = std::chrono::duration_cast<std::chrono::microseconds>(now - sent_).count();
     stats_.waiting_since[index_] = {};
+    if (options_.mode == Mode::SrmRelease) return on_srm_answer(took);
     if (stats_.per_connection[index_] == 0)
       stats_.slowest_first_us = std::max<std::uint64_t>(
           stats_.slowest_first_us, std::chrono::duration_cast<std::chrono::microseconds>(now - stats_.started).count());
@@ -287,6 +330,33 @@ class Connection : public std::enable_shared_from_this<Connection> {
     reconnect(false);
   }
 
+  // SRM: a Create sets up the cart; the Release is what is counted and timed.
+  void on_srm_answer(long long took) {
+    auto& answer = parser_->get();
+    const std::string& body = answer.body();
+    bool release = step_ == Step::Release;
+    if (release) {
+      stats_.latency_us.push_back(static_cast<std::uint32_t>(std::min<long long>(took, UINT32_MAX)));
+      ++stats_.requests;
+    }
+    ++stats_.per_connection[index_];
+    bool ok = answer.result_int() == 200 && body.find("<BusinessDocumentProcessingResultCode>3<") != std::string::npos;
+    if (!ok) {
+      ++(answer.result_int() == 200 ? stats_.body_errors : stats_.status_errors);
+      stats_.note("HTTP " + std::to_string(answer.result_int()) + ": " + body.substr(0, 400));
+      step_ = Step::Create;
+    } else if (release) {
+      ++stats_.flows;
+      step_ = Step::Create;
+    } else {
+      cart_ = text_after(body, "<InternalRequest>", "ID");
+      state_ = text_after(body, "<InternalRequest>", "ChangeStateID");
+      step_ = Step::Release;
+    }
+    if (answer.keep_alive() && !options_.connection_close) return send();
+    reconnect(false);
+  }
+
   void fail(beast::error_code ec, const char* during) {
     if (ec == beast::error::timeout) {
       ++stats_.timeouts;
@@ -327,6 +397,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Clock::time_point sent_;
   Step step_ = Step::Create;
   std::string tid_;
+  std::string cart_, state_;  // srm-release: the cart created for the next Release
   bool connected_ = false;
 };
 
@@ -356,7 +427,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
       "connections,c", po::value(&o.connections)->default_value(o.connections), "concurrent connections")(
       "duration,d", po::value(&o.duration)->default_value(o.duration), "seconds to run")(
       "threads,t", po::value(&o.threads)->default_value(o.threads), "event-loop threads")(
-      "mode", po::value(&mode)->default_value(mode), "flow (Create/Update/Finish), item (GetItemDetails), list")(
+      "mode", po::value(&mode)->default_value(mode),
+      "flow (Create/Update/Finish), item (GetItemDetails), list, srm-release (SRM Create then Release)")(
       "binding", po::value(&binding)->default_value(binding), "item mode: xml or soap11")(
       "list-entries", po::value(&o.list_entries)->default_value(o.list_entries), "list mode: RequestEntry count")(
       "item", po::value(&o.item)->default_value(o.item), "item mode: SellersItemIdentification")(
@@ -386,8 +458,10 @@ std::optional<Options> parse_options(int argc, char** argv) {
     o.mode = Mode::Item;
   else if (mode == "list")
     o.mode = Mode::List;
+  else if (mode == "srm-release")
+    o.mode = Mode::SrmRelease;
   else {
-    std::cerr << "flow_client: --mode is flow, item or list\n";
+    std::cerr << "flow_client: --mode is flow, item, list or srm-release\n";
     return std::nullopt;
   }
   if (binding == "xml")
@@ -508,7 +582,10 @@ int main(int argc, char** argv) {
        max = all.latency_us.empty() ? 0 : all.latency_us.back();
   double rps = static_cast<double>(all.requests) / seconds;
   double fps = static_cast<double>(all.flows) / seconds;
-  const char* mode = o.mode == Mode::Flow ? "flow" : o.mode == Mode::Item ? "item" : "list";
+  const char* mode = o.mode == Mode::Flow         ? "flow"
+                     : o.mode == Mode::Item       ? "item"
+                     : o.mode == Mode::SrmRelease ? "srm-release"
+                                                  : "list";
 
   std::printf("flow_client: mode=%s%s url=%s:%s%s connections=%d threads=%d duration=%.1fs (wall %.2fs)%s\n", mode,
               o.mode == Mode::Item && o.binding == Binding::Soap11 ? " (soap11)" : "", o.host.c_str(), o.port.c_str(),
