@@ -55,6 +55,26 @@ std::string cart_note(std::string_view what, std::string_view id) {
   return "Shopping cart " + std::string(id) + " " + std::string(what);
 }
 
+// The refusals release and cancel share; nullopt for the others.
+std::optional<CartOutcome> common_refusal(MessageNumber refusal, const std::string& id,
+                                          const std::optional<std::string>& sent_state,
+                                          const std::optional<store::CartRecord>& cart, std::string_view action) {
+  switch (refusal) {
+    case MessageNumber::CartNotFound: return rejected(refusal, cart_note("does not exist", id), "InternalRequest/ID");
+    case MessageNumber::CartAlreadyOrdered:
+      return rejected(refusal, cart_note("has already been ordered and cannot be " + std::string(action), id),
+                      "InternalRequest/ID");
+    case MessageNumber::ChangeStateMismatch:
+      return rejected(refusal,
+                      cart_note("was changed: ChangeStateID " + sent_state.value_or("") + " is not the current " +
+                                    (cart ? cart->change_state_id : std::string()),
+                                id),
+                      "InternalRequest/ChangeStateID");
+    default: break;
+  }
+  return std::nullopt;
+}
+
 std::optional<rs::StoredCart> state_of(const std::optional<store::CartRecord>& cart) {
   if (!cart) return std::nullopt;
   return rs::StoredCart{cart->ordered, cart->change_state_id};
@@ -139,18 +159,8 @@ Answer ShoppingCarts::release(const ReleaseCart& request, const CartMessage& mes
       return done(MessageNumber::CartReleased, std::move(note), std::move(*cart));
     }
     const std::string& id = *request.id;
+    if (auto common = common_refusal(*refusal, id, request.change_state_id, cart, "released again")) return *common;
     switch (*refusal) {
-      case MessageNumber::CartNotFound:
-        return rejected(*refusal, cart_note("does not exist", id), "InternalRequest/ID");
-      case MessageNumber::CartAlreadyOrdered:
-        return rejected(*refusal, cart_note("has already been ordered; it can be released only once", id),
-                        "InternalRequest/ID");
-      case MessageNumber::ChangeStateMismatch:
-        return rejected(*refusal,
-                        cart_note("was changed: ChangeStateID " + *request.change_state_id + " is not the current " +
-                                      cart->change_state_id,
-                                  id),
-                        "InternalRequest/ChangeStateID");
       case MessageNumber::ContentMismatch:
         return rejected(*refusal, cart_note("differs from the submitted internal request", id), "InternalRequest/Item");
       case MessageNumber::NeitherStateNorContent:
@@ -182,20 +192,7 @@ Answer ShoppingCarts::cancel(const CancelCart& request, const CartMessage& messa
       return done(MessageNumber::CartCanceled, std::move(note), std::move(gone));
     }
     const std::string& id = *request.id;
-    switch (*refusal) {
-      case MessageNumber::CartNotFound:
-        return rejected(*refusal, cart_note("does not exist", id), "InternalRequest/ID");
-      case MessageNumber::CartAlreadyOrdered:
-        return rejected(*refusal, cart_note("has already been ordered and cannot be canceled", id),
-                        "InternalRequest/ID");
-      case MessageNumber::ChangeStateMismatch:
-        return rejected(*refusal,
-                        cart_note("was changed: ChangeStateID " + *request.change_state_id + " is not the current " +
-                                      cart->change_state_id,
-                                  id),
-                        "InternalRequest/ChangeStateID");
-      default: break;
-    }
+    if (auto common = common_refusal(*refusal, id, request.change_state_id, cart, "canceled")) return *common;
     return rejected(*refusal, cart_note("cannot be canceled", id));
   });
 }

@@ -89,6 +89,17 @@ void SoapCodec::begin_write(std::string& out, std::string_view before, std::span
   for (const auto& b : namespaces) soap_set_attr(soap_, ("xmlns:" + b.prefix).c_str(), b.uri.c_str(), 1);
 }
 
+std::vector<::Namespace> namespace_table(std::initializer_list<FaceNamespace> face) {
+  std::vector<::Namespace> t{
+      {"SOAP-ENV", kSoap11Ns, "http://www.w3.org/*/soap-envelope", nullptr},
+      {"SOAP-ENC", "http://schemas.xmlsoap.org/soap/encoding/", "http://www.w3.org/*/soap-encoding", nullptr},
+      {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
+      {"xsd", "http://www.w3.org/2001/XMLSchema", "http://www.w3.org/*/XMLSchema", nullptr}};
+  for (const auto& n : face) t.push_back({n.prefix, n.uri, n.pattern, nullptr});
+  t.push_back({nullptr, nullptr, nullptr, nullptr});
+  return t;
+}
+
 std::string in_envelope(std::string_view element, Envelope envelope) {
   std::string out;
   if (envelope == Envelope::Plain) {

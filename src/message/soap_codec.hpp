@@ -5,9 +5,11 @@
 #pragma once
 #include <stdsoap2.h>
 
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "message/envelope.hpp"
 #include "message/vocabulary.hpp"
@@ -70,6 +72,15 @@ class SoapCodec {
   soap* soap_;
   std::string* output_ = nullptr;
 };
+
+// gSOAP's namespace table for a face: the SOAP/XSD entries every codec needs,
+// then the face's own (prefix, URI, pattern or nullptr), then the terminator.
+struct FaceNamespace {
+  const char* prefix;
+  const char* uri;
+  const char* pattern = nullptr;
+};
+std::vector<::Namespace> namespace_table(std::initializer_list<FaceNamespace> face);
 
 // A document holding `element` (written by write_element), in `envelope`.
 std::string in_envelope(std::string_view element, Envelope envelope);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "message/soap_codec.hpp"
 #include "srm/operation.hpp"
 
 namespace og::srm {
@@ -51,15 +52,11 @@ const message::Vocabulary& vocabulary() {
 }
 
 const ::Namespace* soap_namespaces() {
-  static const ::Namespace table[] = {
-      {"SOAP-ENV", "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/*/soap-envelope", nullptr},
-      {"SOAP-ENC", "http://schemas.xmlsoap.org/soap/encoding/", "http://www.w3.org/*/soap-encoding", nullptr},
-      {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
-      {"xsd", "http://www.w3.org/2001/XMLSchema", "http://www.w3.org/*/XMLSchema", nullptr},
-      {"srm", "http://sap.com/xi/SRM/SE/Global", nullptr, nullptr},
-      {"srmb", "http://sap.com/xi/SRM/Basis/Global", nullptr, nullptr},
-      {nullptr, nullptr, nullptr, nullptr}};
-  return table;
+  static const auto table = message::namespace_table({
+      {"srm", "http://sap.com/xi/SRM/SE/Global"},
+      {"srmb", "http://sap.com/xi/SRM/Basis/Global"},
+  });
+  return table.data();
 }
 
 const std::vector<message::NamespaceBinding>& answer_bindings() {

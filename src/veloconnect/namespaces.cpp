@@ -2,6 +2,8 @@
 
 #include <stdsoap2.h>
 
+#include "message/soap_codec.hpp"
+
 #include <map>
 #include <string>
 #include <tuple>
@@ -112,19 +114,15 @@ AnswerNamespaces answer_namespaces_for_xml(std::string_view root_ns_sent) {
 }
 
 const ::Namespace* soap_namespaces() {
-  static const ::Namespace table[] = {
-      {"SOAP-ENV", "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/*/soap-envelope", nullptr},
-      {"SOAP-ENC", "http://schemas.xmlsoap.org/soap/encoding/", "http://www.w3.org/*/soap-encoding", nullptr},
-      {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
-      {"xsd", "http://www.w3.org/2001/XMLSchema", "http://www.w3.org/*/XMLSchema", nullptr},
-      {"vct", "urn:veloconnect:transaction-1.0", nullptr, nullptr},
-      {"vco", "urn:veloconnect:order-1.1", nullptr, nullptr},
-      {"vcc", "urn:veloconnect:catalog-1.5", "urn:veloconnect:catalog-*", nullptr},
-      {"vcp", "urn:veloconnect:profile-1.1", "urn:veloconnect:profile-*", nullptr},
-      {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0", nullptr, nullptr},
-      {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0", nullptr, nullptr},
-      {nullptr, nullptr, nullptr, nullptr}};
-  return table;
+  static const auto table = message::namespace_table({
+      {"vct", "urn:veloconnect:transaction-1.0"},
+      {"vco", "urn:veloconnect:order-1.1"},
+      {"vcc", "urn:veloconnect:catalog-1.5", "urn:veloconnect:catalog-*"},
+      {"vcp", "urn:veloconnect:profile-1.1", "urn:veloconnect:profile-*"},
+      {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
+      {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
+  });
+  return table.data();
 }
 
 }  // namespace og::veloconnect
