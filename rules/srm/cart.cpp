@@ -19,8 +19,14 @@ bool same_content(const std::vector<Item>& submitted, const std::vector<Item>& s
   for (const auto& i : stored) b.push_back(&i);
   std::sort(a.begin(), a.end(), by_id);
   std::sort(b.begin(), b.end(), by_id);
+  // LimitIndicator false and no LimitIndicator say the same.
+  auto normalized = [](const Item& item) {
+    Item copy = item;
+    if (!copy.limit_indicator.value_or(false)) copy.limit_indicator.reset();
+    return copy;
+  };
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (!(*a[i] == *b[i])) return false;
+    if (!(normalized(*a[i]) == normalized(*b[i]))) return false;
   return true;
 }
 

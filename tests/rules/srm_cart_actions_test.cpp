@@ -124,6 +124,11 @@ class SrmCartActionsTest : public CppUnit::TestFixture {
     changed = stored;
     changed[0].quantity->unit_code.reset();
     CPPUNIT_ASSERT(!same_content(changed, stored));
+    changed = stored;
+    changed[0].limit_indicator = false;  // says what no indicator says
+    CPPUNIT_ASSERT(same_content(changed, stored));
+    changed[0].limit_indicator = true;
+    CPPUNIT_ASSERT(!same_content(changed, stored));
   }
 
   void decimals_have_one_spelling() {
