@@ -60,6 +60,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "largest SearchResult page (Count is clamped)")("max-list-entries",
                                                       po::value(&c.veloconnect.max_list_entries)->default_value(1000),
                                                       "entries per GetItemDetailsList (400 above)")(
+      "commit-interval-us", po::value(&c.commit_interval_us)->default_value(1000),
+      "group commit: under load, commit at most every this many microseconds (a lone write commits at once)")(
       "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)");
   po::variables_map vm;
   try {
@@ -94,6 +96,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (c.durability != "process" && c.durability != "power") {
     std::cerr << "ordergate: --durability is process or power\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.commit_interval_us < 0 || c.commit_interval_us > 1000000) {
+    std::cerr << "ordergate: --commit-interval-us is 0 to 1000000\n";
     exit_code = 2;
     return std::nullopt;
   }

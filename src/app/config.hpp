@@ -16,6 +16,7 @@ struct Config {
   long max_open_transactions = 1000;
   long max_search_page = 100;
   veloconnect::ServiceConfig veloconnect;
+  long commit_interval_us = 1000;
   bool fail_commits = false;
 };
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/store_gate.hpp"
 #include "core/buyer_auth.hpp"
 #include "core/catalog.hpp"
 #include "core/clock.hpp"
@@ -49,6 +50,7 @@ int run(const og::app::Config& config) {
   store_options.durability =
       config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
   store_options.fail_commits = config.fail_commits;
+  store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
   store_options.seed = [&clock](store::UnitOfWork& uow) { core::load_demo_data(uow, clock); };
   store::sqlite::SqliteStore store(store_options);
 
@@ -66,7 +68,8 @@ int run(const og::app::Config& config) {
   router.add("/veloconnect", velo_endpoint);
   http::AccessLog log(config.access_log);
 
-  http::Server server(config.server, router, log);
+  app::StoreGate gate(store);
+  http::Server server(config.server, router, log, &gate);
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path
@@ -81,7 +84,10 @@ int run(const og::app::Config& config) {
   // Wake the waiter if the server stopped for another reason.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
-  std::cout << "ordergate stopped" << std::endl;
+  // How many units one commit carried, for the benchmarks (server.run()
+  // committed what was pending).
+  std::cout << "ordergate stopped (" << store.units_written() << " units of work in " << store.commit_stats().commits
+            << " commits)" << std::endl;
   return 0;
 }
 

@@ -356,28 +356,100 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
     sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  commits_ = std::make_unique<GroupCommit>([this] { commit_batch(); }, options_.commit_interval);
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  commits_->stop();
+  // The committer committed every batch with changes; one left open holds none.
+  std::lock_guard lock(mutex_);
+  if (batch_open_) sqlite3_exec(tables_->db->handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
+std::uint64_t SqliteStore::units_written() const {
+  std::lock_guard lock(mutex_);
+  return units_;
+}
 
 void SqliteStore::read(const std::function<void(Reader&)>& work) {
-  // The mutex is the isolation: no writer runs while a reader holds it, and
-  // no other process can open the file.
-  std::lock_guard lock(mutex_);
-  work(*tables_);
+  GroupCommit::Batch depends = 0;
+  {
+    // The mutex is the isolation: no writer runs while a reader holds it, and
+    // no other process can open the file. A reader sees applied units that
+    // are not committed yet: its answer then waits for their commit too.
+    std::lock_guard lock(mutex_);
+    work(*tables_);
+    depends = seen();
+  }
+  commits_->depend(depends);
 }
 
 void SqliteStore::write(const std::function<void(UnitOfWork&)>& work) {
+  GroupCommit::Batch depends = 0;
+  {
+    std::lock_guard lock(mutex_);
+    Tables& t = *tables_;
+    if (!batch_open_) {
+      t.db->prepare("BEGIN IMMEDIATE").run();
+      batch_open_ = true;
+    }
+    t.db->prepare("SAVEPOINT unit").run();
+    std::int64_t changes = sqlite3_total_changes64(t.db->handle());
+    try {
+      work(t);
+      t.db->prepare("RELEASE unit").run();
+    } catch (...) {
+      take_back_unit();
+      commits_->note(seen());
+      throw;
+    }
+    ++units_;
+    if (sqlite3_total_changes64(t.db->handle()) != changes && !batch_dirty_) {
+      batch_dirty_ = true;
+      commits_->pending(batch_);
+    }
+    depends = seen();
+  }
+  commits_->depend(depends);
+}
+
+// Rolls back the failed unit's savepoint; the batch's other units stay.
+void SqliteStore::take_back_unit() {
+  sqlite3* db = tables_->db->handle();
+  // After some errors (I/O, full disk, out of memory) SQLite has already
+  // rolled back the whole transaction: the batch is lost with its units.
+  if (!sqlite3_get_autocommit(db) &&
+      sqlite3_exec(db, "ROLLBACK TO unit; RELEASE unit", nullptr, nullptr, nullptr) == SQLITE_OK)
+    return;
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  end_batch(false);
+}
+
+// With mutex_ held: the open batch is over; the next unit opens the next one.
+void SqliteStore::end_batch(bool committed) {
+  GroupCommit::Batch ended = batch_;
+  bool had_changes = batch_dirty_;
+  batch_open_ = false;
+  batch_dirty_ = false;
+  ++batch_;
+  // A batch without changes promised nothing: nobody depends on it.
+  if (had_changes) commits_->ended(ended, committed);
+}
+
+// On the committer thread.
+void SqliteStore::commit_batch() {
   std::lock_guard lock(mutex_);
-  Tables& t = *tables_;
-  t.db->exec("BEGIN IMMEDIATE");
+  if (!batch_open_) return;
+  Connection& c = *tables_->db;
   try {
-    work(t);
     if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
-    t.db->exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(t.db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+    c.prepare("COMMIT").run();
+    end_batch(true);
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "ordergate: group commit of %llu failed: %s\n", static_cast<unsigned long long>(batch_),
+                 e.what());
+    sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    end_batch(false);
   }
 }
 
