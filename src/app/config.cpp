@@ -62,6 +62,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
                                                       "entries per GetItemDetailsList (400 above)")(
       "commit-interval-us", po::value(&c.commit_interval_us)->default_value(1000),
       "group commit: under load, commit at most every this many microseconds (a lone write commits at once)")(
+      "demo-catalog-items", po::value(&c.demo_catalog_items)->default_value(0),
+      "benchmarks: a new database also gets this many synthetic items (IDs 7000000001, 7000000002, ...)")(
+      "demo-transactions", po::value(&c.demo_transactions)->default_value(0),
+      "benchmarks: a new database also gets this many finished orders of the demo buyers")(
       "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)");
   po::variables_map vm;
   try {
@@ -101,6 +105,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (c.commit_interval_us < 0 || c.commit_interval_us > 1000000) {
     std::cerr << "ordergate: --commit-interval-us is 0 to 1000000\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.demo_catalog_items < 0 || c.demo_catalog_items > 999999999 || c.demo_transactions < 0) {
+    std::cerr << "ordergate: --demo-catalog-items is 0 to 999999999, --demo-transactions 0 or more\n";
     exit_code = 2;
     return std::nullopt;
   }

@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/demo_data.hpp"
 #include "core/order_transactions.hpp"
+#include "core/synthetic_data.hpp"
 #include "core/text_search.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
@@ -51,7 +52,11 @@ int run(const og::app::Config& config) {
       config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
   store_options.fail_commits = config.fail_commits;
   store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
-  store_options.seed = [&clock](store::UnitOfWork& uow) { core::load_demo_data(uow, clock); };
+  store_options.seed = [&clock, &config](store::UnitOfWork& uow) {
+    core::load_demo_data(uow, clock);
+    core::load_synthetic_catalog(uow, config.demo_catalog_items, clock);
+    core::load_order_history(uow, config.demo_transactions, config.demo_catalog_items, clock);
+  };
   store::sqlite::SqliteStore store(store_options);
 
   core::BuyerAuth auth(store);

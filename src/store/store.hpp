@@ -50,6 +50,10 @@ class UnitOfWork : public Reader {
   // Master data (demo data, imports, benchmarks).
   virtual void put_buyer(const BuyerRecord& buyer) = 0;
   virtual void put_item(const ItemRecord& item) = 0;
+  // Many items at once: `next` fills in one item and returns true, until it
+  // returns false. Cheaper per item than put_item (the search index is built
+  // once at the end, not per item).
+  virtual void put_items(const std::function<bool(ItemRecord&)>& next) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
 };
 

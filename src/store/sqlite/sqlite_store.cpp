@@ -295,6 +295,22 @@ struct SqliteStore::Tables final : UnitOfWork {
     s.run();
   }
 
+  void put_items(const std::function<bool(ItemRecord&)>& next) override {
+    // Keeping the trigram index row by row costs four times the insert
+    // itself: the insert trigger is set aside (inside this transaction) and
+    // the index rebuilt once. Its SQL is read back, not repeated here.
+    std::string trigger;
+    {
+      auto s = db->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_ai'");
+      if (s.step()) trigger = s.text(0);
+    }
+    if (!trigger.empty()) db->exec("DROP TRIGGER items_ai");
+    ItemRecord r;
+    while (next(r)) put_item(r);
+    db->exec("INSERT INTO item_text(item_text) VALUES ('rebuild')");
+    if (!trigger.empty()) db->exec(trigger.c_str());
+  }
+
   void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) override {
     auto s = db->prepare("INSERT OR REPLACE INTO item_replacements (item_id, replacement_id, position) VALUES (?,?,?)");
     s.bind(1, item_id).bind(2, replacement_id).bind(3, std::int64_t{position});
