@@ -66,7 +66,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "benchmarks: a new database also gets this many synthetic items (IDs 7000000001, 7000000002, ...)")(
       "demo-transactions", po::value(&c.demo_transactions)->default_value(0),
       "benchmarks: a new database also gets this many finished orders of the demo buyers")(
-      "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)");
+      "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)")(
+      "slow-commits-us", po::value(&c.slow_commits_us)->default_value(0),
+      "testing aid: every commit reaches the database file this many microseconds late (answers wait for it)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, general), vm);
@@ -103,8 +105,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
-  if (c.commit_interval_us < 0 || c.commit_interval_us > 1000000) {
-    std::cerr << "ordergate: --commit-interval-us is 0 to 1000000\n";
+  if (c.commit_interval_us < 0 || c.commit_interval_us > 1000000 || c.slow_commits_us < 0 ||
+      c.slow_commits_us > 10000000) {
+    std::cerr << "ordergate: --commit-interval-us is 0 to 1000000, --slow-commits-us 0 to 10000000\n";
     exit_code = 2;
     return std::nullopt;
   }

@@ -52,6 +52,7 @@ int run(const og::app::Config& config) {
       config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
   store_options.fail_commits = config.fail_commits;
   store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
+  store_options.slow_commits = std::chrono::microseconds(config.slow_commits_us);
   store_options.seed = [&clock, &config](store::UnitOfWork& uow) {
     core::load_demo_data(uow, clock);
     core::load_synthetic_catalog(uow, config.demo_catalog_items, clock);

@@ -24,6 +24,7 @@ void GroupCommit::pending(Batch b) {
   std::lock_guard lock(mutex_);
   if (b <= pending_) return;
   pending_ = b;
+  pending_fast_ = b;
   wake_.notify_one();
 }
 
@@ -33,7 +34,9 @@ void GroupCommit::ended(Batch b, bool committed) {
   if (!committed) {
     failed_.insert(b);
     ++stats_.lost;
+    any_lost_ = true;
   }
+  ended_fast_ = b;
   for (auto it = waiters_.begin(); it != waiters_.end() && it->first <= b; it = waiters_.erase(it))
     for (auto& w : it->second) ready_.emplace_back(!lost(it->first), std::move(w));
   // Outside the committer (a batch SQLite rolled back by itself) the
@@ -48,6 +51,7 @@ void GroupCommit::depend(Batch b) {
     t_deferral.needs = std::max(t_deferral.needs, b);
     return;
   }
+  if (b <= ended_fast_ && !any_lost_) return;
   // Nobody else waits for this caller: no reason to gather.
   std::unique_lock lock(mutex_);
   ++hurry_;
@@ -62,16 +66,28 @@ void GroupCommit::note(Batch b) {
 }
 
 void GroupCommit::defer() {
+  if (t_deferral.owner != this) ++handling_;
   t_deferral = {this, 0};
 }
 
 Settled GroupCommit::settle(std::function<void(bool committed)> later) {
-  Batch needs = t_deferral.owner == this ? t_deferral.needs : 0;
+  if (t_deferral.owner != this) return Settled::Committed;
+  Batch needs = t_deferral.needs;
   t_deferral = {};
-  if (needs == 0) return Settled::Committed;
+  // The last request being handled is done: nothing is about to join the
+  // open batch, so the committer need not wait for the interval.
+  bool idle = --handling_ == 0;
+  if (needs == 0 || (needs <= ended_fast_ && !any_lost_)) {
+    if (idle && pending_fast_ > ended_fast_) {
+      std::lock_guard lock(mutex_);
+      wake_.notify_one();
+    }
+    return Settled::Committed;
+  }
   std::lock_guard lock(mutex_);
   if (needs <= ended_) return lost(needs) ? Settled::Lost : Settled::Committed;
   waiters_[needs].push_back(std::move(later));
+  if (idle) wake_.notify_one();
   return Settled::Pending;
 }
 
@@ -105,8 +121,9 @@ void GroupCommit::run() {
   for (;;) {
     wake_.wait(lock, [&] { return stopping_ || pending_ > ended_ || !ready_.empty(); });
     if (pending_ > ended_) {
-      // Under load, gather: the units that arrive meanwhile share this commit.
-      wake_.wait_until(lock, last + interval_, [&] { return stopping_ || hurry_ > 0; });
+      // While requests are being handled, gather: the units they add share
+      // this commit (at most `interval_` after the last one).
+      wake_.wait_until(lock, last + interval_, [&] { return stopping_ || hurry_ > 0 || handling_ == 0; });
       last = std::chrono::steady_clock::now();
       lock.unlock();
       commit_();

@@ -1,14 +1,16 @@
 // Group commit, independent of the database: units of work of concurrent
 // requests land in one open batch (one database transaction); one committer
-// thread commits it, then tells every request that read or wrote it. A batch
-// commits at once when the committer is idle, else at most once per
-// `interval`, so that under load one commit (and its WAL write) carries many
-// units while a lone request still pays no wait.
+// thread commits it, then tells every request that read or wrote it. While
+// other requests are being handled (their units may still join) a batch waits
+// up to `interval` after the previous commit, so that under load one commit
+// (and its WAL write) carries many units; when no request is being handled it
+// commits at once, so a lone client pays no wait.
 //
 // Batches are numbered from 1 in the order they end. The store owns the open
 // batch and its number (under its own lock); this class keeps which batches
 // ended, how, and who waits for them.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -34,10 +36,10 @@ class GroupCommit {
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
-  // Called under the store's lock, so that batches are reported in order.
   // The open batch `b` holds changes: it has to be committed.
   void pending(Batch b);
   // Batch `b` ended: committed, or lost (nothing of it is in the database).
+  // Batches must be reported in the order they ended.
   void ended(Batch b, bool committed);
 
   // The calling thread's request has seen batch `b`. Inside a deferral this
@@ -76,6 +78,12 @@ class GroupCommit {
   std::condition_variable done_;  // waiters in depend() and flush()
   Batch pending_ = 0;             // highest batch known to hold changes
   Batch ended_ = 0;               // highest batch that ended
+  // The same, readable without the lock: most requests depend on a batch
+  // that ended long ago (or on none), and settle() should not queue for that.
+  std::atomic<Batch> ended_fast_{0};
+  std::atomic<Batch> pending_fast_{0};
+  std::atomic<bool> any_lost_{false};
+  std::atomic<int> handling_{0};  // threads inside a deferral right now
   Batch told_ = 0;                // waiters of batches up to here were told
   std::set<Batch> failed_;        // ended without committing (rare)
   std::map<Batch, std::vector<std::function<void(bool)>>> waiters_;

@@ -57,9 +57,9 @@ class GroupCommitWireTest : public CppUnit::TestFixture {
     };
     std::vector<Confirmed> confirmed(kClients * kFlows);
     {
-      // A wide commit interval: an answer sent before its commit would be
-      // lost by the kill below, not just in a rare race.
-      ServerProcess server(dir.path() / "data", {"--commit-interval-us", "50000"});
+      // Every commit reaches the file 20 ms late: an answer sent before that
+      // would be lost by the kill below, not just in a rare race.
+      ServerProcess server(dir.path() / "data", {"--slow-commits-us", "20000"});
       std::vector<std::thread> clients;
       for (int c = 0; c < kClients; ++c) {
         clients.emplace_back([&, c] {

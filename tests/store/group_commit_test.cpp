@@ -2,8 +2,8 @@
 // commit, each keeps its own all-or-nothing, a failing unit takes back only
 // itself, and a deferred request learns when (and whether) what it saw is
 // durable. The commit interval is set long where a test needs units to share
-// a batch: the first commit after an idle spell is immediate, the next one
-// waits for the interval (or for flush()).
+// a batch: a batch commits at once when no request is being handled, and
+// else waits for the interval after the previous commit (or for flush()).
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
@@ -62,6 +62,12 @@ bool settled(SqliteStore& s) {
 
 constexpr std::chrono::seconds kNever{3600};  // the tests flush() instead
 
+// Another request is being handled from now on (and never finishes): the
+// store then gathers units until the interval is over or flush().
+void keep_busy(SqliteStore& s) {
+  std::thread([&] { s.defer(); }).join();
+}
+
 }  // namespace
 
 class GroupCommitTest : public CppUnit::TestFixture {
@@ -74,6 +80,8 @@ class GroupCommitTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(read_only_request_answers_at_once);
   CPPUNIT_TEST(lost_commit_fails_every_unit_in_it);
   CPPUNIT_TEST(closing_the_store_commits_what_is_pending);
+  CPPUNIT_TEST(lone_request_commits_without_waiting_for_the_interval);
+  CPPUNIT_TEST(large_commit_is_written_whole);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -153,6 +161,7 @@ class GroupCommitTest : public CppUnit::TestFixture {
     TempDir dir;
     SqliteStore s(options(dir, kNever));
     insert(s, "first");
+    keep_busy(s);
     s.defer();
     insert(s, "a");
     std::atomic<int> told{0};
@@ -171,18 +180,20 @@ class GroupCommitTest : public CppUnit::TestFixture {
     TempDir dir;
     SqliteStore s(options(dir, kNever));
     insert(s, "first");
-    Settled writer_settled = Settled::Committed;
+    keep_busy(s);
     std::thread writer([&] {
       s.defer();
       insert(s, "a");
-      writer_settled = s.settle([](bool) {});
+      (void)s.settle([](bool) {});
     });
     writer.join();
-    CPPUNIT_ASSERT(writer_settled == Settled::Pending);
     // Another request sees "a" before it is durable: its answer must wait as well.
     s.defer();
     CPPUNIT_ASSERT(has(s, "a"));
-    CPPUNIT_ASSERT(settled(s));
+    std::atomic<bool> told{false};
+    CPPUNIT_ASSERT(s.settle([&](bool committed) { told = committed; }) == Settled::Pending);
+    s.flush();
+    CPPUNIT_ASSERT(told.load());
   }
 
   void read_only_request_answers_at_once() {
@@ -224,6 +235,7 @@ class GroupCommitTest : public CppUnit::TestFixture {
     {
       SqliteStore s(options(dir, kNever));
       insert(s, "first");
+      keep_busy(s);
       s.defer();
       insert(s, "a");
       CPPUNIT_ASSERT(s.settle([&](bool committed) { told += committed ? 1 : 100; }) == Settled::Pending);
@@ -231,6 +243,39 @@ class GroupCommitTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(1, told.load());
     SqliteStore again(options(dir, kNever));
     CPPUNIT_ASSERT(has(again, "a"));
+  }
+
+  void lone_request_commits_without_waiting_for_the_interval() {
+    TempDir dir;
+    SqliteStore s(options(dir, kNever));
+    insert(s, "first");  // the interval starts now
+    s.defer();
+    insert(s, "a");
+    std::promise<bool> told;
+    auto committed = told.get_future();
+    // Nobody else is being handled: the commit follows at once, no flush().
+    CPPUNIT_ASSERT(s.settle([&](bool ok) { told.set_value(ok); }) == Settled::Pending);
+    CPPUNIT_ASSERT(committed.get());
+  }
+
+  void large_commit_is_written_whole() {
+    TempDir dir;
+    {
+      SqliteStore s(options(dir, kNever));
+      insert(s, "first");
+      keep_busy(s);
+      // One batch of about a megabyte of pages, far beyond what one write call takes.
+      s.defer();
+      for (int i = 0; i < 2000; ++i) {
+        auto t = transaction("big-" + std::to_string(i));
+        t.search_string = std::string(400, 'x');
+        s.write([&](store::UnitOfWork& u) { u.insert_transaction(t); });
+      }
+      CPPUNIT_ASSERT(settled(s));
+    }
+    SqliteStore again(options(dir, kNever));
+    CPPUNIT_ASSERT(has(again, "big-0"));
+    CPPUNIT_ASSERT(has(again, "big-1999"));
   }
 };
 

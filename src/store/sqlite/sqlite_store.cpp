@@ -1,9 +1,11 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <cstdio>
+#include <thread>
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/wal_buffer.hpp"
 
 namespace og::store::sqlite {
 
@@ -332,8 +334,8 @@ void configure_sqlite_once() {
 
 std::unique_ptr<Connection> SqliteStore::open_connection() const {
   configure_sqlite_once();
-  auto c =
-      std::make_unique<Connection>(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  auto c = std::make_unique<Connection>(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                        wal_buffer_vfs());
   c->exec("PRAGMA locking_mode = EXCLUSIVE");
   c->exec("PRAGMA journal_mode = WAL");
   c->exec(options_.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
@@ -387,7 +389,14 @@ std::uint64_t SqliteStore::units_written() const {
   return units_;
 }
 
+// After a commit that SQLite made but the file did not take, the
+// connection's view and the file differ: nothing may be read or written.
+void SqliteStore::usable() const {
+  if (broken_) throw StoreError("a commit could not be written to the database file; restart ordergate");
+}
+
 void SqliteStore::read(const std::function<void(Reader&)>& work) {
+  usable();
   GroupCommit::Batch depends = 0;
   {
     // The mutex is the isolation: no writer runs while a reader holds it, and
@@ -401,6 +410,7 @@ void SqliteStore::read(const std::function<void(Reader&)>& work) {
 }
 
 void SqliteStore::write(const std::function<void(UnitOfWork&)>& work) {
+  usable();
   GroupCommit::Batch depends = 0;
   {
     std::lock_guard lock(mutex_);
@@ -438,35 +448,58 @@ void SqliteStore::take_back_unit() {
       sqlite3_exec(db, "ROLLBACK TO unit; RELEASE unit", nullptr, nullptr, nullptr) == SQLITE_OK)
     return;
   sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-  end_batch(false);
+  // The committer reports it, so that batches end in order.
+  if (GroupCommit::Batch lost = end_batch()) lost_.push_back(lost);
 }
 
-// With mutex_ held: the open batch is over; the next unit opens the next one.
-void SqliteStore::end_batch(bool committed) {
-  GroupCommit::Batch ended = batch_;
-  bool had_changes = batch_dirty_;
+// With mutex_ held: the open batch is over; the next unit opens the next
+// one. Returns its number if it held changes (else nobody depends on it).
+GroupCommit::Batch SqliteStore::end_batch() {
+  GroupCommit::Batch ended = batch_dirty_ ? batch_ : 0;
   batch_open_ = false;
   batch_dirty_ = false;
   ++batch_;
-  // A batch without changes promised nothing: nobody depends on it.
-  if (had_changes) commits_->ended(ended, committed);
+  return ended;
 }
 
-// On the committer thread.
+// On the committer thread: the only one that reports batches ended.
 void SqliteStore::commit_batch() {
-  std::lock_guard lock(mutex_);
-  if (!batch_open_) return;
-  Connection& c = *tables_->db;
-  try {
-    if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
-    c.prepare("COMMIT").run();
-    end_batch(true);
-  } catch (const StoreError& e) {
-    std::fprintf(stderr, "ordergate: group commit of %llu failed: %s\n", static_cast<unsigned long long>(batch_),
-                 e.what());
-    sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    end_batch(false);
+  std::vector<GroupCommit::Batch> lost;
+  GroupCommit::Batch committed = 0;
+  WalFrames frames;
+  {
+    std::lock_guard lock(mutex_);
+    lost.swap(lost_);
+    if (batch_open_) {
+      Connection& c = *tables_->db;
+      WalFile* wal = wal_of(c.handle());
+      if (wal) collect(wal, true);
+      try {
+        if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
+        c.prepare("COMMIT").run();
+        if (wal) frames = take(wal);
+        committed = end_batch();
+        if (committed) last_committed_ = committed;
+      } catch (const StoreError& e) {
+        std::fprintf(stderr, "ordergate: group commit of %llu failed: %s\n", static_cast<unsigned long long>(batch_),
+                     e.what());
+        if (wal) discard(wal);
+        sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        if (GroupCommit::Batch b = end_batch()) lost.push_back(b);
+      }
+      if (wal) collect(wal, false);
+    }
   }
+  // The frames reach the file while the next units already run.
+  if (options_.slow_commits.count() > 0 && !frames.empty()) std::this_thread::sleep_for(options_.slow_commits);
+  int written = write_out(frames);
+  if (written != SQLITE_OK) {
+    broken_ = true;
+    std::fprintf(stderr, "ordergate: writing group commit %llu to the WAL failed (SQLite error %d); restart\n",
+                 static_cast<unsigned long long>(committed), written);
+  }
+  for (GroupCommit::Batch b : lost) commits_->ended(b, false);
+  if (committed) commits_->ended(committed, written == SQLITE_OK);
 }
 
 }  // namespace og::store::sqlite

@@ -9,13 +9,17 @@
 // Units of work commit in groups: the connection keeps one transaction (the
 // open batch) in which each unit runs in its own SAVEPOINT, so a unit that
 // fails is rolled back alone; a committer thread commits the batch (one WAL
-// append for all its units) and then releases the answers that waited on it.
+// append for all its units), writes the appended frames to the file after it
+// let go of the connection (wal_buffer.hpp), and then releases the answers
+// that waited on it.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/group_commit.hpp"
 #include "store/store.hpp"
@@ -41,6 +45,10 @@ struct SqliteOptions {
   // Under load, the open batch is committed at most this often: units that
   // arrive meanwhile share the commit. A lone unit commits at once.
   std::chrono::microseconds commit_interval{1000};
+  // Testing aid: a committed batch reaches the file this much later (its
+  // answers wait for it), so that an answer sent too early would be lost by
+  // a kill -9.
+  std::chrono::microseconds slow_commits{0};
   // Runs in the same transaction as the schema's creation: a new database has
   // its initial data or does not exist at all.
   std::function<void(UnitOfWork&)> seed;
@@ -66,19 +74,24 @@ class SqliteStore final : public Store {
   struct Tables;
   std::unique_ptr<Connection> open_connection() const;
   // The batch a reader or writer depends on now: the open one if it holds
-  // changes. Called with mutex_ held.
-  GroupCommit::Batch seen() const { return batch_dirty_ ? batch_ : 0; }
+  // changes, else the last one committed (which may not be written out yet).
+  // Called with mutex_ held.
+  GroupCommit::Batch seen() const { return batch_dirty_ ? batch_ : last_committed_; }
+  void usable() const;
   void take_back_unit();
-  void end_batch(bool committed);
+  GroupCommit::Batch end_batch();
   void commit_batch();
 
   SqliteOptions options_;
   bool created_ = false;
   mutable std::mutex mutex_;  // the connection and the batch state below
   std::unique_ptr<Tables> tables_;
-  GroupCommit::Batch batch_ = 1;  // the open batch (or the next one)
-  bool batch_open_ = false;       // BEGIN issued
-  bool batch_dirty_ = false;      // a unit changed something in it
+  GroupCommit::Batch batch_ = 1;           // the open batch (or the next one)
+  bool batch_open_ = false;                // BEGIN issued
+  bool batch_dirty_ = false;               // a unit changed something in it
+  GroupCommit::Batch last_committed_ = 0;  // in SQLite's view; durable once ended
+  std::vector<GroupCommit::Batch> lost_;   // rolled back by SQLite itself, to report
+  std::atomic<bool> broken_ = false;       // a commit could not be written out
   std::uint64_t units_ = 0;
   std::unique_ptr<GroupCommit> commits_;
 };
