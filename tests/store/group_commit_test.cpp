@@ -7,6 +7,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -82,6 +83,7 @@ class GroupCommitTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(closing_the_store_commits_what_is_pending);
   CPPUNIT_TEST(lone_request_commits_without_waiting_for_the_interval);
   CPPUNIT_TEST(large_commit_is_written_whole);
+  CPPUNIT_TEST(checkpoints_keep_the_wal_bounded);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -276,6 +278,27 @@ class GroupCommitTest : public CppUnit::TestFixture {
     SqliteStore again(options(dir, kNever));
     CPPUNIT_ASSERT(has(again, "big-0"));
     CPPUNIT_ASSERT(has(again, "big-1999"));
+  }
+
+  void checkpoints_keep_the_wal_bounded() {
+    TempDir dir;
+    std::string path = (dir.path() / "og.db").string();
+    {
+      SqliteStore s(options(dir, std::chrono::microseconds(0)));
+      // One commit each, a few pages each: far more than the 1,000 frames
+      // after which the committer checkpoints and the WAL starts over.
+      for (int i = 0; i < 4000; ++i) {
+        auto t = transaction("t" + std::to_string(i));
+        t.search_string = std::string(300, 'x');
+        s.write([&](store::UnitOfWork& u) { u.insert_transaction(t); });
+      }
+      CPPUNIT_ASSERT(s.commit_stats().commits >= 4000);
+      auto wal = std::filesystem::file_size(path + "-wal");
+      CPPUNIT_ASSERT_MESSAGE("WAL of " + std::to_string(wal) + " bytes", wal < 2000 * 4200);
+    }
+    SqliteStore again(options(dir, kNever));
+    CPPUNIT_ASSERT(has(again, "t0"));
+    CPPUNIT_ASSERT(has(again, "t3999"));
   }
 };
 

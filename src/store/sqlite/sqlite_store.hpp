@@ -79,6 +79,7 @@ class SqliteStore final : public Store {
   GroupCommit::Batch seen() const { return batch_dirty_ ? batch_ : last_committed_; }
   void usable() const;
   void take_back_unit();
+  bool prepare_checkpoint();
   GroupCommit::Batch end_batch();
   void commit_batch();
 
@@ -91,6 +92,7 @@ class SqliteStore final : public Store {
   bool batch_dirty_ = false;               // a unit changed something in it
   GroupCommit::Batch last_committed_ = 0;  // in SQLite's view; durable once ended
   std::vector<GroupCommit::Batch> lost_;   // rolled back by SQLite itself, to report
+  int wal_frames_ = 0;                     // in the WAL after the last commit
   std::atomic<bool> broken_ = false;       // a commit could not be written out
   std::uint64_t units_ = 0;
   std::unique_ptr<GroupCommit> commits_;

@@ -307,6 +307,10 @@ WalFrames take(WalFile* wal) {
   return out;
 }
 
+int sync_written(WalFile* wal) {
+  return wal->real->pMethods->xSync(wal->real, SQLITE_SYNC_NORMAL);
+}
+
 void discard(WalFile* wal) {
   std::lock_guard lock(wal->mutex);
   wal->pending.clear();

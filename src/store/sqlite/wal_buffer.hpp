@@ -41,6 +41,9 @@ void collect(WalFile* wal, bool on);
 WalFrames take(WalFile* wal);
 // Forgets what was appended (a commit that failed). Call with the connection's lock.
 void discard(WalFile* wal);
+// Syncs what the WAL file holds, without waiting for anything pending (a
+// checkpoint syncs again, which is then cheap). Call without the connection's lock.
+int sync_written(WalFile* wal);
 // Writes the frames; SQLITE_OK or an error code. Call without the
 // connection's lock: SQLite may go on meanwhile (and waits for this before
 // it touches the WAL file in any other way).
