@@ -12,6 +12,9 @@
 //         ChangeStateID (SOAP 1.1, HTTP Basic srm-user). Only the Release
 //         requests are counted and timed: rates and latencies are Release's;
 //         one flow = one released cart. Point --url at /srm/InternalRequest.
+// With --catalog-items N (a server started with --demo-catalog-items N) the
+// flow's lines and item mode's requests name random items of the synthetic
+// catalog (7000000001 .. 7000000000+N) instead of the demo items.
 // An answer counts as an error when its HTTP status is not 200 or its body
 // lacks "<vct:ResponseCode>200<" (or, for Create, a TransactionID). A failed
 // flow starts again with a new Create.
@@ -39,6 +42,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -70,6 +74,7 @@ struct Options {
   std::string buyer = "B127645";
   std::string password = "secret";
   std::string item = "52090311100";
+  long catalog_items = 0;  // > 0: random synthetic items (see the top of this file)
 };
 
 // ---- request bodies ---------------------------------------------------------
@@ -101,11 +106,17 @@ std::string transaction(const std::string& tid) {
 
 const char* kNotTest = "<vct:IsTest>false</vct:IsTest>";
 
-std::string create_body(const Options& o) {
-  return envelope(o, "CreateOrderRequest", kNotTest, order_line("52090311600", 2));
+std::string synthetic_item(long i) {
+  char id[24];
+  std::snprintf(id, sizeof id, "7%09ld", i);
+  return id;
 }
-std::string update_body(const Options& o, const std::string& tid) {
-  return envelope(o, "UpdateOrderRequest", transaction(tid), order_line("200600221", 3));
+
+std::string create_body(const Options& o, const std::string& item) {
+  return envelope(o, "CreateOrderRequest", kNotTest, order_line(item, 2));
+}
+std::string update_body(const Options& o, const std::string& tid, const std::string& item) {
+  return envelope(o, "UpdateOrderRequest", transaction(tid), order_line(item, 3));
 }
 std::string finish_body(const Options& o, const std::string& tid) {
   return envelope(o, "FinishOrderRequest", transaction(tid), "");
@@ -254,11 +265,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request_.body() = step_ == Step::Release ? srm_release_body(cart_, state_) : srm_create_body();
     } else if (options_.mode == Mode::Flow) {
       switch (step_) {
-        case Step::Create: request_.body() = create_body(options_); break;
-        case Step::Update: request_.body() = update_body(options_, tid_); break;
+        case Step::Create: request_.body() = create_body(options_, pick("52090311600")); break;
+        case Step::Update: request_.body() = update_body(options_, tid_, pick("200600221")); break;
         case Step::Finish: request_.body() = finish_body(options_, tid_); break;
         case Step::Release: break;
       }
+    } else if (options_.mode == Mode::Item && options_.catalog_items > 0) {
+      Options o = options_;
+      o.item = pick(o.item);
+      request_.body() = item_body(o);
     } else {
       request_.body() = fixed_body_;
     }
@@ -270,6 +285,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       if (ec) return self->fail(ec, "write");
       self->receive();
     });
+  }
+
+  // The demo item, or a random one of the synthetic catalog.
+  std::string pick(const std::string& demo) {
+    if (options_.catalog_items <= 0) return demo;
+    return synthetic_item(std::uniform_int_distribution<long>(1, options_.catalog_items)(random_));
   }
 
   void receive() {
@@ -398,6 +419,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Step step_ = Step::Create;
   std::string tid_;
   std::string cart_, state_;  // srm-release: the cart created for the next Release
+  std::minstd_rand random_{std::random_device{}()};
   bool connected_ = false;
 };
 
@@ -432,6 +454,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
       "binding", po::value(&binding)->default_value(binding), "item mode: xml or soap11")(
       "list-entries", po::value(&o.list_entries)->default_value(o.list_entries), "list mode: RequestEntry count")(
       "item", po::value(&o.item)->default_value(o.item), "item mode: SellersItemIdentification")(
+      "catalog-items", po::value(&o.catalog_items)->default_value(0),
+      "flow and item mode: random items of a synthetic catalog of this many (server --demo-catalog-items)")(
       "connection-close", po::bool_switch(&o.connection_close), "send Connection: close, one request per connection")(
       "timeout", po::value(&o.timeout)->default_value(o.timeout), "seconds for one connect or one request")(
       "buyer", po::value(&o.buyer)->default_value(o.buyer), "BuyersID")(

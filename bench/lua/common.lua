@@ -32,7 +32,8 @@ function M.soap11(body)
     .. body .. "</soapenv:Body></soapenv:Envelope>"
 end
 
--- Installs setup/init/response/done as globals for a fixed POST to /veloconnect.
+-- Installs setup/init/response/done as globals for a POST to /veloconnect:
+-- `body` is the fixed body, or a function that makes a new one per request.
 function M.install(body, headers)
   local threads = {}
 
@@ -43,9 +44,15 @@ function M.install(body, headers)
   function init(args)
     wrk.method = "POST"
     wrk.path = os.getenv("OG_PATH") or "/veloconnect"
-    wrk.body = body
     for k, v in pairs(headers) do wrk.headers[k] = v end
     if os.getenv("OG_CONNECTION_CLOSE") == "1" then wrk.headers["Connection"] = "close" end
+    if type(body) == "function" then
+      -- Each thread its own sequence.
+      math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
+      request = function() return wrk.format(nil, nil, nil, body()) end
+    else
+      wrk.body = body
+    end
     responses = 0
     status_errors = 0
     body_errors = 0

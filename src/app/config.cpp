@@ -60,7 +60,15 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "largest SearchResult page (Count is clamped)")("max-list-entries",
                                                       po::value(&c.veloconnect.max_list_entries)->default_value(1000),
                                                       "entries per GetItemDetailsList (400 above)")(
+      "commit-interval-us", po::value(&c.commit_interval_us)->default_value(1000),
+      "group commit: under load, commit at most every this many microseconds (a lone write commits at once)")(
+      "demo-catalog-items", po::value(&c.demo_catalog_items)->default_value(0),
+      "benchmarks: a new database also gets this many synthetic items (IDs 7000000001, 7000000002, ...)")(
+      "demo-transactions", po::value(&c.demo_transactions)->default_value(0),
+      "benchmarks: a new database also gets this many finished orders of the demo buyers")(
       "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)")(
+      "slow-commits-us", po::value(&c.slow_commits_us)->default_value(0),
+      "testing aid: every commit reaches the database file this many microseconds late (answers wait for it)")(
       "srm-logical-system", po::value(&c.srm_logical_system)->default_value("SRMCLNT100"),
       "SAP logical system that SRM items name as schemeAgencyID (categories, products)");
   po::variables_map vm;
@@ -96,6 +104,17 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (c.durability != "process" && c.durability != "power") {
     std::cerr << "ordergate: --durability is process or power\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.commit_interval_us < 0 || c.commit_interval_us > 1000000 || c.slow_commits_us < 0 ||
+      c.slow_commits_us > 10000000) {
+    std::cerr << "ordergate: --commit-interval-us is 0 to 1000000, --slow-commits-us 0 to 10000000\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.demo_catalog_items < 0 || c.demo_catalog_items > 999999999 || c.demo_transactions < 0) {
+    std::cerr << "ordergate: --demo-catalog-items is 0 to 999999999, --demo-transactions 0 or more\n";
     exit_code = 2;
     return std::nullopt;
   }

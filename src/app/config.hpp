@@ -17,6 +17,10 @@ struct Config {
   long max_search_page = 100;
   std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;
+  long commit_interval_us = 1000;
+  long slow_commits_us = 0;
+  long demo_catalog_items = 0;  // synthetic data for benchmarks, on first start
+  long demo_transactions = 0;
   bool fail_commits = false;
 };
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/store_gate.hpp"
 #include "core/buyer_auth.hpp"
 #include "core/catalog.hpp"
 #include "core/clock.hpp"
@@ -15,6 +16,7 @@
 #include "core/shopping_carts.hpp"
 #include "core/srm_demo_data.hpp"
 #include "core/srm_users.hpp"
+#include "core/synthetic_data.hpp"
 #include "core/text_search.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
@@ -53,9 +55,13 @@ int run(const og::app::Config& config) {
   store_options.durability =
       config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
   store_options.fail_commits = config.fail_commits;
-  store_options.seed = [&clock](store::UnitOfWork& uow) {
+  store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
+  store_options.slow_commits = std::chrono::microseconds(config.slow_commits_us);
+  store_options.seed = [&clock, &config](store::UnitOfWork& uow) {
     core::load_demo_data(uow, clock);
     core::load_srm_demo_data(uow, clock);
+    core::load_synthetic_catalog(uow, config.demo_catalog_items, clock);
+    core::load_order_history(uow, config.demo_transactions, config.demo_catalog_items, clock);
   };
   // A demo database from before the SRM face gets the SRM demo data too.
   store_options.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
@@ -83,7 +89,8 @@ int run(const og::app::Config& config) {
   router.add("/srm/InternalRequest", srm_endpoint);
   http::AccessLog log(config.access_log);
 
-  http::Server server(config.server, router, log);
+  app::StoreGate gate(store);
+  http::Server server(config.server, router, log, &gate);
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path
@@ -98,7 +105,10 @@ int run(const og::app::Config& config) {
   // Wake the waiter if the server stopped for another reason.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
-  std::cout << "ordergate stopped" << std::endl;
+  // How many units one commit carried, for the benchmarks (server.run()
+  // committed what was pending).
+  std::cout << "ordergate stopped (" << store.units_written() << " units of work in " << store.commit_stats().commits
+            << " commits)" << std::endl;
   return 0;
 }
 

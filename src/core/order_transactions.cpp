@@ -1,5 +1,7 @@
 #include "core/order_transactions.hpp"
 
+#include <algorithm>
+
 #include "core/instance_gate.hpp"
 #include "rules/veloconnect/order_request_line.hpp"
 
@@ -9,14 +11,28 @@ namespace rv = rules::veloconnect;
 using store::TransactionKind;
 using store::TransactionRecord;
 
+LineView OrderTransactions::line_view(store::LineRecord line, std::optional<store::ItemRecord> item) const {
+  LineView v{std::move(line), std::move(item), {}};
+  v.availability = v.item ? catalog_.availability(*v.item, v.line.quantity)
+                          : rv::AvailabilityDecision{rv::AvailabilityCode::NotAvailable, std::nullopt, std::nullopt};
+  return v;
+}
+
 std::vector<LineView> OrderTransactions::line_views(store::Reader& reader, const std::string& transaction_id) {
   std::vector<LineView> out;
   for (auto& line : reader.lines(transaction_id)) {
-    LineView v{std::move(line), std::nullopt, {}};
-    v.item = reader.item(v.line.item_id);
-    v.availability = v.item ? catalog_.availability(*v.item, v.line.quantity)
-                            : rv::AvailabilityDecision{rv::AvailabilityCode::NotAvailable, std::nullopt, std::nullopt};
-    out.push_back(std::move(v));
+    auto item = reader.item(line.item_id);
+    out.push_back(line_view(std::move(line), std::move(item)));
+  }
+  return out;
+}
+
+std::vector<LineView> OrderTransactions::line_views(store::Reader& reader, Applied& applied) {
+  std::vector<LineView> out;
+  out.reserve(applied.lines.size());
+  for (auto& [line, item] : applied.lines) {
+    if (!item) item = reader.item(line.item_id);  // a line this request did not name
+    out.push_back(line_view(std::move(line), std::move(item)));
   }
   return out;
 }
@@ -46,6 +62,14 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
 
   auto existing = uow.lines(transaction_id);
   std::int64_t next_position = existing.empty() ? 1 : existing.back().position + 1;
+  // What the table will hold, kept along with the writes below (same keys,
+  // same upsert and delete) so that the answer need not read it back.
+  applied.lines.clear();
+  for (const auto& l : existing) applied.lines.emplace_back(l, std::nullopt);
+  auto held = [&](const std::string& item_id) {
+    return std::find_if(applied.lines.begin(), applied.lines.end(),
+                        [&](const auto& entry) { return entry.first.item_id == item_id; });
+  };
   auto position_of = [&](const std::string& item_id) -> std::optional<std::int64_t> {
     for (const auto& l : existing)
       if (l.item_id == item_id) return l.position;
@@ -57,6 +81,7 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
     const LineInput& in = *p.input;
     if (std::holds_alternative<rv::RemoveLine>(p.decision)) {
       uow.remove_line(transaction_id, in.item_id);
+      if (auto at = held(in.item_id); at != applied.lines.end()) applied.lines.erase(at);
     } else if (auto* replace = std::get_if<rv::ReplaceItem>(&p.decision)) {
       applied.replacements.push_back({in.item_id, replace->replacements});
     } else if (std::holds_alternative<rv::UnknownItem>(p.decision)) {
@@ -82,8 +107,14 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
         line.delivery_date = (wanted && *wanted >= today) ? wanted->to_string() : today.to_string();
       }
       uow.put_line(transaction_id, line);
+      if (auto at = held(in.item_id); at != applied.lines.end())
+        *at = {line, p.item};  // an update keeps the line's position, as put_line does
+      else
+        applied.lines.emplace_back(line, p.item);
     }
   }
+  std::sort(applied.lines.begin(), applied.lines.end(),
+            [](const auto& a, const auto& b) { return a.first.position < b.first.position; });
   return std::nullopt;
 }
 
@@ -98,7 +129,7 @@ Result<OrderView> OrderTransactions::create(const Caller& caller, const std::vec
       uow.insert_transaction(t);
       Applied applied;
       if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
-      view = OrderView{t, line_views(uow, t.id), std::move(applied.replacements), std::move(applied.unknown)};
+      view = OrderView{t, line_views(uow, applied), std::move(applied.replacements), std::move(applied.unknown)};
     });
     return view;
   } catch (Refusal& r) {
@@ -121,7 +152,7 @@ Result<OrderView> OrderTransactions::change(rv::Step step, const Caller& caller,
           throw Refusal{std::move(*failure)};
         }
       }
-      auto views = line_views(uow, t->id);
+      auto views = step == rv::Step::UpdateOrder ? line_views(uow, applied) : line_views(uow, t->id);
       if (step == rv::Step::FinishOrder) {
         if (views.empty()) throw Refusal{{rv::Outcome::GeneralError, "the order has no lines to finish", t}};
         rules::Date today = clock_.today();

@@ -67,10 +67,15 @@ class OrderTransactions {
   struct Applied {
     std::vector<ReplacementNotice> replacements;
     std::vector<std::string> unknown;
+    // The order's lines after the change, with their items where the request
+    // named them, so that the answer needs no second reading.
+    std::vector<std::pair<store::LineRecord, std::optional<store::ItemRecord>>> lines;
   };
   std::optional<Failure> apply_lines(store::UnitOfWork& uow, const std::string& transaction_id,
                                      const std::vector<LineInput>& lines, Applied& applied);
   std::vector<LineView> line_views(store::Reader& reader, const std::string& transaction_id);
+  std::vector<LineView> line_views(store::Reader& reader, Applied& applied);
+  LineView line_view(store::LineRecord line, std::optional<store::ItemRecord> item) const;
   Result<OrderView> change(rules::veloconnect::Step step, const Caller& caller, std::string_view transaction_id,
                            const std::vector<LineInput>& lines);
 

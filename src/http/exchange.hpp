@@ -35,6 +35,9 @@ class Endpoint {
  public:
   virtual ~Endpoint() = default;
   virtual Response handle(const Request& request) = 0;
+  // The answer to `request` when what handle() did was lost after it
+  // answered (its group commit failed; see AnswerGate). Rare.
+  virtual Response not_applied(const Request& request);
 };
 
 Response plain_text(int status, std::string body);

@@ -11,6 +11,24 @@ Response plain_text(int status, std::string body) {
   return r;
 }
 
+namespace {
+Response lost() {
+  auto r = plain_text(500, "internal error: the request was not applied; please retry later\n");
+  r.outcome = "not applied";
+  return r;
+}
+}  // namespace
+
+Response Endpoint::not_applied(const Request&) {
+  return lost();
+}
+
+Response Router::not_applied(const Request& request) const {
+  for (const auto& [path, endpoint] : routes_)
+    if (request.path == path) return endpoint->not_applied(request);
+  return lost();
+}
+
 Response Router::dispatch(const Request& request) const {
   for (const auto& [path, endpoint] : routes_)
     if (request.path == path) return endpoint->handle(request);

@@ -45,6 +45,7 @@ struct Shared {
   ServerOptions options;
   const Router& router;
   AccessLog& log;
+  AnswerGate* gate;
   std::atomic<std::size_t> connections{0};
 };
 
@@ -124,8 +125,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     close();  // end of stream, timeout, reset: nobody left to answer
   }
 
-  void on_read(beast::error_code ec) {
-    if (ec) return on_read_error(ec);
+  // The request just read, as the faces see it (views into parser_).
+  Request request() {
     auto& req = parser_->get();
     Request in;
     in.method = view(req.method_string());
@@ -141,13 +142,43 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     in.host = view(req[bhttp::field::host]);
     in.body = req.body();
     in.tls = kTls;
+    return in;
+  }
 
+  void on_read(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    Request in = request();
+    AnswerGate* gate = shared_.gate;
+    if (gate) gate->open();
     Response out;
     try {
       out = shared_.router.dispatch(in);
     } catch (const std::exception& e) {
       out = plain_text(500, std::string("internal error: ") + e.what() + "\n");
     }
+    auto verdict = AnswerGate::Verdict::Send;
+    if (gate) {
+      verdict = gate->close([self = this->shared_from_this()](bool applied) {
+        net::post(self->executor(), [self, applied] { self->release(applied); });
+      });
+    }
+    switch (verdict) {
+      case AnswerGate::Verdict::Send: return answer(std::move(out));
+      case AnswerGate::Verdict::NotApplied: return answer(shared_.router.not_applied(in));
+      case AnswerGate::Verdict::Wait: held_ = std::move(out); return;
+    }
+  }
+
+  // The commit the held answer waited for has ended.
+  void release(bool applied) {
+    Response out = applied ? std::move(*held_) : shared_.router.not_applied(request());
+    held_.reset();
+    answer(std::move(out));
+  }
+
+  void answer(Response out) {
+    auto& req = parser_->get();
+    Request in = request();
     respond(std::move(out), req.keep_alive(), req.version(), in.method, in.path);
   }
 
@@ -207,6 +238,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::optional<Response> held_;  // answered, waiting for the gate
   std::chrono::steady_clock::time_point started_;
   std::string peer_ = "-";
 };
@@ -214,8 +246,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions options, const Router& router, AccessLog& log)
-      : shared{std::move(options), router, log}, acceptor(first_context()) {}
+  Impl(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate)
+      : shared{std::move(options), router, log, gate}, acceptor(first_context()) {}
 
   net::io_context& first_context() {
     int n = shared.options.threads > 0 ? shared.options.threads
@@ -278,8 +310,8 @@ struct Server::Impl {
   std::vector<std::thread> threads;
 };
 
-Server::Server(ServerOptions options, const Router& router, AccessLog& log)
-    : impl_(std::make_unique<Impl>(std::move(options), router, log)) {
+Server::Server(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate)
+    : impl_(std::make_unique<Impl>(std::move(options), router, log, gate)) {
   auto& o = impl_->shared.options;
   if (!o.tls_certificate.empty() || !o.tls_key.empty()) {
     if (o.tls_certificate.empty() || o.tls_key.empty())
@@ -318,6 +350,9 @@ void Server::run() {
   impl_->contexts.front()->run();
   for (auto& t : impl_->threads) t.join();
   impl_->threads.clear();
+  // Held answers hold their sessions: they must be let go while the loops
+  // they post to still exist.
+  if (impl_->shared.gate) impl_->shared.gate->drain();
 }
 
 void Server::stop() {

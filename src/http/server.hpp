@@ -9,6 +9,7 @@
 #include <string>
 
 #include "http/access_log.hpp"
+#include "http/answer_gate.hpp"
 #include "http/router.hpp"
 
 namespace og::http {
@@ -28,7 +29,8 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(ServerOptions options, const Router& router, AccessLog& log);
+  // With a gate, every answer waits for its verdict (see AnswerGate).
+  Server(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -87,6 +87,15 @@ http::Response Endpoint::handle(const http::Request& request) {
   return process(request);
 }
 
+http::Response Endpoint::not_applied(const http::Request& request) {
+  thread_local message::SoapCodec codec(soap_namespaces());
+  codec.reset();
+  Envelope envelope =
+      message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
+  return fault_answer(codec, envelope, false, "Internal error; nothing was changed",
+                      "The request was not processed and can be sent again", "");
+}
+
 http::Response Endpoint::process(const http::Request& request) {
   thread_local message::SoapCodec codec(soap_namespaces());
   codec.reset();

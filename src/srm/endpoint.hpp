@@ -18,6 +18,8 @@ class Endpoint final : public http::Endpoint {
   Endpoint(core::ShoppingCarts& carts, core::SrmUsers& users, const core::Clock& clock,
            const message::SchemaSet& schema, std::string path = "/srm/InternalRequest");
   http::Response handle(const http::Request& request) override;
+  // The store lost what handle() did (its group commit failed): a Server fault.
+  http::Response not_applied(const http::Request& request) override;
 
  private:
   http::Response serve_contract(const http::Request& request) const;

@@ -52,9 +52,20 @@ class UnitOfWork : public Reader {
   // Master data (demo data, imports, benchmarks).
   virtual void put_buyer(const BuyerRecord& buyer) = 0;
   virtual void put_item(const ItemRecord& item) = 0;
+  // Many items at once: `next` fills in one item and returns true, until it
+  // returns false. Cheaper per item than put_item (the search index is built
+  // once at the end, not per item).
+  virtual void put_items(const std::function<bool(ItemRecord&)>& next) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
 
   CartWriter& carts() override = 0;
+};
+
+// Where a deferred request stands once it has been handled (Store::settle).
+enum class Settled {
+  Committed,  // everything it read or wrote is durable: answer now
+  Lost,       // a commit it depends on failed: nothing it wrote was kept
+  Pending,    // the callback passed to settle() will tell
 };
 
 class Store {
@@ -62,10 +73,25 @@ class Store {
   virtual ~Store() = default;
   // Runs `work` against one consistent view of the data.
   virtual void read(const std::function<void(Reader&)>& work) = 0;
-  // Runs `work` in one transaction and commits it; an exception from `work`
-  // rolls everything back and propagates. Returns after the commit is durable
-  // to the configured level.
+  // Runs `work` as one unit of work: all of it is kept or none. An exception
+  // from `work` takes back this unit only and propagates. Concurrent units
+  // may commit together (group commit). Outside a deferral, returns after the
+  // commit is durable to the configured level (throws StoreError if it
+  // failed); inside one, as soon as the unit is applied.
   virtual void write(const std::function<void(UnitOfWork&)>& work) = 0;
+
+  // Deferred durability for one request on one thread, so that a worker
+  // thread need not sit idle while a commit is written. Between defer() and
+  // settle() on the same thread, read() and write() do not wait for commits
+  // (later reads see the applied units at once). settle() then says whether
+  // everything the request read or wrote is durable; on Pending it calls
+  // `later(committed)` once, from another thread. The caller must not send
+  // an answer before: that is what makes an answer a promise.
+  virtual void defer() = 0;
+  virtual Settled settle(std::function<void(bool committed)> later) = 0;
+  // Commits what is pending and returns once every settle() callback for it
+  // has run (a stopping server calls it before its event loops go away).
+  virtual void flush() = 0;
   // True when the store was created empty by this process (load demo data).
   virtual bool created() const = 0;
 };

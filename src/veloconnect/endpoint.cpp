@@ -52,7 +52,17 @@ http::Response Endpoint::handle(const http::Request& request) {
     r.headers.emplace_back("Allow", "GET, POST");
     return r;
   }
+  return respond(request, &Service::answer);
+}
 
+http::Response Endpoint::not_applied(const http::Request& request) {
+  // Rare (a group commit failed after the answer was built): decode the
+  // request again to answer 500 in its operation and binding.
+  return respond(request, &Service::not_applied);
+}
+
+http::Response Endpoint::respond(const http::Request& request, OnDecoded on_decoded) {
+  bool get = request.method == "GET";
   thread_local message::SoapCodec codec(soap_namespaces());
   codec.reset();
   auto [type, charset] = message::media_type(request.content_type);
@@ -62,7 +72,7 @@ http::Response Endpoint::handle(const http::Request& request) {
     auto form = message::UrlForm::parse(get ? request.query : request.body);
     auto decoded = decode_url(form);
     answer = std::holds_alternative<Decoded>(decoded)
-                 ? service_.answer(std::get<Decoded>(decoded), codec, envelope)
+                 ? (service_.*on_decoded)(std::get<Decoded>(decoded), codec, envelope)
                  : service_.answer(std::get<DecodeError>(decoded), codec, envelope);
   } else {
     Envelope hint = type == "application/soap+xml" ? Envelope::Soap12
@@ -73,7 +83,7 @@ http::Response Endpoint::handle(const http::Request& request) {
       envelope = payload->envelope;
       auto decoded = decode_xml(*payload);
       answer = std::holds_alternative<Decoded>(decoded)
-                   ? service_.answer(std::get<Decoded>(decoded), codec, envelope)
+                   ? (service_.*on_decoded)(std::get<Decoded>(decoded), codec, envelope)
                    : service_.answer(std::get<DecodeError>(decoded), codec, envelope);
     } else {
       const auto& problem = std::get<message::XmlProblem>(read);

@@ -24,6 +24,9 @@ std::string_view prefix_of(std::string_view tag) {
 // answer, readable by every client (see README, "Errors").
 constexpr const char* kGenericTag = "vct:GetStatusResponse";
 
+const core::Failure kNotApplied{rv::Outcome::InternalError,
+                                "internal error: the request was not applied; please retry later", std::nullopt};
+
 }  // namespace
 
 // Everything one request needs while it is being answered.
@@ -92,9 +95,14 @@ Answer Service::answer(const Decoded& decoded, message::SoapCodec& codec, Envelo
     // operator's log, not for the client.
     std::fprintf(stderr, "ordergate: %s failed: %s\n", out.answer.operation.c_str(), e.what());
     codec.reset();
-    out.refuse(
-        {rv::Outcome::InternalError, "internal error: the request was not applied; please retry later", std::nullopt});
+    out.refuse(kNotApplied);
   }
+  return std::move(out.answer);
+}
+
+Answer Service::not_applied(const Decoded& decoded, message::SoapCodec& codec, Envelope envelope) {
+  Out out{decoded, codec, envelope, Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
+  out.refuse(kNotApplied);
   return std::move(out.answer);
 }
 

@@ -33,6 +33,9 @@ class Service {
 
   Answer answer(const Decoded& decoded, message::SoapCodec& codec, message::Envelope envelope);
   Answer answer(const DecodeError& error, message::SoapCodec& codec, message::Envelope envelope);
+  // The 500 answer for a request whose changes were lost after answer() ran
+  // (their group commit failed).
+  Answer not_applied(const Decoded& decoded, message::SoapCodec& codec, message::Envelope envelope);
 
  private:
   struct Out;

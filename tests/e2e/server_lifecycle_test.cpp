@@ -56,7 +56,8 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
     while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
     CPPUNIT_ASSERT_EQUAL(0, pclose(p));
     for (const char* flag : {"--listen", "--data", "--tls-cert", "--tls-key", "--threads", "--durability",
-                             "--access-log", "--max-open-transactions"})
+                             "--access-log", "--max-open-transactions", "--commit-interval-us", "--demo-catalog-items",
+                             "--demo-transactions", "--slow-commits-us"})
       CPPUNIT_ASSERT_MESSAGE(flag, out.find(flag) != std::string::npos);
   }
 

@@ -55,6 +55,7 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(orders_are_numbered);
   CPPUNIT_TEST(transactions_are_per_buyer);
   CPPUNIT_TEST(search_matches_all_terms_as_substrings);
+  CPPUNIT_TEST(bulk_items_are_searchable_and_later_ones_too);
   CPPUNIT_TEST(newer_schema_is_refused);
   CPPUNIT_TEST(demo_data_is_the_documented_catalog);
   CPPUNIT_TEST_SUITE_END();
@@ -203,6 +204,29 @@ class SqliteStoreTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_EQUAL(std::size_t{1}, page.size());
       CPPUNIT_ASSERT_EQUAL(std::string("52090311600"), page[0].id);
     });
+  }
+
+  void bulk_items_are_searchable_and_later_ones_too() {
+    TempDir dir;
+    SqliteStore s({(dir.path() / "og.db").string()});
+    s.write([&](store::UnitOfWork& u) { u.put_item(item("A1", "Brake cable")); });
+    int n = 0;
+    s.write([&](store::UnitOfWork& u) {
+      u.put_items([&](store::ItemRecord& r) {
+        if (++n > 3) return false;
+        r = item("B" + std::to_string(n), "Tyre number " + std::to_string(n));
+        return true;
+      });
+    });
+    s.write([&](store::UnitOfWork& u) { u.put_item(item("C1", "Tyre lever")); });
+    s.read([&](store::Reader& r) {
+      CPPUNIT_ASSERT(r.item("B3").has_value());
+      CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, r.count_items_matching({"tyre"}));   // the bulk ones and the later one
+      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_items_matching({"brake"}));  // the earlier one is kept
+    });
+    // The index is maintained per item again afterwards (the trigger is back).
+    s.write([&](store::UnitOfWork& u) { u.put_item(item("B2", "Saddle")); });
+    s.read([&](store::Reader& r) { CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, r.count_items_matching({"tyre"})); });
   }
 
   void newer_schema_is_refused() {

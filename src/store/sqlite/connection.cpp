@@ -61,8 +61,8 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-Connection::Connection(const std::string& path, int flags) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+Connection::Connection(const std::string& path, int flags, const char* vfs) {
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, vfs) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     throw StoreError("open " + path + ": " + message);

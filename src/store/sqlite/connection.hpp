@@ -47,7 +47,8 @@ class Statement {
 
 class Connection {
  public:
-  Connection(const std::string& path, int flags);
+  // `vfs`: a registered VFS by name (nullptr: the default one).
+  Connection(const std::string& path, int flags, const char* vfs = nullptr);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();

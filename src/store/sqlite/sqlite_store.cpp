@@ -1,14 +1,19 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/wal_buffer.hpp"
 
 namespace og::store::sqlite {
 
 namespace {
+
+constexpr int kCheckpointFrames = 1000;  // SQLite's default
 
 Decimal dec(const Statement& s, int column) {
   return Decimal::from_units(s.integer(column));
@@ -299,6 +304,22 @@ struct SqliteStore::Tables final : UnitOfWork {
     s.run();
   }
 
+  void put_items(const std::function<bool(ItemRecord&)>& next) override {
+    // Keeping the trigram index row by row costs four times the insert
+    // itself: the insert trigger is set aside (inside this transaction) and
+    // the index rebuilt once. Its SQL is read back, not repeated here.
+    std::string trigger;
+    {
+      auto s = db->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_ai'");
+      if (s.step()) trigger = s.text(0);
+    }
+    if (!trigger.empty()) db->exec("DROP TRIGGER items_ai");
+    ItemRecord r;
+    while (next(r)) put_item(r);
+    db->exec("INSERT INTO item_text(item_text) VALUES ('rebuild')");
+    if (!trigger.empty()) db->exec(trigger.c_str());
+  }
+
   void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) override {
     auto s = db->prepare("INSERT OR REPLACE INTO item_replacements (item_id, replacement_id, position) VALUES (?,?,?)");
     s.bind(1, item_id).bind(2, replacement_id).bind(3, std::int64_t{position});
@@ -320,8 +341,8 @@ void configure_sqlite_once() {
 
 std::unique_ptr<Connection> SqliteStore::open_connection() const {
   configure_sqlite_once();
-  auto c =
-      std::make_unique<Connection>(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  auto c = std::make_unique<Connection>(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                        wal_buffer_vfs());
   c->exec("PRAGMA locking_mode = EXCLUSIVE");
   c->exec("PRAGMA journal_mode = WAL");
   c->exec(options_.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
@@ -362,29 +383,168 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
     sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  // Checkpoints are the committer's (see prepare_checkpoint()): this hook
+  // replaces SQLite's automatic one and only counts the WAL's frames.
+  sqlite3_wal_hook(
+      c.handle(),
+      [](void* self, sqlite3*, const char*, int frames) {
+        static_cast<SqliteStore*>(self)->wal_frames_ = frames;
+        return SQLITE_OK;
+      },
+      this);
+  commits_ = std::make_unique<GroupCommit>([this] { commit_batch(); }, options_.commit_interval);
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  commits_->stop();
+  // The committer committed every batch with changes; one left open holds none.
+  std::lock_guard lock(mutex_);
+  if (batch_open_) sqlite3_exec(tables_->db->handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
+std::uint64_t SqliteStore::units_written() const {
+  std::lock_guard lock(mutex_);
+  return units_;
+}
+
+// After a commit that SQLite made but the file did not take, the
+// connection's view and the file differ: nothing may be read or written.
+void SqliteStore::usable() const {
+  if (broken_) throw StoreError("a commit could not be written to the database file; restart ordergate");
+}
 
 void SqliteStore::read(const std::function<void(Reader&)>& work) {
-  // The mutex is the isolation: no writer runs while a reader holds it, and
-  // no other process can open the file.
-  std::lock_guard lock(mutex_);
-  work(*tables_);
+  usable();
+  GroupCommit::Batch depends = 0;
+  {
+    // The mutex is the isolation: no writer runs while a reader holds it, and
+    // no other process can open the file. A reader sees applied units that
+    // are not committed yet: its answer then waits for their commit too.
+    std::lock_guard lock(mutex_);
+    work(*tables_);
+    depends = seen();
+  }
+  commits_->depend(depends);
 }
 
 void SqliteStore::write(const std::function<void(UnitOfWork&)>& work) {
-  std::lock_guard lock(mutex_);
-  Tables& t = *tables_;
-  t.db->exec("BEGIN IMMEDIATE");
-  try {
-    work(t);
-    if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
-    t.db->exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(t.db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+  usable();
+  GroupCommit::Batch depends = 0;
+  {
+    std::lock_guard lock(mutex_);
+    Tables& t = *tables_;
+    if (!batch_open_) {
+      t.db->prepare("BEGIN IMMEDIATE").run();
+      batch_open_ = true;
+    }
+    t.db->prepare("SAVEPOINT unit").run();
+    std::int64_t changes = sqlite3_total_changes64(t.db->handle());
+    try {
+      work(t);
+      t.db->prepare("RELEASE unit").run();
+    } catch (...) {
+      take_back_unit();
+      commits_->note(seen());
+      throw;
+    }
+    ++units_;
+    if (sqlite3_total_changes64(t.db->handle()) != changes && !batch_dirty_) {
+      batch_dirty_ = true;
+      commits_->pending(batch_);
+    }
+    depends = seen();
   }
+  commits_->depend(depends);
+}
+
+// Rolls back the failed unit's savepoint; the batch's other units stay.
+void SqliteStore::take_back_unit() {
+  sqlite3* db = tables_->db->handle();
+  // After some errors (I/O, full disk, out of memory) SQLite has already
+  // rolled back the whole transaction: the batch is lost with its units.
+  if (!sqlite3_get_autocommit(db) &&
+      sqlite3_exec(db, "ROLLBACK TO unit; RELEASE unit", nullptr, nullptr, nullptr) == SQLITE_OK)
+    return;
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  // The committer reports it, so that batches end in order.
+  if (GroupCommit::Batch lost = end_batch()) lost_.push_back(lost);
+}
+
+// With mutex_ held: the open batch is over; the next unit opens the next
+// one. Returns its number if it held changes (else nobody depends on it).
+GroupCommit::Batch SqliteStore::end_batch() {
+  GroupCommit::Batch ended = batch_dirty_ ? batch_ : 0;
+  batch_open_ = false;
+  batch_dirty_ = false;
+  ++batch_;
+  return ended;
+}
+
+// On the committer thread: the only one that reports batches ended.
+void SqliteStore::commit_batch() {
+  bool checkpoint = prepare_checkpoint();
+  std::vector<GroupCommit::Batch> lost;
+  GroupCommit::Batch committed = 0;
+  WalFrames frames;
+  int written = SQLITE_OK;
+  {
+    std::lock_guard lock(mutex_);
+    lost.swap(lost_);
+    if (batch_open_) {
+      Connection& c = *tables_->db;
+      WalFile* wal = wal_of(c.handle());
+      if (wal) collect(wal, true);
+      try {
+        if (options_.fail_commits) throw StoreError("commit failed (injected fault)");
+        c.prepare("COMMIT").run();
+        if (wal) frames = take(wal);
+        committed = end_batch();
+        if (committed) last_committed_ = committed;
+      } catch (const StoreError& e) {
+        std::fprintf(stderr, "ordergate: group commit of %llu failed: %s\n", static_cast<unsigned long long>(batch_),
+                     e.what());
+        if (wal) discard(wal);
+        sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        if (GroupCommit::Batch b = end_batch()) lost.push_back(b);
+      }
+      if (wal) collect(wal, false);
+      if (checkpoint && committed) {
+        // Right after the COMMIT, with no transaction open, as SQLite's own
+        // checkpoint: the next write transaction can then start the WAL over.
+        written = write_out(frames);
+        if (written == SQLITE_OK)
+          sqlite3_wal_checkpoint_v2(c.handle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        wal_frames_ = 0;
+      }
+    }
+  }
+  // The frames reach the file while the next units already run.
+  if (options_.slow_commits.count() > 0 && !frames.empty()) std::this_thread::sleep_for(options_.slow_commits);
+  if (written == SQLITE_OK) written = write_out(frames);
+  if (written != SQLITE_OK) {
+    broken_ = true;
+    std::fprintf(stderr, "ordergate: writing group commit %llu to the WAL failed (SQLite error %d); restart\n",
+                 static_cast<unsigned long long>(committed), written);
+  }
+  for (GroupCommit::Batch b : lost) commits_->ended(b, false);
+  if (committed) commits_->ended(committed, written == SQLITE_OK);
+}
+
+// The committer checkpoints (copies the WAL into the database file) every
+// kCheckpointFrames, like SQLite's automatic checkpoint but not inside a
+// unit's time. A checkpoint syncs the WAL, then the database file, all with
+// the connection held; when one is due the WAL is synced here first, without
+// the connection, which leaves the checkpoint only this commit's few frames
+// to sync (it halved the time the connection is held for it).
+bool SqliteStore::prepare_checkpoint() {
+  WalFile* wal = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (wal_frames_ < kCheckpointFrames || !batch_open_) return false;
+    wal = wal_of(tables_->db->handle());
+  }
+  if (wal) sync_written(wal);
+  return true;
 }
 
 }  // namespace og::store::sqlite
