@@ -84,6 +84,7 @@ class GroupCommitTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(lone_request_commits_without_waiting_for_the_interval);
   CPPUNIT_TEST(large_commit_is_written_whole);
   CPPUNIT_TEST(checkpoints_keep_the_wal_bounded);
+  CPPUNIT_TEST(power_durability_commits_the_same_way);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -299,6 +300,34 @@ class GroupCommitTest : public CppUnit::TestFixture {
     SqliteStore again(options(dir, kNever));
     CPPUNIT_ASSERT(has(again, "t0"));
     CPPUNIT_ASSERT(has(again, "t3999"));
+  }
+
+  void power_durability_commits_the_same_way() {
+    // synchronous = FULL: SQLite syncs the WAL inside COMMIT, which makes the
+    // WAL buffer write what it collected there and then (nothing is left to
+    // write out afterwards).
+    TempDir dir;
+    {
+      SqliteOptions o = options(dir, std::chrono::milliseconds(5));
+      o.durability = store::sqlite::Durability::Power;
+      SqliteStore s(o);
+      std::atomic<int> committed{0};
+      std::vector<std::thread> threads;
+      for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+          for (int i = 0; i < 20; ++i) {
+            s.defer();
+            insert(s, "p" + std::to_string(t) + "-" + std::to_string(i));
+            if (settled(s)) ++committed;
+          }
+        });
+      }
+      for (auto& t : threads) t.join();
+      CPPUNIT_ASSERT_EQUAL(80, committed.load());
+    }
+    SqliteStore again(options(dir, kNever));
+    for (int t = 0; t < 4; ++t)
+      for (int i = 0; i < 20; ++i) CPPUNIT_ASSERT(has(again, "p" + std::to_string(t) + "-" + std::to_string(i)));
   }
 };
 
