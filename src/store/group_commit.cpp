@@ -125,10 +125,10 @@ void GroupCommit::run() {
       // this commit (at most `interval_` after the last one).
       wake_.wait_until(lock, last + interval_, [&] { return stopping_ || hurry_ > 0 || handling_ == 0; });
       last = std::chrono::steady_clock::now();
+      ++stats_.commits;  // counted first: whoever it wakes sees it counted
       lock.unlock();
       commit_();
       lock.lock();
-      ++stats_.commits;
     }
     while (!ready_.empty()) {
       auto batch = std::move(ready_);
