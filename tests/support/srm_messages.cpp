@@ -27,8 +27,7 @@ std::string envelope(const std::string& message, bool soap12) {
 std::string message(const std::string& root, const std::string& inner, const std::string& uuid) {
   std::string header = "<MessageHeader><ID>TEST-1</ID>" + (uuid.empty() ? "" : "<UUID>" + uuid + "</UUID>") +
                        "<CreationDateTime>2026-11-23T10:00:00Z</CreationDateTime></MessageHeader>";
-  return "<glob:" + root + " xmlns:glob=\"http://sap.com/xi/SRM/SE/Global\">" + header + inner + "</glob:" + root +
-         ">";
+  return "<glob:" + root + " xmlns:glob=\"http://sap.com/xi/SRM/SE/Global\">" + header + inner + "</glob:" + root + ">";
 }
 
 std::string cart_id(const std::string& answer) {
