@@ -9,11 +9,6 @@ namespace {
 using message::XmlElement;
 namespace rs = rules::srm;
 
-std::optional<std::string> text_of(XmlElement e) {
-  if (!e) return std::nullopt;
-  return e.text();
-}
-
 std::string decimal(XmlElement e) {
   // Valid against xsd:decimal already; canonical_decimal only fails on
   // spellings the schema rejects.
@@ -44,8 +39,8 @@ rs::Item item(XmlElement e) {
   if (XmlElement product = e.child("Product")) {
     i.category = schemed(product.child("Category"));
     if (XmlElement p = product.child("Product")) {
-      i.note = text_of(p.child("Note"));
-      i.type_code = text_of(p.child("TypeCode"));
+      i.note = p.child_text("Note");
+      i.type_code = p.child_text("TypeCode");
       i.internal_id = schemed(p.child("InternalID"));
     }
   }

@@ -171,20 +171,20 @@ std::string confirmation(message::SoapCodec& codec, const OperationInfo& operati
   return codec.write_element(answer, tag.c_str(), answer_bindings());
 }
 
-std::string fault(message::SoapCodec& codec, message::Envelope envelope, bool sender, const std::string& text_,
+std::string fault(message::SoapCodec& codec, message::Envelope envelope, bool sender, const std::string& fault_text,
                   const std::string& detail) {
   soap* s = codec.ctx();
   ::srm::srmb__ExchangeFaultMessage f;
   f.soap_default(s);
   f.standard = ::srm::soap_new_srmb__ExchangeFaultData(s);
-  f.standard->faultText = text_;
+  f.standard->faultText = fault_text;
   if (!detail.empty()) {
     auto* d = ::srm::soap_new_srmb__ExchangeLogData(s);
     d->severity = text(s, std::string(sender ? "error" : "fatal"));
     d->text = detail;
     f.standard->faultDetail.push_back(d);
   }
-  return codec.write_fault(f, "srmb:StandardMessageFault", envelope, fault_bindings(), sender, text_);
+  return codec.write_fault(f, "srmb:StandardMessageFault", envelope, fault_bindings(), sender, fault_text);
 }
 
 }  // namespace og::srm

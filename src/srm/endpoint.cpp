@@ -35,6 +35,13 @@ http::Response fault_answer(message::SoapCodec& codec, Envelope envelope, bool s
   return r;
 }
 
+// One gSOAP context per thread for the srm binding, emptied per message.
+message::SoapCodec& fresh_codec() {
+  thread_local message::SoapCodec codec(soap_namespaces());
+  codec.reset();
+  return codec;
+}
+
 std::string problem_text(message::XmlProblemKind kind) {
   switch (kind) {
     case message::XmlProblemKind::NotWellFormed: return "The request is not well-formed XML";
@@ -88,8 +95,7 @@ http::Response Endpoint::handle(const http::Request& request) {
 }
 
 http::Response Endpoint::not_applied(const http::Request& request) {
-  thread_local message::SoapCodec codec(soap_namespaces());
-  codec.reset();
+  message::SoapCodec& codec = fresh_codec();
   Envelope envelope =
       message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
   return fault_answer(codec, envelope, false, "Internal error; nothing was changed",
@@ -97,8 +103,7 @@ http::Response Endpoint::not_applied(const http::Request& request) {
 }
 
 http::Response Endpoint::process(const http::Request& request) {
-  thread_local message::SoapCodec codec(soap_namespaces());
-  codec.reset();
+  message::SoapCodec& codec = fresh_codec();
   auto media = message::media_type(request.content_type);
   Envelope hint = media.type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
   auto read = reader_.read(request.body, media.charset, hint);
