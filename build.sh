@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # ordergate's two entry points on a fresh Debian 12 machine:
-#   ./build.sh run    build (Release) and serve the demo data on 127.0.0.1:8080
-#   ./build.sh test   build and run every test suite (plain, then ASan+UBSan)
+#   ./build.sh run [flags]  build (Release) and serve the demo data on 127.0.0.1:8080
+#   ./build.sh test         build and run every test suite: the Release build that
+#                           `run` serves (and a smoke start of `run` itself), then
+#                           ASan+UBSan and clang builds of the same suites
 # Both install their Debian packages first (apt-get, as root or through sudo).
+# The build configurations are CMakePresets.json's; bench/run uses the same.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# libcppunit-dev is here, not among the test packages: `run` and `test` share
+# one configured Release build (build/release), so the binary `run` serves is
+# the one the suites test, and configuring it wants the test framework.
 BUILD_PACKAGES=(build-essential cmake pkg-config gsoap libgsoap-dev libboost-dev libboost-program-options-dev
-                libxml2-dev libsqlite3-dev libssl-dev)
-TEST_PACKAGES=(libcppunit-dev openssl python3 python3-zeep ca-certificates)
+                libxml2-dev libsqlite3-dev libssl-dev libcppunit-dev)
+TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang)
 
 install_packages() {
   local missing=()
@@ -28,25 +34,44 @@ install_packages() {
 
 jobs() { nproc 2>/dev/null || echo 2; }
 
+# True when the flag (--name or --name=value) is among the arguments.
+has_flag() {
+  local name=$1; shift
+  for a in "$@"; do [[ $a == "$name" || $a == "$name="* ]] && return 0; done
+  return 1
+}
+
+build_preset() {  # preset [targets...]
+  local preset=$1; shift
+  cmake --preset "$preset" >/dev/null
+  if [ $# -gt 0 ]; then
+    cmake --build --preset "$preset" -j"$(jobs)" --target "$@"
+  else
+    cmake --build --preset "$preset" -j"$(jobs)"
+  fi
+}
+
 case "${1:-}" in
   run)
     shift
     install_packages "${BUILD_PACKAGES[@]}"
-    cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DOG_BUILD_TESTS=OFF >/dev/null
-    cmake --build build-release -j"$(jobs)" --target ordergate
-    exec build-release/src/ordergate --listen "${OG_LISTEN:-127.0.0.1:8080}" --data "${OG_DATA:-./data}" "$@"
+    build_preset release ordergate
+    # Defaults that the caller's own flags replace (the server takes each once).
+    defaults=()
+    has_flag --listen "$@" || defaults+=(--listen "${OG_LISTEN:-127.0.0.1:8080}")
+    has_flag --data "$@" || defaults+=(--data "${OG_DATA:-./data}")
+    exec build/release/src/ordergate "${defaults[@]}" "$@"
     ;;
   test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-    cmake --build build -j"$(jobs)"
-    (cd build && ctest --output-on-failure)
+    build_preset release
+    # The README's first command, as a user types it, against the same build.
+    tests/smoke/run_command.sh
+    ctest --preset release
     if [ "${OG_SKIP_SANITIZERS:-0}" != 1 ]; then
       # The same suites against a server built with AddressSanitizer and UBSan.
-      cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOG_SANITIZE=ON >/dev/null
-      cmake --build build-asan -j"$(jobs)"
-      (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-        ctest --output-on-failure)
+      build_preset asan
+      ctest --preset asan
     fi
     ;;
   *)

@@ -11,7 +11,7 @@
 # Each dimension gets a table with every figure's ratio to its smallest case.
 #
 # The data comes from ordergate --demo-catalog-items / --demo-transactions.
-# A seeded database is kept in $BENCH_SEED_CACHE (default build-release/seed-cache),
+# A seeded database is kept in $BENCH_SEED_CACHE (default build/release/seed-cache),
 # keyed by N, M and the generator's and schema's sources, and copied into the
 # fresh data folder of each run; seeding 1,000,000 items or orders takes
 # seconds, once.

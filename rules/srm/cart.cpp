@@ -49,7 +49,10 @@ std::optional<std::string> canonical_decimal(std::string_view text) {
   while (!whole.empty() && whole.front() == '0') whole.remove_prefix(1);
   while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
   std::string out = whole.empty() ? "0" : std::string(whole);
-  if (!fraction.empty()) out += "." + std::string(fraction);
+  if (!fraction.empty()) {
+    out += '.';
+    out.append(fraction);
+  }
   if (negative && out != "0") out.insert(out.begin(), '-');
   return out;
 }
