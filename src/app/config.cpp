@@ -32,7 +32,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   Config c;
   std::string listen;
   std::string config_file;
-  long idle = 0, request = 0;
+  long idle = 0, request = 0, handler = 0;
   po::options_description general("ordergate options");
   general.add_options()("help,h", "print this help and exit")("version", "print the version and exit")(
       "config", po::value(&config_file), "read further options from this file (key = value per line)")(
@@ -50,6 +50,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "max-connections", po::value(&c.server.max_connections)->default_value(20000), "concurrent connections accepted")(
       "idle-timeout", po::value(&idle)->default_value(60), "seconds a keep-alive connection may wait between requests")(
       "request-timeout", po::value(&request)->default_value(30), "seconds to receive a request or send an answer")(
+      "handler-timeout", po::value(&handler)->default_value(60),
+      "seconds a request may take to be answered once read (then a 503/500/fault, and the request is cancelled)")(
+      "drain-seconds", po::value(&c.drain_seconds)->default_value(10),
+      "on SIGTERM: seconds to finish the requests in flight before stopping")(
+      "hash-threads", po::value(&c.hash_threads)->default_value(2), "threads that check passwords (PBKDF2)")(
       "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(
       "seller-id", po::value(&c.veloconnect.seller_id)->default_value("ordergate"),
       "Veloconnect SellersID this server answers for (415 otherwise)")(
@@ -68,7 +73,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "benchmarks: a new database also gets this many finished orders of the demo buyers")(
       "fail-commits", po::bool_switch(&c.fail_commits), "testing aid: every store commit fails (answers 500)")(
       "slow-commits-us", po::value(&c.slow_commits_us)->default_value(0),
-      "testing aid: every commit reaches the database file this many microseconds late (answers wait for it)")(
+      "testing aid: every commit waits this many microseconds before it is written (answers wait for it)")(
       "srm-logical-system", po::value(&c.srm_logical_system)->default_value("SRMCLNT100"),
       "SAP logical system that SRM items name as schemeAgencyID (categories, products)");
   po::variables_map vm;
@@ -120,6 +125,12 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   c.server.idle_timeout = std::chrono::seconds(idle);
   c.server.request_timeout = std::chrono::seconds(request);
+  c.server.handler_timeout = std::chrono::seconds(handler);
+  if (handler < 1 || c.drain_seconds < 0 || c.hash_threads < 1 || c.hash_threads > 64) {
+    std::cerr << "ordergate: --handler-timeout is 1 or more, --drain-seconds 0 or more, --hash-threads 1 to 64\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
   c.veloconnect.tls = !c.server.tls_certificate.empty();
   return c;
 }

@@ -22,6 +22,8 @@ struct Config {
   long demo_catalog_items = 0;  // synthetic data for benchmarks, on first start
   long demo_transactions = 0;
   bool fail_commits = false;
+  int hash_threads = 2;
+  long drain_seconds = 10;
 };
 
 // Parses argv; prints help/version and returns nullopt when the process

@@ -6,18 +6,21 @@
 #include <iostream>
 #include <thread>
 
+#include <boost/asio/thread_pool.hpp>
+
 #include "app/config.hpp"
-#include "app/store_gate.hpp"
-#include "core/buyer_auth.hpp"
-#include "core/catalog.hpp"
+#include "app/health_endpoint.hpp"
+#include "core/catalog/catalog.hpp"
+#include "core/catalog/demo_data.hpp"
+#include "core/catalog/synthetic_data.hpp"
 #include "core/clock.hpp"
-#include "core/demo_data.hpp"
-#include "core/order_transactions.hpp"
-#include "core/shopping_carts.hpp"
-#include "core/srm_demo_data.hpp"
-#include "core/srm_users.hpp"
-#include "core/synthetic_data.hpp"
-#include "core/text_search.hpp"
+#include "core/context.hpp"
+#include "core/srm/shopping_carts.hpp"
+#include "core/srm/srm_demo_data.hpp"
+#include "core/srm/srm_users.hpp"
+#include "core/veloconnect/buyer_auth.hpp"
+#include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/text_search.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
 #include "srm/endpoint.hpp"
@@ -65,32 +68,41 @@ int run(const og::app::Config& config) {
   };
   // A demo database from before the SRM face gets the SRM demo data too.
   store_options.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
-    if (from_version < 2 && uow.buyer("B127645")) core::load_srm_demo_data(uow, clock);
+    if (from_version < 2 && uow.catalog().buyer("B127645")) core::load_srm_demo_data(uow, clock);
   };
   store::sqlite::SqliteStore store(store_options);
+  // PBKDF2 runs here: never on an event loop, never on the store thread.
+  boost::asio::thread_pool hashing(static_cast<std::size_t>(config.hash_threads));
 
-  core::BuyerAuth auth(store);
-  core::Catalog catalog(store, clock);
-  core::TransactionLimits limits{config.max_open_transactions};
-  core::OrderTransactions orders(store, auth, catalog, clock, limits);
-  core::TextSearches searches(store, auth, catalog, clock, limits, core::SearchLimits{config.max_search_page});
+  core::ContextFactory contexts(store);
+  core::Catalog catalog(clock);
+  core::veloconnect::BuyerAuth auth(hashing.get_executor());
+  core::veloconnect::TransactionLimits limits{config.max_open_transactions};
+  core::veloconnect::OrderTransactions orders(catalog, clock, limits);
+  core::veloconnect::TextSearches searches(catalog, clock, limits, core::veloconnect::SearchLimits{config.max_search_page});
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
-  veloconnect::Service velo_service(catalog, orders, searches, auth, config.veloconnect);
+  veloconnect::Service velo_service({contexts, auth, catalog, orders, searches}, config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema);
 
   message::SchemaSet srm_schema(srm::schema_roots());
-  core::ShoppingCarts carts(store, clock, config.srm_logical_system);
-  core::SrmUsers srm_users(store);
-  srm::Endpoint srm_endpoint(carts, srm_users, clock, srm_schema);
+  core::srm::ShoppingCarts carts(clock, config.srm_logical_system);
+  core::srm::SrmUsers srm_users(hashing.get_executor());
+  srm::Endpoint srm_endpoint(contexts, carts, srm_users, srm_schema);
 
   http::Router router;
   router.add("/veloconnect", velo_endpoint);
   router.add("/srm/InternalRequest", srm_endpoint);
   http::AccessLog log(config.access_log);
 
-  app::StoreGate gate(store);
-  http::Server server(config.server, router, log, &gate);
+  std::unique_ptr<http::Server> server_ptr;
+  app::HealthEndpoint health(store, [&] { return server_ptr && server_ptr->draining(); });
+  router.add("/healthz", health);
+  router.add("/readyz", health);
+  router.add("/health", health);
+
+  server_ptr = std::make_unique<http::Server>(config.server, router, log);
+  http::Server& server = *server_ptr;
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path
@@ -99,16 +111,19 @@ int run(const og::app::Config& config) {
   std::thread signal_waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
-    if (received != 0) server.stop();
+    // Finish what is in flight (answers say Connection: close), then stop.
+    if (received != 0) server.drain(std::chrono::seconds(config.drain_seconds));
   });
   server.run();
   // Wake the waiter if the server stopped for another reason.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
-  // How many units one commit carried, for the benchmarks (server.run()
-  // committed what was pending).
-  std::cout << "ordergate stopped (" << store.units_written() << " units of work in " << store.commit_stats().commits
-            << " commits)" << std::endl;
+  // What is still pending is committed; nothing new can arrive.
+  hashing.join();
+  store.stop();
+  // How many units one commit carried, for the benchmarks.
+  auto h = store.health();
+  std::cout << "ordergate stopped (" << h.units << " units of work in " << h.commits << " commits)" << std::endl;
   return 0;
 }
 

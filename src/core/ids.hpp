@@ -8,4 +8,7 @@ namespace og::core {
 // never reach another's transaction by trying IDs.
 std::string new_transaction_id();
 
+// A random (version 4) UUID, lowercase with dashes.
+std::string new_uuid();
+
 }  // namespace og::core

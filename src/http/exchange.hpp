@@ -5,19 +5,26 @@
 #include <utility>
 #include <vector>
 
+#include "async/cancel.hpp"
+#include "async/task.hpp"
+
 namespace og::http {
 
+// Owns its text: a handler may resume long after the connection read the
+// next request (or went away).
 struct Request {
-  std::string_view method;  // "GET", "POST", ...
-  std::string_view path;    // "/veloconnect"
-  std::string_view query;   // after '?', undecoded
-  std::string_view content_type;
-  std::string_view soap_action;  // the SOAPAction header (SOAP 1.1)
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // "/veloconnect"
+  std::string query;   // after '?', undecoded
+  std::string content_type;
+  std::string soap_action;  // the SOAPAction header (SOAP 1.1)
   bool has_soap_action = false;
-  std::string_view authorization;
-  std::string_view host;
-  std::string_view body;
+  std::string authorization;
+  std::string host;
+  std::string body;
   bool tls = false;
+  // Cancelled when the client went away or the handler's deadline passed.
+  CancelToken cancel;
 };
 
 struct Response {
@@ -34,10 +41,13 @@ struct Response {
 class Endpoint {
  public:
   virtual ~Endpoint() = default;
-  virtual Response handle(const Request& request) = 0;
-  // The answer to `request` when what handle() did was lost after it
-  // answered (its group commit failed; see AnswerGate). Rare.
-  virtual Response not_applied(const Request& request);
+  // Starts on the connection's event loop, which it must never block: work
+  // elsewhere (the store, password hashing, other systems) is co_awaited.
+  // The coroutine resumes on the same loop.
+  virtual Task<Response> handle(const Request& request) = 0;
+  // The answer when handle() did not finish within the server's handler
+  // timeout (the request is cancelled; whatever it still does is dropped).
+  virtual Response timed_out(const Request& request);
 };
 
 Response plain_text(int status, std::string body);

@@ -11,31 +11,25 @@ Response plain_text(int status, std::string body) {
   return r;
 }
 
-namespace {
-Response lost() {
-  auto r = plain_text(500, "internal error: the request was not applied; please retry later\n");
-  r.outcome = "not applied";
+Response Endpoint::timed_out(const Request&) {
+  auto r = plain_text(503, "the request took too long and was cancelled; its outcome is unknown, ask again\n");
+  r.headers.emplace_back("Retry-After", "5");
+  r.outcome = "timed out";
   return r;
 }
-}  // namespace
 
-Response Endpoint::not_applied(const Request&) {
-  return lost();
+Endpoint* Router::find(std::string_view path) const {
+  for (const auto& [route, endpoint] : routes_)
+    if (path == route) return endpoint;
+  return nullptr;
 }
 
-Response Router::not_applied(const Request& request) const {
-  for (const auto& [path, endpoint] : routes_)
-    if (request.path == path) return endpoint->not_applied(request);
-  return lost();
-}
-
-Response Router::dispatch(const Request& request) const {
-  for (const auto& [path, endpoint] : routes_)
-    if (request.path == path) return endpoint->handle(request);
-  if (request.path == "/health" && request.method == "GET") return plain_text(200, "ok\n");
-  auto r = plain_text(404, "no endpoint at " + std::string(request.path) + "\n");
+Task<Response> Router::dispatch(const Request& request) const {
+  Endpoint* endpoint = find(request.path);
+  if (endpoint) co_return co_await endpoint->handle(request);
+  auto r = plain_text(404, "no endpoint at " + request.path + "\n");
   r.outcome = "no route";
-  return r;
+  co_return r;
 }
 
 }  // namespace og::http

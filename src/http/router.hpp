@@ -1,4 +1,4 @@
-// Maps a request path to the face that serves it.
+// Maps a request path to the endpoint that serves it.
 #pragma once
 #include <string>
 #include <string_view>
@@ -12,9 +12,9 @@ namespace og::http {
 class Router {
  public:
   void add(std::string path, Endpoint& endpoint) { routes_.emplace_back(std::move(path), &endpoint); }
-  Response dispatch(const Request& request) const;
-  // The answer when what dispatch() did was lost (see Endpoint::not_applied).
-  Response not_applied(const Request& request) const;
+  // The endpoint for `path`, or nullptr.
+  Endpoint* find(std::string_view path) const;
+  Task<Response> dispatch(const Request& request) const;
 
  private:
   std::vector<std::pair<std::string, Endpoint*>> routes_;

@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include "async/task.hpp"
+
 #include <atomic>
 #include <cstdio>
 #include <ctime>
@@ -45,8 +47,9 @@ struct Shared {
   ServerOptions options;
   const Router& router;
   AccessLog& log;
-  AnswerGate* gate;
   std::atomic<std::size_t> connections{0};
+  std::atomic<std::size_t> in_flight{0};  // read and not yet answered
+  std::atomic<bool> draining{false};
 };
 
 template <class Stream>
@@ -125,61 +128,77 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     close();  // end of stream, timeout, reset: nobody left to answer
   }
 
-  // The request just read, as the faces see it (views into parser_).
+  // The request just read, as the faces see it: it owns its text (the body
+  // is moved out of the parser).
   Request request() {
     auto& req = parser_->get();
     Request in;
-    in.method = view(req.method_string());
+    in.method = std::string(view(req.method_string()));
     std::string_view target = view(req.target());
     auto q = target.find('?');
-    in.path = target.substr(0, q);
-    in.query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
-    in.content_type = view(req[bhttp::field::content_type]);
+    in.path = std::string(target.substr(0, q));
+    if (q != std::string_view::npos) in.query = std::string(target.substr(q + 1));
+    in.content_type = std::string(view(req[bhttp::field::content_type]));
     auto action = req.find("SOAPAction");
     in.has_soap_action = action != req.end();
-    if (in.has_soap_action) in.soap_action = view(action->value());
-    in.authorization = view(req[bhttp::field::authorization]);
-    in.host = view(req[bhttp::field::host]);
-    in.body = req.body();
+    if (in.has_soap_action) in.soap_action = std::string(view(action->value()));
+    in.authorization = std::string(view(req[bhttp::field::authorization]));
+    in.host = std::string(view(req[bhttp::field::host]));
+    in.body = std::move(req.body());
     in.tls = kTls;
     return in;
   }
 
   void on_read(beast::error_code ec) {
     if (ec) return on_read_error(ec);
-    Request in = request();
-    AnswerGate* gate = shared_.gate;
-    if (gate) gate->open();
-    Response out;
-    try {
-      out = shared_.router.dispatch(in);
-    } catch (const std::exception& e) {
-      out = plain_text(500, std::string("internal error: ") + e.what() + "\n");
-    }
-    auto verdict = AnswerGate::Verdict::Send;
-    if (gate) {
-      verdict = gate->close([self = this->shared_from_this()](bool applied) {
-        net::post(self->executor(), [self, applied] { self->release(applied); });
-      });
-    }
-    switch (verdict) {
-      case AnswerGate::Verdict::Send: return answer(std::move(out));
-      case AnswerGate::Verdict::NotApplied: return answer(shared_.router.not_applied(in));
-      case AnswerGate::Verdict::Wait: held_ = std::move(out); return;
-    }
+    ++shared_.in_flight;
+    busy_ = true;
+    auto in = std::make_shared<Request>(request());
+    std::uint64_t number = ++requests_;
+    // The handler's deadline: past it the client gets the endpoint's
+    // timed_out() answer and the handler's own answer is dropped.
+    handler_timer_.expires_after(shared_.options.handler_timeout);
+    handler_timer_.async_wait([self = this->shared_from_this(), in, number](beast::error_code ec) {
+      if (ec || self->answered_ >= number) return;
+      in->cancel.cancel();
+      self->answered_ = number;
+      Endpoint* endpoint = self->shared_.router.find(in->path);
+      Response late = endpoint ? endpoint->timed_out(*in) : plain_text(503, "timed out\n");
+      self->answer(std::move(late), false);
+    });
+    net::co_spawn(executor(), shared_.router.dispatch(*in),
+                  [self = this->shared_from_this(), in, number](std::exception_ptr e, Response out) {
+                    if (self->answered_ >= number) {
+                      --self->shared_.in_flight;  // answered by the deadline already
+                      return;
+                    }
+                    self->answered_ = number;
+                    self->handler_timer_.cancel();
+                    if (e) {
+                      // The detail is for the operator's log, never for the client.
+                      try {
+                        std::rethrow_exception(e);
+                      } catch (const std::exception& x) {
+                        std::fprintf(stderr, "ordergate: %s %s failed: %s\n", in->method.c_str(), in->path.c_str(),
+                                     x.what());
+                      } catch (...) {
+                      }
+                      out = plain_text(500, "internal error\n");
+                      out.outcome = "internal error";
+                    }
+                    self->answer(std::move(out), true);
+                  });
   }
 
-  // The commit the held answer waited for has ended.
-  void release(bool applied) {
-    Response out = applied ? std::move(*held_) : shared_.router.not_applied(request());
-    held_.reset();
-    answer(std::move(out));
-  }
-
-  void answer(Response out) {
+  // `counted`: the in-flight count still holds this request.
+  void answer(Response out, bool counted) {
+    if (counted) --shared_.in_flight;
     auto& req = parser_->get();
-    Request in = request();
-    respond(std::move(out), req.keep_alive(), req.version(), in.method, in.path);
+    bool keep_alive = req.keep_alive() && !shared_.draining.load();
+    std::string method(view(req.method_string()));
+    std::string target(view(req.target()));
+    auto path = target.substr(0, target.find('?'));
+    respond(std::move(out), keep_alive, req.version(), method, path);
   }
 
   void respond(Response out, bool keep_alive, unsigned version, std::string_view method, std::string_view path) {
@@ -205,6 +224,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     bhttp::async_write(stream_, *response_,
                        [self = this->shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
                          self->response_.reset();
+                         self->busy_ = false;
                          if (ec || !keep_alive) return self->close();
                          self->read_header();
                        });
@@ -238,7 +258,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
-  std::optional<Response> held_;  // answered, waiting for the gate
+  net::steady_timer handler_timer_{beast::get_lowest_layer(stream_).get_executor()};
+  std::uint64_t requests_ = 0;  // read on this connection
+  std::uint64_t answered_ = 0;  // the last of them answered (by its handler or its deadline)
+  bool busy_ = false;           // between reading a request and writing its answer
   std::chrono::steady_clock::time_point started_;
   std::string peer_ = "-";
 };
@@ -246,8 +269,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate)
-      : shared{std::move(options), router, log, gate}, acceptor(first_context()) {}
+  Impl(ServerOptions options, const Router& router, AccessLog& log)
+      : shared{std::move(options), router, log}, acceptor(first_context()) {}
 
   net::io_context& first_context() {
     int n = shared.options.threads > 0 ? shared.options.threads
@@ -310,8 +333,8 @@ struct Server::Impl {
   std::vector<std::thread> threads;
 };
 
-Server::Server(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate)
-    : impl_(std::make_unique<Impl>(std::move(options), router, log, gate)) {
+Server::Server(ServerOptions options, const Router& router, AccessLog& log)
+    : impl_(std::make_unique<Impl>(std::move(options), router, log)) {
   auto& o = impl_->shared.options;
   if (!o.tls_certificate.empty() || !o.tls_key.empty()) {
     if (o.tls_certificate.empty() || o.tls_key.empty())
@@ -350,9 +373,28 @@ void Server::run() {
   impl_->contexts.front()->run();
   for (auto& t : impl_->threads) t.join();
   impl_->threads.clear();
-  // Held answers hold their sessions: they must be let go while the loops
-  // they post to still exist.
-  if (impl_->shared.gate) impl_->shared.gate->drain();
+}
+
+bool Server::draining() const {
+  return impl_->shared.draining.load();
+}
+
+std::size_t Server::in_flight() const {
+  return impl_->shared.in_flight.load();
+}
+
+void Server::drain(std::chrono::milliseconds grace) {
+  impl_->shared.draining = true;
+  net::post(*impl_->contexts.front(), [impl = impl_.get()] {
+    beast::error_code ec;
+    impl->acceptor.close(ec);
+  });
+  auto until = std::chrono::steady_clock::now() + grace;
+  while (impl_->shared.in_flight.load() > 0 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  // The last answers are being written: a moment for them to leave.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  stop();
 }
 
 void Server::stop() {

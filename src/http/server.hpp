@@ -2,6 +2,9 @@
 // no locks on the request path), keep-alive, optional TLS, limits set on the
 // parser, timeouts on every read and write. A connection costs a few KB and no
 // thread, so thousands of idle keep-alive clients cannot starve busy ones.
+// The loops only read, parse and write: an endpoint's handler is a coroutine
+// that awaits everything else (the store, hashing, other systems), so a slow
+// request never holds up the other connections of its loop.
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -9,7 +12,6 @@
 #include <string>
 
 #include "http/access_log.hpp"
-#include "http/answer_gate.hpp"
 #include "http/router.hpp"
 
 namespace og::http {
@@ -22,6 +24,7 @@ struct ServerOptions {
   std::size_t max_header = 16u << 10;
   std::chrono::seconds idle_timeout{60};     // between requests on a keep-alive connection
   std::chrono::seconds request_timeout{30};  // to receive one request, or send one answer
+  std::chrono::seconds handler_timeout{60};  // for an endpoint to answer (then 503, and the request is cancelled)
   std::size_t max_connections = 20000;
   std::string tls_certificate;  // PEM chain; with tls_key, every connection is TLS
   std::string tls_key;
@@ -29,8 +32,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  // With a gate, every answer waits for its verdict (see AnswerGate).
-  Server(ServerOptions options, const Router& router, AccessLog& log, AnswerGate* gate = nullptr);
+  Server(ServerOptions options, const Router& router, AccessLog& log);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -39,8 +41,15 @@ class Server {
   bool tls() const;
   // Serves until stop(); runs the worker threads and joins them.
   void run();
-  // Stops accepting and ends the event loops. Safe from any thread.
+  // Stops accepting and ends the event loops at once. Safe from any thread.
   void stop();
+  // Graceful stop: accepts no more connections, answers what is in flight
+  // (with Connection: close), waits up to `grace` for that, then stop().
+  // Call from a thread other than the loops'.
+  void drain(std::chrono::milliseconds grace);
+  bool draining() const;
+  // Requests read and not yet fully answered.
+  std::size_t in_flight() const;
 
  private:
   struct Impl;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/password.hpp"
+#include "srm/answer_mapping.hpp"
 #include "srm/namespaces.hpp"
 #include "srmH.h"
 
@@ -21,21 +21,6 @@ std::string* text(soap* s, std::string value) {
 
 std::string* text(soap* s, const std::optional<std::string>& value) {
   return value ? text(s, *value) : nullptr;
-}
-
-// A random (version 4) UUID for the answer's MessageHeader.
-std::string new_uuid() {
-  std::string b = core::random_bytes(16);
-  b[6] = static_cast<char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<char>((b[8] & 0x3F) | 0x80);
-  std::string out;
-  char hex[3];
-  for (std::size_t i = 0; i < b.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(b[i]));
-    out += hex;
-  }
-  return out;
 }
 
 ::srm::srm__Quantity* quantity(soap* s, const std::optional<rs::Quantity>& q) {
@@ -115,20 +100,22 @@ std::string new_uuid() {
   return ::srm::srm__LogItemSeverityCode::_3;
 }
 
-// SAP's ProcessingResultCode: 3 processed, 5 rejected (see README).
-::srm::srm__Log* log(soap* s, const core::CartOutcome& outcome) {
+::srm::srm__Log* log(soap* s, const core::srm::CartOutcome& outcome, Operation operation) {
   auto* out = ::srm::soap_new_srm__Log(s);
-  out->BusinessDocumentProcessingResultCode = text(s, std::string(outcome.success ? "3" : "5"));
+  out->BusinessDocumentProcessingResultCode = text(s, std::string(result_code(outcome)));
   rs::Severity worst = rs::Severity::Information;
-  for (const auto& e : outcome.log) {
-    worst = std::max(worst, e.severity);
+  for (std::size_t n = 0; n < outcome.messages.size(); ++n) {
+    const auto& m = outcome.messages[n];
+    rs::Severity severity = severity_of(outcome, n);
+    worst = std::max(worst, severity);
     auto* i = ::srm::soap_new_srm__LogItem(s);
-    i->TypeID = text(s, rs::type_id(e.number));
+    i->TypeID = text(s, rs::type_id(m.number));
     i->SeverityCode = ::srm::soap_new_srm__LogItemSeverityCode(s);
-    *i->SeverityCode = severity_code(e.severity);
-    if (!e.item_id.empty()) i->ReferenceObjectNodeSenderTechnicalID = text(s, e.item_id);
-    if (!e.element.empty()) i->ReferenceMessageElementName = text(s, e.element);
-    i->Note = e.note;
+    *i->SeverityCode = severity_code(severity);
+    if (!m.item_id.empty()) i->ReferenceObjectNodeSenderTechnicalID = text(s, m.item_id);
+    if (std::string element = element_of(m, operation); !element.empty())
+      i->ReferenceMessageElementName = text(s, std::move(element));
+    i->Note = m.note;
     out->Item.push_back(i);
   }
   out->MaximumLogItemSeverityCode = ::srm::soap_new_srm__LogItemSeverityCode(s);
@@ -138,21 +125,22 @@ std::string new_uuid() {
 
 }  // namespace
 
-std::string confirmation(message::SoapCodec& codec, const OperationInfo& operation, const core::CartOutcome& outcome,
-                         const MessageHeader& request_header, std::chrono::sys_seconds now) {
+std::string confirmation(message::SoapCodec& codec, const OperationInfo& operation,
+                         const core::srm::CartOutcome& outcome, const MessageHeader& request_header) {
   soap* s = codec.ctx();
   ::srm::srm__InternalRequestSRMConfirmationMessage_USCOREsync answer;
   answer.soap_default(s);
   auto* header = ::srm::soap_new_srm__BusinessDocumentMessageHeader(s);
-  std::string uuid = new_uuid();
+  const std::string& uuid = outcome.answer_id;
   std::string id = uuid;
   id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
   std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   header->ID = text(s, id);
   header->UUID = text(s, uuid);
-  header->ReferenceID = text(s, request_header.id);
+  // From the outcome, not the request: a repeated message is answered as the first one was.
+  if (!outcome.reference_id.empty()) header->ReferenceID = text(s, outcome.reference_id);
   header->ReferenceUUID = text(s, request_header.uuid);
-  header->CreationDateTime = std::chrono::system_clock::to_time_t(now);
+  header->CreationDateTime = static_cast<time_t>(outcome.answered_at);
   answer.MessageHeader = header;
   if (outcome.success && outcome.cart) {
     auto* cart = ::srm::soap_new_srm__InternalRequest(s);
@@ -166,7 +154,7 @@ std::string confirmation(message::SoapCodec& codec, const OperationInfo& operati
     }
     answer.InternalRequest = cart;
   }
-  answer.Log = log(s, outcome);
+  answer.Log = log(s, outcome, operation.operation);
   std::string tag = std::string("srm:") + operation.response_root;
   return codec.write_element(answer, tag.c_str(), answer_bindings());
 }

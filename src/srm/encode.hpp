@@ -4,17 +4,18 @@
 #include <chrono>
 #include <string>
 
-#include "core/shopping_carts.hpp"
+#include "core/srm/shopping_carts.hpp"
 #include "message/envelope.hpp"
 #include "message/soap_codec.hpp"
 #include "srm/request.hpp"
 
 namespace og::srm {
 
-// The confirmation element alone (message::in_envelope frames it), so the same
-// bytes can be kept for a repeated message and sent in any envelope.
-std::string confirmation(message::SoapCodec& codec, const OperationInfo& operation, const core::CartOutcome& outcome,
-                         const MessageHeader& request_header, std::chrono::sys_seconds now);
+// The confirmation element alone (message::in_envelope frames it in the
+// request's SOAP version). The same outcome always gives the same bytes, so a
+// repeated message gets the first answer again.
+std::string confirmation(message::SoapCodec& codec, const OperationInfo& operation,
+                         const core::srm::CartOutcome& outcome, const MessageHeader& request_header);
 
 // A SOAP fault with SAP's StandardMessageFault detail. `sender`: the request
 // was at fault (Client/Sender), else the server (Server/Receiver).

@@ -1,13 +1,12 @@
 #include "srm/endpoint.hpp"
 
-#include <iostream>
+#include <cstdio>
 
 #include "message/contracts.hpp"
 #include "srm/basic_auth.hpp"
 #include "srm/decode.hpp"
 #include "srm/encode.hpp"
 #include "srm/namespaces.hpp"
-#include "store/store.hpp"
 
 namespace og::srm {
 
@@ -15,41 +14,27 @@ using message::Envelope;
 
 namespace {
 
-http::Response soap_answer(Envelope envelope, std::string body, const char* operation, std::string outcome) {
-  http::Response r;
-  r.content_type = message::content_type_for(envelope == Envelope::Plain ? Envelope::Soap11 : envelope);
-  r.body = std::move(body);
-  r.face = "srm";
-  r.operation = operation;
-  r.outcome = std::move(outcome);
-  return r;
-}
-
-// SOAP 1.1 faults travel with 500; SOAP 1.2 tells a sender fault (400) from a
-// receiver fault (500).
-http::Response fault_answer(message::SoapCodec& codec, Envelope envelope, bool sender, const std::string& text,
-                            const std::string& detail, const char* operation) {
-  Envelope e = envelope == Envelope::Plain ? Envelope::Soap11 : envelope;
-  auto r = soap_answer(e, fault(codec, e, sender, text, detail), operation, "fault");
-  r.status = e == Envelope::Soap12 && sender ? 400 : 500;
-  return r;
-}
-
-// One gSOAP context per thread for the srm binding, emptied per message.
+// One gSOAP context per thread for the srm binding, emptied per message:
+// call after the last co_await of the request.
 message::SoapCodec& fresh_codec() {
   thread_local message::SoapCodec codec(soap_namespaces());
   codec.reset();
   return codec;
 }
 
-std::string problem_text(message::XmlProblemKind kind) {
+FaultKind fault_kind(message::XmlProblemKind kind) {
   switch (kind) {
-    case message::XmlProblemKind::NotWellFormed: return "The request is not well-formed XML";
-    case message::XmlProblemKind::NoPayload: return "The SOAP envelope has no body";
-    case message::XmlProblemKind::UnknownRoot: return "The request names no operation of this service";
+    case message::XmlProblemKind::NotWellFormed: return FaultKind::NotWellFormed;
+    case message::XmlProblemKind::NoPayload: return FaultKind::NoPayload;
+    case message::XmlProblemKind::UnknownRoot: return FaultKind::UnknownOperation;
     case message::XmlProblemKind::NotValid: break;
   }
-  return "The request is not valid against the service's schema";
+  return FaultKind::NotValid;
+}
+
+Envelope envelope_hint(const http::Request& request) {
+  return message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12
+                                                                                  : Envelope::Soap11;
 }
 
 }  // namespace
@@ -58,14 +43,14 @@ std::vector<std::string> schema_roots() {
   return {"srm-se-global.xsd"};
 }
 
-Endpoint::Endpoint(core::ShoppingCarts& carts, core::SrmUsers& users, const core::Clock& clock,
+Endpoint::Endpoint(const core::ContextFactory& contexts, core::srm::ShoppingCarts& carts, core::srm::SrmUsers& users,
                    const message::SchemaSet& schema, std::string path)
-    : carts_(carts), users_(users), clock_(clock), reader_(vocabulary(), schema, {}), path_(std::move(path)) {}
+    : contexts_(contexts), carts_(carts), users_(users), reader_(vocabulary(), schema, {}), path_(std::move(path)) {}
 
 http::Response Endpoint::serve_contract(const http::Request& request) const {
   auto body = message::contract_document({request.query, request.host, request.tls, path_}, "srm-internal-request.wsdl",
                                          "http://127.0.0.1:8080/srm/InternalRequest");
-  if (!body) return http::plain_text(404, "no such schema: " + std::string(request.query.substr(4)) + "\n");
+  if (!body) return http::plain_text(404, "no such schema: " + request.query.substr(4) + "\n");
   http::Response r;
   r.content_type = "text/xml; charset=utf-8";
   r.body = std::move(*body);
@@ -75,75 +60,86 @@ http::Response Endpoint::serve_contract(const http::Request& request) const {
   return r;
 }
 
-http::Response Endpoint::handle(const http::Request& request) {
-  if (request.method == "GET" && message::is_contract_query(request.query)) return serve_contract(request);
+// SOAP 1.1 faults travel with 500; SOAP 1.2 tells a sender fault (400) from a
+// receiver fault (500).
+http::Response Endpoint::fault_answer(Envelope envelope, FaultKind kind, std::string detail,
+                                      const char* operation) const {
+  Envelope e = envelope == Envelope::Plain ? Envelope::Soap11 : envelope;
+  FaultText f = fault_of(kind, std::move(detail));
+  http::Response r;
+  r.content_type = message::content_type_for(e);
+  r.body = fault(fresh_codec(), e, f.sender, f.text, f.detail);
+  r.status = e == Envelope::Soap12 && f.sender ? 400 : 500;
+  r.face = "srm";
+  r.operation = operation;
+  r.outcome = "fault";
+  return r;
+}
+
+Task<http::Response> Endpoint::handle(const http::Request& request) {
+  if (request.method == "GET" && message::is_contract_query(request.query)) co_return serve_contract(request);
   if (request.method != "POST") {
     auto r = http::plain_text(405, "POST SOAP requests here; GET ?wsdl for the contract\n");
     r.headers.emplace_back("Allow", "GET, POST");
-    return r;
+    co_return r;
   }
+  core::Context ctx = contexts_.make(request.cancel);
   // Nothing is read before the caller is known.
   auto credentials = basic_credentials(request.authorization);
-  if (!credentials || !users_.authenticate(credentials->user, credentials->password)) {
+  bool known = false;
+  if (credentials) known = co_await users_.authenticate(ctx, credentials->user, credentials->password);
+  if (!known) {
     auto r = http::plain_text(401, "HTTP Basic authentication with an SRM user is required\n");
     r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"ordergate SRM\", charset=\"UTF-8\"");
     r.face = "srm";
     r.outcome = "401";
-    return r;
+    co_return r;
   }
-  return process(request);
+  co_return co_await process(request, ctx);
 }
 
-http::Response Endpoint::not_applied(const http::Request& request) {
-  message::SoapCodec& codec = fresh_codec();
-  Envelope envelope =
-      message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
-  return fault_answer(codec, envelope, false, "Internal error; nothing was changed",
-                      "The request was not processed and can be sent again", "");
+http::Response Endpoint::timed_out(const http::Request& request) {
+  return fault_answer(envelope_hint(request), FaultKind::TimedOut);
 }
 
-http::Response Endpoint::process(const http::Request& request) {
-  message::SoapCodec& codec = fresh_codec();
+Task<http::Response> Endpoint::process(const http::Request& request, core::Context& ctx) {
   auto media = message::media_type(request.content_type);
-  Envelope hint = media.type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
-  auto read = reader_.read(request.body, media.charset, hint);
+  auto read = reader_.read(request.body, media.charset, envelope_hint(request));
   if (auto* problem = std::get_if<message::XmlProblem>(&read))
-    return fault_answer(codec, problem->envelope, true, problem_text(problem->kind), problem->message, "");
+    co_return fault_answer(problem->envelope, fault_kind(problem->kind), problem->message);
   auto& payload = std::get<message::XmlPayload>(read);
-  if (payload.envelope == Envelope::Plain)
-    return fault_answer(codec, Envelope::Soap11, true, "A SOAP envelope is required",
-                        "POST the message inside a SOAP 1.1 or 1.2 Envelope", "");
+  if (payload.envelope == Envelope::Plain) co_return fault_answer(Envelope::Soap11, FaultKind::NoEnvelope);
 
   Request r = decode(payload);
   const OperationInfo& op = *r.operation;
+  core::srm::CartMessageHeader header{r.header.uuid, r.header.id.value_or(""), op.name};
+  std::optional<core::srm::CartOutcome> outcome;
   try {
-    if (op.operation == Operation::Read) {
-      auto outcome = carts_.read(r.read_id);
-      return soap_answer(
-          payload.envelope,
-          message::in_envelope(confirmation(codec, op, outcome, r.header, clock_.now()), payload.envelope), op.name,
-          outcome.success ? "3" : "5");
-    }
-    core::RenderAnswer render = [&](const core::CartOutcome& outcome) {
-      return confirmation(codec, op, outcome, r.header, clock_.now());
-    };
-    core::CartMessage message{r.header.uuid, op.name};
-    core::Answer answer;
     switch (op.operation) {
-      case Operation::Create: answer = carts_.create(r.create, message, render); break;
-      case Operation::Release: answer = carts_.release(r.release, message, render); break;
-      case Operation::Cancel: answer = carts_.cancel(r.cancel, message, render); break;
-      case Operation::Read: break;
+      case Operation::Read: outcome = co_await carts_.read(ctx, r.read_id, header); break;
+      case Operation::Create: outcome = co_await carts_.create(ctx, r.create, header); break;
+      case Operation::Release: outcome = co_await carts_.release(ctx, r.release, header); break;
+      case Operation::Cancel: outcome = co_await carts_.cancel(ctx, r.cancel, header); break;
     }
-    std::string outcome = answer.success ? "3" : "5";
-    if (answer.replayed) outcome += " (repeated message)";
-    return soap_answer(payload.envelope, message::in_envelope(answer.body, payload.envelope), op.name, outcome);
   } catch (const std::exception& e) {
     // Nothing was committed (the unit of work rolled back); the caller may retry.
-    std::cerr << "srm: " << op.name << ": " << e.what() << std::endl;
-    return fault_answer(codec, payload.envelope, false, "Internal error; nothing was changed",
-                        "The request was not processed and can be sent again", op.name);
+    std::fprintf(stderr, "ordergate: srm %s failed: %s\n", op.name, e.what());
   }
+  // No answer before the commit it reports.
+  bool durable = false;
+  if (outcome) durable = co_await ctx.durable();
+  if (!durable) co_return fault_answer(payload.envelope, FaultKind::NotApplied, {}, op.name);
+
+  http::Response answer;
+  answer.content_type = message::content_type_for(payload.envelope);
+  std::string element = outcome->legacy_body ? *outcome->legacy_body
+                                             : confirmation(fresh_codec(), op, *outcome, r.header);
+  answer.body = message::in_envelope(element, payload.envelope);
+  answer.face = "srm";
+  answer.operation = op.name;
+  answer.outcome = std::string(result_code(*outcome));
+  if (outcome->replayed) answer.outcome += " (repeated message)";
+  co_return answer;
 }
 
 }  // namespace og::srm

@@ -4,30 +4,32 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/shopping_carts.hpp"
-#include "core/srm_users.hpp"
+#include "core/context.hpp"
+#include "core/srm/shopping_carts.hpp"
+#include "core/srm/srm_users.hpp"
 #include "http/exchange.hpp"
 #include "message/schema_set.hpp"
 #include "message/xml_reader.hpp"
+#include "srm/answer_mapping.hpp"
 
 namespace og::srm {
 
 class Endpoint final : public http::Endpoint {
  public:
-  Endpoint(core::ShoppingCarts& carts, core::SrmUsers& users, const core::Clock& clock,
+  Endpoint(const core::ContextFactory& contexts, core::srm::ShoppingCarts& carts, core::srm::SrmUsers& users,
            const message::SchemaSet& schema, std::string path = "/srm/InternalRequest");
-  http::Response handle(const http::Request& request) override;
-  // The store lost what handle() did (its group commit failed): a Server fault.
-  http::Response not_applied(const http::Request& request) override;
+  Task<http::Response> handle(const http::Request& request) override;
+  http::Response timed_out(const http::Request& request) override;
 
  private:
   http::Response serve_contract(const http::Request& request) const;
-  http::Response process(const http::Request& request);
+  Task<http::Response> process(const http::Request& request, core::Context& ctx);
+  http::Response fault_answer(message::Envelope envelope, FaultKind kind, std::string detail = {},
+                              const char* operation = "") const;
 
-  core::ShoppingCarts& carts_;
-  core::SrmUsers& users_;
-  const core::Clock& clock_;
+  const core::ContextFactory& contexts_;
+  core::srm::ShoppingCarts& carts_;
+  core::srm::SrmUsers& users_;
   message::XmlReader reader_;
   std::string path_;
 };

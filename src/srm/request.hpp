@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/shopping_carts.hpp"
+#include "core/srm/shopping_carts.hpp"
 #include "srm/operation.hpp"
 
 namespace og::srm {
@@ -16,9 +16,9 @@ struct MessageHeader {
 struct Request {
   const OperationInfo* operation = nullptr;
   MessageHeader header;
-  core::CreateCart create;
-  core::ReleaseCart release;
-  core::CancelCart cancel;
+  core::srm::CreateCart create;
+  core::srm::ReleaseCart release;
+  core::srm::CancelCart cancel;
   std::string read_id;
 };
 

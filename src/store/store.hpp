@@ -1,99 +1,193 @@
-// Persistence behind small interfaces. SQLite implements them for one instance;
-// a PostgreSQL store implements the same for several instances on one database.
+// Persistence behind small interfaces per domain (catalogue, Veloconnect
+// transactions, SRM carts), reached through one unit of work that may span
+// them. SQLite implements them for one instance; a PostgreSQL store
+// implements the same for several instances on one database.
+//
+// Store work never runs on an event loop: read() and write() hand it to the
+// store's own thread(s) and resume the calling coroutine on its executor. The
+// promise "no answer before its commit" is a value, not thread state: each
+// read or write raises the caller's Commit to the commit its result depends
+// on, and durable(commit) says when that is on disk (or lost).
 #pragma once
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <future>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <string_view>
-#include <vector>
+#include <type_traits>
 
-#include "store/carts.hpp"
-#include "store/records.hpp"
+#include "async/task.hpp"
+#include "store/cart_store.hpp"
+#include "store/catalog_store.hpp"
+#include "store/transaction_store.hpp"
 
 namespace og::store {
 
-// A store failure (I/O, corruption, full disk). Callers answer "internal error"
-// and nothing of the unit of work is kept.
+// A store failure (I/O, corruption, full disk). Nothing of the unit of work
+// that saw it is kept.
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// Queries that are valid inside and outside a unit of work.
-class Reader {
+// Queries, inside or outside a unit of work.
+class ReadView {
  public:
-  virtual ~Reader() = default;
-  virtual std::optional<BuyerRecord> buyer(std::string_view id) = 0;
-  virtual std::optional<ItemRecord> item(std::string_view id) = 0;
-  virtual std::vector<std::string> replacements(std::string_view item_id) = 0;
-  // Items whose number or description contains every term (case-insensitive).
-  virtual std::int64_t count_items_matching(const std::vector<std::string>& terms) = 0;
-  virtual std::vector<ItemRecord> items_matching(const std::vector<std::string>& terms, std::int64_t offset,
-                                                 std::int64_t limit) = 0;
-  virtual std::optional<TransactionRecord> transaction(std::string_view buyer_id, std::string_view id) = 0;
-  virtual std::vector<LineRecord> lines(std::string_view transaction_id) = 0;
-  virtual std::vector<TransactionRecord> open_transactions(std::string_view buyer_id) = 0;
-  virtual std::int64_t count_open_transactions(std::string_view buyer_id) = 0;
+  virtual ~ReadView() = default;
+  virtual CatalogReader& catalog() = 0;
+  virtual TransactionReader& transactions() = 0;
   virtual CartReader& carts() = 0;
 };
 
 // One atomic change: everything written through it commits together or not at all.
-class UnitOfWork : public Reader {
+class UnitOfWork : public ReadView {
  public:
-  virtual void insert_transaction(const TransactionRecord& record) = 0;
-  virtual void update_transaction(const TransactionRecord& record) = 0;
-  virtual void put_line(std::string_view transaction_id, const LineRecord& line) = 0;
-  virtual void remove_line(std::string_view transaction_id, std::string_view item_id) = 0;
-  // Assigns the next order number and returns the order's ID.
-  virtual std::string insert_order(const OrderRecord& order) = 0;
-
-  // Master data (demo data, imports, benchmarks).
-  virtual void put_buyer(const BuyerRecord& buyer) = 0;
-  virtual void put_item(const ItemRecord& item) = 0;
-  // Many items at once: `next` fills in one item and returns true, until it
-  // returns false. Cheaper per item than put_item (the search index is built
-  // once at the end, not per item).
-  virtual void put_items(const std::function<bool(ItemRecord&)>& next) = 0;
-  virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
-
+  CatalogWriter& catalog() override = 0;
+  TransactionWriter& transactions() override = 0;
   CartWriter& carts() override = 0;
 };
 
-// Where a deferred request stands once it has been handled (Store::settle).
-enum class Settled {
-  Committed,  // everything it read or wrote is durable: answer now
-  Lost,       // a commit it depends on failed: nothing it wrote was kept
-  Pending,    // the callback passed to settle() will tell
+// The number of the commit a result depends on (0: none). Commits are
+// numbered in the order they end; a request keeps the highest it saw.
+using Commit = std::uint64_t;
+
+struct Health {
+  bool writable = true;  // the last commit (if any) reached the disk
+  std::string problem;   // why not, for the operator ("" when writable)
+  std::uint64_t commits = 0;
+  std::uint64_t failed_commits = 0;
+  std::uint64_t units = 0;  // units of work written (units / commits: how well commits are shared)
 };
 
 class Store {
  public:
   virtual ~Store() = default;
-  // Runs `work` against one consistent view of the data.
-  virtual void read(const std::function<void(Reader&)>& work) = 0;
-  // Runs `work` as one unit of work: all of it is kept or none. An exception
-  // from `work` takes back this unit only and propagates. Concurrent units
-  // may commit together (group commit). Outside a deferral, returns after the
-  // commit is durable to the configured level (throws StoreError if it
-  // failed); inside one, as soon as the unit is applied.
-  virtual void write(const std::function<void(UnitOfWork&)>& work) = 0;
 
-  // Deferred durability for one request on one thread, so that a worker
-  // thread need not sit idle while a commit is written. Between defer() and
-  // settle() on the same thread, read() and write() do not wait for commits
-  // (later reads see the applied units at once). settle() then says whether
-  // everything the request read or wrote is durable; on Pending it calls
-  // `later(committed)` once, from another thread. The caller must not send
-  // an answer before: that is what makes an answer a promise.
-  virtual void defer() = 0;
-  virtual Settled settle(std::function<void(bool committed)> later) = 0;
-  // Commits what is pending and returns once every settle() callback for it
-  // has run (a stopping server calls it before its event loops go away).
-  virtual void flush() = 0;
+  // Runs `work(ReadView&)` against one consistent view on a store thread.
+  template <class F>
+  auto read(Commit& seen, F work) -> Task<std::invoke_result_t<F&, ReadView&>> {
+    return run<ReadView>(false, seen, std::move(work));
+  }
+  // Runs `work(UnitOfWork&)` as one unit of work: all of it is kept or none.
+  // An exception from `work` takes back this unit only and reaches the
+  // caller. Concurrent units may share one commit (group commit).
+  template <class F>
+  auto write(Commit& seen, F work) -> Task<std::invoke_result_t<F&, UnitOfWork&>> {
+    return run<UnitOfWork>(true, seen, std::move(work));
+  }
+  // True once everything up to `seen` is durable (to the configured level);
+  // false if a commit it depends on failed: then nothing of it was kept.
+  Task<bool> durable(Commit seen);
+
+  // Blocking forms for start-up, the operator's commands and tests: never on
+  // an event loop or a store thread. write_now returns once the unit is
+  // durable and throws StoreError if it was lost.
+  template <class F>
+  auto read_now(F work) -> std::invoke_result_t<F&, ReadView&> {
+    return run_now<ReadView>(false, std::move(work));
+  }
+  template <class F>
+  auto write_now(F work) -> std::invoke_result_t<F&, UnitOfWork&> {
+    return run_now<UnitOfWork>(true, std::move(work));
+  }
+
+  virtual Health health() const = 0;
+  // Commits what is pending and ends the store thread(s); every durable()
+  // still waiting is told. Nothing may be submitted afterwards.
+  virtual void stop() = 0;
   // True when the store was created empty by this process (load demo data).
   virtual bool created() const = 0;
+
+  // How a job ended, as the store thread reports it.
+  struct JobEnd {
+    std::exception_ptr error;
+    Commit seen = 0;
+  };
+  using Job = std::function<void(UnitOfWork&)>;
+  using JobDone = std::function<void(JobEnd)>;
+
+ protected:
+  // Runs `job` on a store thread (as a unit of work when `write`), then
+  // `done` on that thread.
+  virtual void submit(bool write, Job job, JobDone done) = 0;
+  // `done(committed)` once `seen` ended: at once if it has, else later from a store thread.
+  virtual void when_durable(Commit seen, std::function<void(bool committed)> done) = 0;
+  // Whether `seen` ended (committed or not), without waiting: nullopt if not yet.
+  virtual std::optional<bool> settled(Commit seen) const = 0;
+
+ private:
+  template <class View, class F>
+  auto run(bool write, Commit& seen, F work) -> Task<std::invoke_result_t<F&, View&>> {
+    using R = std::invoke_result_t<F&, View&>;
+    using Value = std::conditional_t<std::is_void_v<R>, bool, R>;
+    auto result = std::make_shared<std::optional<Value>>();
+    Job job = [result, work = std::move(work)](UnitOfWork& uow) mutable {
+      if constexpr (std::is_void_v<R>) {
+        work(static_cast<View&>(uow));
+        result->emplace(true);
+      } else {
+        result->emplace(work(static_cast<View&>(uow)));
+      }
+    };
+    // Named, not temporaries of the co_await expression (GCC 12 destroys those twice).
+    auto initiate = [this, write](auto handler, Job job) {
+      auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+      submit(write, std::move(job), [resume](JobEnd end) {
+        auto ex = boost::asio::get_associated_executor(*resume);
+        boost::asio::post(ex, [resume, end] { std::move (*resume)(end); });
+      });
+    };
+    auto ended = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(JobEnd)>(
+        initiate, boost::asio::use_awaitable, std::move(job));
+    JobEnd end = co_await std::move(ended);
+    if (end.seen > seen) seen = end.seen;
+    if (end.error) std::rethrow_exception(end.error);
+    if constexpr (!std::is_void_v<R>) co_return std::move(**result);
+  }
+
+  template <class View, class F>
+  auto run_now(bool write, F work) -> std::invoke_result_t<F&, View&> {
+    using R = std::invoke_result_t<F&, View&>;
+    using Value = std::conditional_t<std::is_void_v<R>, bool, R>;
+    std::optional<Value> result;
+    std::promise<JobEnd> ended;
+    submit(
+        write,
+        [&](UnitOfWork& uow) {
+          if constexpr (std::is_void_v<R>) {
+            work(static_cast<View&>(uow));
+            result.emplace(true);
+          } else {
+            result.emplace(work(static_cast<View&>(uow)));
+          }
+        },
+        [&](JobEnd end) { ended.set_value(end); });
+    JobEnd end = ended.get_future().get();
+    if (end.error) std::rethrow_exception(end.error);
+    if (end.seen) {
+      std::promise<bool> committed;
+      when_durable(end.seen, [&](bool ok) { committed.set_value(ok); });
+      if (!committed.get_future().get()) throw StoreError("commit failed: nothing of the unit of work was kept");
+    }
+    if constexpr (!std::is_void_v<R>) return std::move(*result);
+  }
 };
+
+inline Task<bool> Store::durable(Commit seen) {
+  if (auto done = settled(seen)) co_return *done;
+  auto initiate = [this, seen](auto handler) {
+    auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+    when_durable(seen, [resume](bool committed) {
+      auto ex = boost::asio::get_associated_executor(*resume);
+      boost::asio::post(ex, [resume, committed] { std::move (*resume)(committed); });
+    });
+  };
+  auto ended = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(bool)>(
+      initiate, boost::asio::use_awaitable);
+  co_return co_await std::move(ended);
+}
 
 }  // namespace og::store

@@ -73,7 +73,7 @@ std::optional<std::string> item_param(const message::UrlForm& form, std::string_
 
 void read_lines(const message::UrlForm& form, Request& r) {
   for (const auto& [item, qty] : per_item(form, "Quantity")) {
-    core::LineInput in;
+    core::veloconnect::LineInput in;
     in.item_id = item;
     in.quantity = decimal("Quantity." + item, qty);
     in.unit = item_param(form, "quantityUnitCode", item);

@@ -52,8 +52,8 @@ void read_envelope(XmlElement e, Request& r) {
   r.caller.is_test = test && boolean(*test);  // missing means false
 }
 
-core::LineInput line_of(XmlElement l) {
-  core::LineInput in;
+core::veloconnect::LineInput line_of(XmlElement l) {
+  core::veloconnect::LineInput in;
   in.item_id = id_of(l.child("SellersItemIdentification"));
   XmlElement q = l.child("Quantity");
   in.quantity = decimal(q.text(), in.item_id);

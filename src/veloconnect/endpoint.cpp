@@ -44,53 +44,54 @@ http::Response Endpoint::serve_contract(const http::Request& request) const {
   return r;
 }
 
-http::Response Endpoint::handle(const http::Request& request) {
+Task<http::Response> Endpoint::handle(const http::Request& request) {
   bool get = request.method == "GET";
-  if (get && message::is_contract_query(request.query)) return serve_contract(request);
+  if (get && message::is_contract_query(request.query)) co_return serve_contract(request);
   if (!get && request.method != "POST") {
     auto r = http::plain_text(405, "use GET or POST\n");
     r.headers.emplace_back("Allow", "GET, POST");
-    return r;
+    co_return r;
   }
-  return respond(request, &Service::answer);
+  Parsed parsed = parse(request);
+  if (auto* error = std::get_if<DecodeError>(&parsed.decoded))
+    co_return respond(service_.answer(*error, parsed.envelope), parsed.envelope);
+  Answer answer = co_await service_.answer(std::get<Decoded>(parsed.decoded), parsed.envelope, request.cancel);
+  co_return respond(std::move(answer), parsed.envelope);
 }
 
-http::Response Endpoint::not_applied(const http::Request& request) {
-  // Rare (a group commit failed after the answer was built): decode the
-  // request again to answer 500 in its operation and binding.
-  return respond(request, &Service::not_applied);
+http::Response Endpoint::timed_out(const http::Request& request) {
+  // Answered in the request's own operation and binding: a 500 the client's
+  // parser understands. Its outcome is unknown: the work may still commit.
+  Parsed parsed = parse(request);
+  DecodeError late{rules::veloconnect::Outcome::InternalError,
+                   "internal error: the request took too long; its outcome is unknown, check with GetStatus"};
+  if (auto* d = std::get_if<Decoded>(&parsed.decoded)) {
+    late.operation = &info(d->request.operation);
+    late.buyer_id = d->request.caller.buyer_id;
+    late.transaction_id = d->request.transaction_id;
+  }
+  auto r = respond(service_.answer(late, parsed.envelope), parsed.envelope);
+  r.outcome += " (timed out)";
+  return r;
 }
 
-http::Response Endpoint::respond(const http::Request& request, OnDecoded on_decoded) {
+Endpoint::Parsed Endpoint::parse(const http::Request& request) const {
   bool get = request.method == "GET";
-  thread_local message::SoapCodec codec(soap_namespaces());
-  codec.reset();
   auto [type, charset] = message::media_type(request.content_type);
-  Envelope envelope = Envelope::Plain;
-  Answer answer;
   if (get || type == "application/x-www-form-urlencoded") {
     auto form = message::UrlForm::parse(get ? request.query : request.body);
-    auto decoded = decode_url(form);
-    answer = std::holds_alternative<Decoded>(decoded)
-                 ? (service_.*on_decoded)(std::get<Decoded>(decoded), codec, envelope)
-                 : service_.answer(std::get<DecodeError>(decoded), codec, envelope);
-  } else {
-    Envelope hint = type == "application/soap+xml" ? Envelope::Soap12
-                    : request.has_soap_action      ? Envelope::Soap11
-                                                   : Envelope::Plain;
-    auto read = reader_.read(request.body, charset, hint);
-    if (auto* payload = std::get_if<message::XmlPayload>(&read)) {
-      envelope = payload->envelope;
-      auto decoded = decode_xml(*payload);
-      answer = std::holds_alternative<Decoded>(decoded)
-                   ? (service_.*on_decoded)(std::get<Decoded>(decoded), codec, envelope)
-                   : service_.answer(std::get<DecodeError>(decoded), codec, envelope);
-    } else {
-      const auto& problem = std::get<message::XmlProblem>(read);
-      envelope = problem.envelope;
-      answer = service_.answer(decode_error(problem), codec, envelope);
-    }
+    return {decode_url(form), Envelope::Plain};
   }
+  Envelope hint = type == "application/soap+xml" ? Envelope::Soap12
+                  : request.has_soap_action      ? Envelope::Soap11
+                                                 : Envelope::Plain;
+  auto read = reader_.read(request.body, charset, hint);
+  if (auto* payload = std::get_if<message::XmlPayload>(&read)) return {decode_xml(*payload), payload->envelope};
+  const auto& problem = std::get<message::XmlProblem>(read);
+  return {decode_error(problem), problem.envelope};
+}
+
+http::Response Endpoint::respond(Answer answer, Envelope envelope) const {
   http::Response r;
   r.content_type = message::content_type_for(envelope);
   r.body = std::move(answer.body);

@@ -12,14 +12,18 @@ namespace og::veloconnect {
 class Endpoint final : public http::Endpoint {
  public:
   Endpoint(Service& service, const message::SchemaSet& schema, std::string path = "/veloconnect");
-  http::Response handle(const http::Request& request) override;
-  http::Response not_applied(const http::Request& request) override;
+  Task<http::Response> handle(const http::Request& request) override;
+  http::Response timed_out(const http::Request& request) override;
 
  private:
-  using OnDecoded = Answer (Service::*)(const Decoded&, message::SoapCodec&, message::Envelope);
   http::Response serve_contract(const http::Request& request) const;
-  // Decodes the request in its binding and answers with `on_decoded` (or the decode error).
-  http::Response respond(const http::Request& request, OnDecoded on_decoded);
+  // The request decoded in its binding (on the event loop: parsing is its job).
+  struct Parsed {
+    DecodeResult decoded;
+    message::Envelope envelope;
+  };
+  Parsed parse(const http::Request& request) const;
+  http::Response respond(Answer answer, message::Envelope envelope) const;
 
   Service& service_;
   message::XmlReader reader_;

@@ -6,9 +6,9 @@
 #include <variant>
 #include <vector>
 
-#include "core/caller.hpp"
-#include "core/catalog.hpp"
-#include "core/order_transactions.hpp"
+#include "core/veloconnect/caller.hpp"
+#include "core/catalog/catalog.hpp"
+#include "core/veloconnect/order_transactions.hpp"
 #include "message/envelope.hpp"
 #include "rules/veloconnect/outcome.hpp"
 #include "veloconnect/namespaces.hpp"
@@ -20,11 +20,11 @@ enum class ResultFormat { Count, ItemDetail, ItemType, IdOnly };
 
 struct Request {
   Operation operation = Operation::GetProfile;
-  core::Caller caller;
+  core::veloconnect::Caller caller;
   std::optional<std::string> seller_id;
   std::optional<std::string> transaction_id;
   std::vector<core::ItemQuery> items;  // GetItemDetails(List)
-  std::vector<core::LineInput> lines;  // CreateOrder, UpdateOrder
+  std::vector<core::veloconnect::LineInput> lines;  // CreateOrder, UpdateOrder
   std::string search_string;           // CreateTextSearch
   std::int64_t start_index = 0;        // SearchResult
   std::int64_t count = 0;

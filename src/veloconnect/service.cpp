@@ -2,12 +2,28 @@
 
 #include <cstdio>
 
+#include "message/soap_codec.hpp"
+#include "veloconnect/namespaces.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
+
+// The order of Veloconnect's checks, in one place. A request is answered with
+// the first of these that fails:
+//   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid,
+//      404 unknown operation, 406 obsolete version, 400 a value out of range;
+//   2. 415 SellersID not served here (Service::answer);
+//   3. 410 unknown buyer, 411 wrong password (Service::answer, via core);
+//   4. the instance the request names, in the standard's order 420, 435, 430
+//      (rules/veloconnect/transaction_rules.cpp, applied by core), or 421 no
+//      instance left for a creating step;
+//   5. the content: 400 for an order line or a query the rules refuse.
+// Only then is the answer built, and only once the commit it depends on is
+// durable (else 500, "not applied").
 
 namespace og::veloconnect {
 
 namespace rv = rules::veloconnect;
+namespace cv = core::veloconnect;
 using message::Envelope;
 
 namespace {
@@ -24,18 +40,34 @@ std::string_view prefix_of(std::string_view tag) {
 // answer, readable by every client (see README, "Errors").
 constexpr const char* kGenericTag = "vct:GetStatusResponse";
 
-const core::Failure kNotApplied{rv::Outcome::InternalError,
-                                "internal error: the request was not applied; please retry later", std::nullopt};
+const cv::Failure kNotApplied{rv::Outcome::InternalError,
+                              "internal error: the request was not applied; please retry later", std::nullopt};
+
+// One gSOAP context per event-loop thread for the velo binding. An answer is
+// written in one go after the last co_await, so the requests that share a
+// thread never share the context's contents.
+message::SoapCodec& fresh_codec() {
+  thread_local message::SoapCodec codec(soap_namespaces());
+  codec.reset();
+  return codec;
+}
 
 }  // namespace
 
 // Everything one request needs while it is being answered.
 struct Service::Out {
   const Decoded& in;
-  message::SoapCodec& codec;
+  core::Context ctx;
   Envelope envelope;
   Answer answer;
-  soap* s() { return codec.ctx(); }
+  cv::Credentials credentials = cv::Credentials::Valid;
+  message::SoapCodec* codec = nullptr;
+
+  // The codec, emptied for this answer; call only after the last co_await.
+  soap* s() {
+    if (!codec) codec = &fresh_codec();
+    return codec->ctx();
+  }
   const Request& rq() const { return in.request; }
 
   template <class T>
@@ -48,11 +80,11 @@ struct Service::Out {
   template <class T>
   void write(const T& value) {
     const auto& op = info(rq().operation);
-    answer.body =
-        codec.write(value, op.response_tag.data(), envelope, answer_bindings(prefix_of(op.response_tag), in.answer_ns));
+    answer.body = codec->write(value, op.response_tag.data(), envelope,
+                               answer_bindings(prefix_of(op.response_tag), in.answer_ns));
   }
 
-  void refuse(const core::Failure& f) {
+  void refuse(const cv::Failure& f) {
     answer.outcome = f.outcome;
     auto* r = velo::soap_new_vct__ResponseType(s());
     fill_envelope(*r, f.outcome);
@@ -68,45 +100,60 @@ struct Service::Out {
   }
 };
 
-Answer Service::answer(const Decoded& decoded, message::SoapCodec& codec, Envelope envelope) {
-  Out out{decoded, codec, envelope, Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
+Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelToken cancel) {
+  Out out{decoded, core_.contexts.make(std::move(cancel)), envelope,
+          Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
+  bool failed = false;
   try {
-    if (decoded.request.seller_id && *decoded.request.seller_id != config_.seller_id) {
-      out.refuse({rv::Outcome::UnknownSeller, "SellersID " + *decoded.request.seller_id + " is not served here",
-                  std::nullopt});
-      return std::move(out.answer);
-    }
-    switch (decoded.request.operation) {
-      case Operation::GetProfile: get_profile(out); break;
-      case Operation::GetItemDetails: get_item_details(out); break;
-      case Operation::GetItemDetailsList: get_item_details_list(out); break;
-      case Operation::CreateOrder:
-      case Operation::UpdateOrder:
-      case Operation::ViewOrder:
-      case Operation::FinishOrder: order_step(out); break;
-      case Operation::CreateTextSearch: create_text_search(out); break;
-      case Operation::SearchResult: search_result(out); break;
-      case Operation::GetStatus: get_status(out); break;
-      case Operation::Rollback: rollback(out); break;
-    }
+    co_await perform(out);
   } catch (const std::exception& e) {
     // A store failure (or anything unforeseen): the unit of work was rolled
     // back; say so instead of dropping the connection. The detail is for the
     // operator's log, not for the client.
-    std::fprintf(stderr, "ordergate: %s failed: %s\n", out.answer.operation.c_str(), e.what());
-    codec.reset();
+    std::fprintf(stderr, "ordergate: veloconnect %s failed: %s\n", out.answer.operation.c_str(), e.what());
+    failed = true;
+  }
+  // No answer before the commit it reports: if that commit failed, nothing
+  // of this request was kept and the client hears so.
+  // (GCC 12 miscompiles co_await inside a condition: each is a statement of its own.)
+  bool durable = false;
+  if (!failed) durable = co_await out.ctx.durable();
+  if (!durable) {
+    out.codec = nullptr;
+    out.answer.body.clear();
     out.refuse(kNotApplied);
   }
-  return std::move(out.answer);
+  co_return std::move(out.answer);
 }
 
-Answer Service::not_applied(const Decoded& decoded, message::SoapCodec& codec, Envelope envelope) {
-  Out out{decoded, codec, envelope, Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
-  out.refuse(kNotApplied);
-  return std::move(out.answer);
+Task<void> Service::perform(Out& out) {
+  const Request& rq = out.rq();
+  if (rq.seller_id && *rq.seller_id != config_.seller_id) {
+    out.refuse({rv::Outcome::UnknownSeller, "SellersID " + *rq.seller_id + " is not served here", std::nullopt});
+    co_return;
+  }
+  out.credentials = co_await core_.auth.authenticate(out.ctx, rq.caller.buyer_id, rq.caller.password);
+  if (out.credentials != cv::Credentials::Valid) {
+    out.refuse({rv::check_credentials(out.credentials), {}, std::nullopt});
+    co_return;
+  }
+  switch (rq.operation) {
+    case Operation::GetProfile: co_await get_profile(out); break;
+    case Operation::GetItemDetails: co_await get_item_details(out); break;
+    case Operation::GetItemDetailsList: co_await get_item_details_list(out); break;
+    case Operation::CreateOrder:
+    case Operation::UpdateOrder:
+    case Operation::ViewOrder:
+    case Operation::FinishOrder: co_await order_step(out); break;
+    case Operation::CreateTextSearch: co_await create_text_search(out); break;
+    case Operation::SearchResult: co_await search_result(out); break;
+    case Operation::GetStatus: co_await get_status(out); break;
+    case Operation::Rollback: co_await rollback(out); break;
+  }
 }
 
-Answer Service::answer(const DecodeError& error, message::SoapCodec& codec, Envelope envelope) {
+Answer Service::answer(const DecodeError& error, Envelope envelope) {
+  message::SoapCodec& codec = fresh_codec();
   soap* s = codec.ctx();
   auto* r = velo::soap_new_vct__ResponseType(s);
   r->BuyersID = error.buyer_id;
@@ -119,10 +166,7 @@ Answer Service::answer(const DecodeError& error, message::SoapCodec& codec, Enve
   return a;
 }
 
-void Service::get_profile(Out& out) {
-  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
-  if (credentials != core::Credentials::Valid)
-    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
+Task<void> Service::get_profile(Out& out) {
   soap* s = out.s();
   auto* r = velo::soap_new__vcp__GetProfileResponse(s);
   out.fill_envelope(*r);
@@ -171,6 +215,7 @@ void Service::get_profile(Out& out) {
   property(velo::vcp__PropertyKeyType::Order_x002eBacklog, "line");
   property(velo::vcp__PropertyKeyType::Order_x002eBacklogDefault, "true");
   out.write(*r);
+  co_return;
 }
 
 namespace {
@@ -194,32 +239,24 @@ const core::RejectedItem* rejected(const core::ItemDetail& d) {
 
 }  // namespace
 
-void Service::get_item_details(Out& out) {
-  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
-  if (credentials != core::Credentials::Valid)
-    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
-  auto detail = catalog_.details(out.rq().items.front());
-  if (auto* r = rejected(detail)) return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
+Task<void> Service::get_item_details(Out& out) {
+  auto details = co_await core_.catalog.details(out.ctx, out.rq().items);
+  const core::ItemDetail& detail = details.front();
+  if (auto* r = rejected(detail)) co_return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
   auto* r = velo::soap_new__vco__GetItemDetailsResponse(out.s());
   out.fill_envelope(*r);
   fill_detail(out.s(), detail, r->cac__Item, r->Availability, r->RequestReplacement, r->ItemUnknown);
   out.write(*r);
 }
 
-void Service::get_item_details_list(Out& out) {
-  auto credentials = auth_.authenticate(out.rq().caller.buyer_id, out.rq().caller.password);
-  if (credentials != core::Credentials::Valid)
-    return out.refuse({rv::check_credentials(credentials), {}, std::nullopt});
+Task<void> Service::get_item_details_list(Out& out) {
   if (out.rq().items.size() > config_.max_list_entries)
-    return out.refuse({rv::Outcome::GeneralError,
-                       "at most " + std::to_string(config_.max_list_entries) + " entries per GetItemDetailsList",
-                       std::nullopt});
-  std::vector<core::ItemDetail> details;
-  details.reserve(out.rq().items.size());
-  for (const auto& q : out.rq().items) {
-    details.push_back(catalog_.details(q));
-    if (auto* r = rejected(details.back())) return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
-  }
+    co_return out.refuse({rv::Outcome::GeneralError,
+                          "at most " + std::to_string(config_.max_list_entries) + " entries per GetItemDetailsList",
+                          std::nullopt});
+  auto details = co_await core_.catalog.details(out.ctx, out.rq().items);
+  for (const auto& d : details)
+    if (auto* r = rejected(d)) co_return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
   auto* r = velo::soap_new__vco__GetItemDetailsListResponse(out.s());
   out.fill_envelope(*r);
   for (const auto& d : details) {
@@ -230,18 +267,21 @@ void Service::get_item_details_list(Out& out) {
   out.write(*r);
 }
 
-void Service::order_step(Out& out) {
+Task<void> Service::order_step(Out& out) {
   const Request& rq = out.rq();
-  core::Result<core::OrderView> result = [&]() -> core::Result<core::OrderView> {
-    switch (rq.operation) {
-      case Operation::CreateOrder: return orders_.create(rq.caller, rq.lines);
-      case Operation::UpdateOrder: return orders_.update(rq.caller, *rq.transaction_id, rq.lines);
-      case Operation::ViewOrder: return orders_.view(rq.caller, *rq.transaction_id);
-      default: return orders_.finish(rq.caller, *rq.transaction_id);
-    }
-  }();
-  if (!result.ok()) return out.refuse(result.failure());
-  const core::OrderView& v = result.value();
+  auto& orders = core_.orders;
+  auto c = out.credentials;
+  std::optional<cv::Result<cv::OrderView>> result;
+  switch (rq.operation) {
+    case Operation::CreateOrder: result = co_await orders.create(out.ctx, c, rq.caller, rq.lines); break;
+    case Operation::UpdateOrder:
+      result = co_await orders.update(out.ctx, c, rq.caller, *rq.transaction_id, rq.lines);
+      break;
+    case Operation::ViewOrder: result = co_await orders.view(out.ctx, c, rq.caller, *rq.transaction_id); break;
+    default: result = co_await orders.finish(out.ctx, c, rq.caller, *rq.transaction_id); break;
+  }
+  if (!result->ok()) co_return out.refuse(result->failure());
+  const cv::OrderView& v = result->value();
   soap* s = out.s();
   if (rq.operation == Operation::FinishOrder) {
     auto* r = velo::soap_new__vco__FinalOrderResponse(s);
@@ -252,7 +292,7 @@ void Service::order_step(Out& out) {
     r->OrderHeader->OrderID = v.transaction.order_id.value_or("");
     r->OrderHeader->cbc__IssueDate = v.transaction.issue_date.value_or("");
     for (const auto& line : v.lines) r->OrderResponseLine.push_back(wire::order_line(s, line));
-    return out.write(*r);
+    co_return out.write(*r);
   }
   auto* r = velo::soap_new__vco__OrderResponse(s);
   out.fill_envelope(*r);
@@ -265,9 +305,9 @@ void Service::order_step(Out& out) {
   out.write(*r);
 }
 
-void Service::create_text_search(Out& out) {
-  auto result = searches_.create(out.rq().caller, out.rq().search_string);
-  if (!result.ok()) return out.refuse(result.failure());
+Task<void> Service::create_text_search(Out& out) {
+  auto result = co_await core_.searches.create(out.ctx, out.credentials, out.rq().caller, out.rq().search_string);
+  if (!result.ok()) co_return out.refuse(result.failure());
   auto* r = velo::soap_new__vcc__CreateTextSearchResponse(out.s());
   out.fill_envelope(*r);
   r->TransactionID = result.value().id;
@@ -276,12 +316,12 @@ void Service::create_text_search(Out& out) {
   out.write(*r);
 }
 
-void Service::search_result(Out& out) {
+Task<void> Service::search_result(Out& out) {
   const Request& rq = out.rq();
-  auto result = searches_.page(rq.caller, *rq.transaction_id, rq.start_index, rq.count, rq.do_not_close,
-                               rq.format != ResultFormat::Count);
-  if (!result.ok()) return out.refuse(result.failure());
-  const core::SearchPage& page = result.value();
+  auto result = co_await core_.searches.page(out.ctx, out.credentials, rq.caller, *rq.transaction_id, rq.start_index,
+                                             rq.count, rq.do_not_close, rq.format != ResultFormat::Count);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::SearchPage& page = result.value();
   soap* s = out.s();
   auto* r = velo::soap_new__vcc__SearchResultResponse(s);
   out.fill_envelope(*r);
@@ -314,11 +354,9 @@ void Service::search_result(Out& out) {
   out.write(*r);
 }
 
-void Service::get_status(Out& out) {
-  std::optional<std::string_view> id;
-  if (out.rq().transaction_id) id = *out.rq().transaction_id;
-  auto result = orders_.status(out.rq().caller, id);
-  if (!result.ok()) return out.refuse(result.failure());
+Task<void> Service::get_status(Out& out) {
+  auto result = co_await core_.orders.status(out.ctx, out.credentials, out.rq().caller, out.rq().transaction_id);
+  if (!result.ok()) co_return out.refuse(result.failure());
   soap* s = out.s();
   auto* r = velo::soap_new__vct__GetStatusResponse(s);
   out.fill_envelope(*r);
@@ -327,16 +365,16 @@ void Service::get_status(Out& out) {
     st->TransactionId = t.id;
     st->StatusCode = t.state;
     st->Transaction = velo::soap_new_vct__TransactionType(s);
-    *st->Transaction = t.kind == store::TransactionKind::Order ? velo::vct__TransactionType::Order
+    *st->Transaction = t.kind == model::TransactionKind::Order ? velo::vct__TransactionType::Order
                                                                : velo::vct__TransactionType::TextSearch;
     r->TransactionStatus.push_back(st);
   }
   out.write(*r);
 }
 
-void Service::rollback(Out& out) {
-  auto result = orders_.rollback(out.rq().caller, *out.rq().transaction_id);
-  if (!result.ok()) return out.refuse(result.failure());
+Task<void> Service::rollback(Out& out) {
+  auto result = co_await core_.orders.rollback(out.ctx, out.credentials, out.rq().caller, *out.rq().transaction_id);
+  if (!result.ok()) co_return out.refuse(result.failure());
   auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
   out.fill_envelope(*r);
   r->TransactionID = result.value().id;

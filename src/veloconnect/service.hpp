@@ -4,10 +4,14 @@
 #include <cstddef>
 #include <string>
 
-#include "core/catalog.hpp"
-#include "core/order_transactions.hpp"
-#include "core/text_search.hpp"
-#include "message/soap_codec.hpp"
+#include "async/cancel.hpp"
+#include "async/task.hpp"
+#include "core/catalog/catalog.hpp"
+#include "core/context.hpp"
+#include "core/veloconnect/buyer_auth.hpp"
+#include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/text_search.hpp"
+#include "message/envelope.hpp"
 #include "veloconnect/request.hpp"
 
 namespace og::veloconnect {
@@ -25,33 +29,36 @@ struct Answer {
   std::string body;
 };
 
+// The core services the face calls.
+struct Core {
+  const core::ContextFactory& contexts;
+  core::veloconnect::BuyerAuth& auth;
+  const core::Catalog& catalog;
+  core::veloconnect::OrderTransactions& orders;
+  core::veloconnect::TextSearches& searches;
+};
+
 class Service {
  public:
-  Service(core::Catalog& catalog, core::OrderTransactions& orders, core::TextSearches& searches, core::BuyerAuth& auth,
-          ServiceConfig config)
-      : catalog_(catalog), orders_(orders), searches_(searches), auth_(auth), config_(std::move(config)) {}
+  Service(Core core, ServiceConfig config) : core_(core), config_(std::move(config)) {}
 
-  Answer answer(const Decoded& decoded, message::SoapCodec& codec, message::Envelope envelope);
-  Answer answer(const DecodeError& error, message::SoapCodec& codec, message::Envelope envelope);
-  // The 500 answer for a request whose changes were lost after answer() ran
-  // (their group commit failed).
-  Answer not_applied(const Decoded& decoded, message::SoapCodec& codec, message::Envelope envelope);
+  Task<Answer> answer(const Decoded& decoded, message::Envelope envelope, CancelToken cancel);
+  // A request that could not be decoded (404, 405, 406, 400): no core call.
+  Answer answer(const DecodeError& error, message::Envelope envelope);
 
  private:
   struct Out;
-  void get_profile(Out& out);
-  void get_item_details(Out& out);
-  void get_item_details_list(Out& out);
-  void order_step(Out& out);
-  void create_text_search(Out& out);
-  void search_result(Out& out);
-  void get_status(Out& out);
-  void rollback(Out& out);
+  Task<void> perform(Out& out);
+  Task<void> get_profile(Out& out);
+  Task<void> get_item_details(Out& out);
+  Task<void> get_item_details_list(Out& out);
+  Task<void> order_step(Out& out);
+  Task<void> create_text_search(Out& out);
+  Task<void> search_result(Out& out);
+  Task<void> get_status(Out& out);
+  Task<void> rollback(Out& out);
 
-  core::Catalog& catalog_;
-  core::OrderTransactions& orders_;
-  core::TextSearches& searches_;
-  core::BuyerAuth& auth_;
+  Core core_;
   ServiceConfig config_;
 };
 

@@ -47,7 +47,7 @@ velo::cac__PriceType* price(soap* s, rules::Decimal amount, const std::string& c
   return p;
 }
 
-velo::cac__ItemType* item(soap* s, const store::ItemRecord& r, const std::optional<std::string>& buyers_item_id) {
+velo::cac__ItemType* item(soap* s, const model::Item& r, const std::optional<std::string>& buyers_item_id) {
   auto* it = velo::soap_new_cac__ItemType(s);
   auto* description = velo::soap_new_cbc__TextType(s);
   description->__item = r.description;
@@ -94,7 +94,7 @@ velo::vco__AvailabilityType* availability(soap* s, const rv::AvailabilityDecisio
   return a;
 }
 
-velo::_vco__OrderResponseLine* order_line(soap* s, const core::LineView& v) {
+velo::_vco__OrderResponseLine* order_line(soap* s, const core::veloconnect::LineView& v) {
   auto* l = velo::soap_new__vco__OrderResponseLine(s);
   l->cbc__Quantity = quantity(s, v.line.quantity, v.line.unit);
   if (v.item) {

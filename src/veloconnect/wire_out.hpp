@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "core/catalog.hpp"
-#include "core/order_transactions.hpp"
+#include "core/catalog/catalog.hpp"
+#include "core/veloconnect/order_transactions.hpp"
 #include "veloH.h"
 
 namespace og::veloconnect::wire {
@@ -18,10 +18,10 @@ velo::cac__ItemIdentificationType* identification(soap* s, const std::string& id
 velo::cbc__QuantityType* quantity(soap* s, rules::Decimal value, const std::string& unit);
 velo::cac__PriceType* price(soap* s, rules::Decimal amount, const std::string& currency,
                             const std::optional<std::string>& per_unit);
-velo::cac__ItemType* item(soap* s, const store::ItemRecord& item, const std::optional<std::string>& buyers_item_id);
+velo::cac__ItemType* item(soap* s, const model::Item& item, const std::optional<std::string>& buyers_item_id);
 velo::vco__AvailabilityType* availability(soap* s, const rules::veloconnect::AvailabilityDecision& decision,
                                           const std::string& unit);
-velo::_vco__OrderResponseLine* order_line(soap* s, const core::LineView& line);
+velo::_vco__OrderResponseLine* order_line(soap* s, const core::veloconnect::LineView& line);
 velo::_vco__RequestReplacement* replacement(soap* s, const std::string& item_id,
                                             const std::vector<std::string>& replacements);
 velo::_vco__ItemUnknown* unknown(soap* s, const std::string& item_id);

@@ -55,13 +55,13 @@ Item read_item(const Statement& s) {
 
 }  // namespace
 
-std::optional<CartRecord> SqliteCarts::cart(std::string_view id) {
-  CartRecord c;
+std::optional<model::Cart> SqliteCarts::cart(std::string_view id) {
+  model::Cart c;
   {
     auto s = db_.prepare("SELECT id, ordered, change_state_id, created_at, updated_at FROM srm_carts WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    c = CartRecord{s.text(0), s.integer(1) != 0, s.text(2), {}, s.text(3), s.text(4)};
+    c = model::Cart{s.text(0), s.integer(1) != 0, s.text(2), {}, s.text(3), s.text(4)};
   }
   std::vector<std::int64_t> positions;
   {
@@ -101,18 +101,38 @@ std::optional<rules::srm::Product> SqliteCarts::srm_product(std::string_view id)
   return rules::srm::Product{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
 }
 
-std::optional<SrmUserRecord> SqliteCarts::srm_user(std::string_view id) {
+std::optional<model::SrmUser> SqliteCarts::srm_user(std::string_view id) {
   auto s = db_.prepare("SELECT id, password_salt, password_hash, password_iterations FROM srm_users WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return SrmUserRecord{s.text(0), s.blob(1), s.blob(2), static_cast<int>(s.integer(3))};
+  return model::SrmUser{s.text(0), s.blob(1), s.blob(2), static_cast<int>(s.integer(3))};
 }
 
-std::optional<SrmMessageRecord> SqliteCarts::srm_message(std::string_view uuid) {
-  auto s = db_.prepare("SELECT uuid, operation, answer, created_at FROM srm_messages WHERE uuid = ?");
+std::optional<model::SrmAnswer> SqliteCarts::srm_answer(std::string_view uuid) {
+  model::SrmAnswer a;
+  {
+    auto s = db_.prepare(
+        "SELECT uuid, operation, answer, success, cart_id, change_state_id, reference_id, answer_id, answered_at "
+        "FROM srm_messages WHERE uuid = ?");
+    s.bind(1, uuid);
+    if (!s.step()) return std::nullopt;
+    a.uuid = s.text(0);
+    a.operation = s.text(1);
+    if (std::string body = s.text(2); !body.empty()) a.legacy_body = std::move(body);
+    a.success = s.integer(3) != 0;
+    a.cart_id = s.text(4);
+    a.change_state_id = s.text(5);
+    a.reference_id = s.text(6);
+    a.answer_id = s.text(7);
+    a.answered_at = s.integer(8);
+  }
+  auto s = db_.prepare(
+      "SELECT number, note, field, element, item_id FROM srm_message_log WHERE uuid = ? ORDER BY position");
   s.bind(1, uuid);
-  if (!s.step()) return std::nullopt;
-  return SrmMessageRecord{s.text(0), s.text(1), s.text(2), s.text(3)};
+  while (s.step())
+    a.messages.push_back({static_cast<rules::srm::MessageNumber>(s.integer(0)), s.text(1),
+                          static_cast<model::CartField>(s.integer(2)), s.text(3), s.text(4)});
+  return a;
 }
 
 std::string SqliteCarts::next_cart_id() {
@@ -121,7 +141,7 @@ std::string SqliteCarts::next_cart_id() {
   return "SC-" + std::to_string(n);
 }
 
-void SqliteCarts::put_cart(const CartRecord& c) {
+void SqliteCarts::put_cart(const model::Cart& c) {
   delete_cart(c.id);
   {
     auto s = db_.prepare(
@@ -191,10 +211,23 @@ void SqliteCarts::delete_cart(std::string_view id) {
   }
 }
 
-void SqliteCarts::put_srm_message(const SrmMessageRecord& m) {
-  auto s = db_.prepare("INSERT INTO srm_messages (uuid, operation, answer, created_at) VALUES (?,?,?,?)");
-  s.bind(1, m.uuid).bind(2, m.operation).bind(3, m.answer).bind(4, m.created_at);
-  s.run();
+void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
+  {
+    auto s = db_.prepare(
+        "INSERT INTO srm_messages (uuid, operation, answer, created_at, success, cart_id, change_state_id, "
+        "reference_id, answer_id, answered_at) VALUES (?,?,'',datetime(?, 'unixepoch'),?,?,?,?,?,?)");
+    s.bind(1, a.uuid).bind(2, a.operation).bind(3, a.answered_at).bind(4, std::int64_t{a.success}).bind(5, a.cart_id);
+    s.bind(6, a.change_state_id).bind(7, a.reference_id).bind(8, a.answer_id).bind(9, a.answered_at);
+    s.run();
+  }
+  std::int64_t position = 0;
+  for (const auto& m : a.messages) {
+    auto s = db_.prepare(
+        "INSERT INTO srm_message_log (uuid, position, number, note, field, element, item_id) VALUES (?,?,?,?,?,?,?)");
+    s.bind(1, a.uuid).bind(2, ++position).bind(3, static_cast<std::int64_t>(m.number)).bind(4, m.note);
+    s.bind(5, static_cast<std::int64_t>(m.field)).bind(6, m.element).bind(7, m.item_id);
+    s.run();
+  }
 }
 
 void SqliteCarts::put_srm_category(const rules::srm::ProductCategory& c) {
@@ -210,7 +243,7 @@ void SqliteCarts::put_srm_product(const rules::srm::Product& p) {
   s.run();
 }
 
-void SqliteCarts::put_srm_user(const SrmUserRecord& u) {
+void SqliteCarts::put_srm_user(const model::SrmUser& u) {
   auto s = db_.prepare(
       "INSERT OR REPLACE INTO srm_users (id, password_salt, password_hash, password_iterations) VALUES (?,?,?,?)");
   s.bind(1, u.id).bind_blob(2, u.password_salt).bind_blob(3, u.password_hash);

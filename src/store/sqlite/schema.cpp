@@ -174,6 +174,27 @@ CREATE TABLE srm_messages (
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 3: answered SRM messages keep the decision, not rendered XML: the face
+    // renders it again (rows of 0.1 keep their `answer` and are sent as they are).
+    R"sql(
+ALTER TABLE srm_messages ADD COLUMN success INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE srm_messages ADD COLUMN cart_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE srm_messages ADD COLUMN change_state_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE srm_messages ADD COLUMN reference_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE srm_messages ADD COLUMN answer_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE srm_messages ADD COLUMN answered_at INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE srm_message_log (
+  uuid TEXT NOT NULL REFERENCES srm_messages (uuid) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  field INTEGER NOT NULL,
+  element TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  PRIMARY KEY (uuid, position)
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 

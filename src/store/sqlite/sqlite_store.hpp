@@ -1,27 +1,34 @@
 // The embedded default store: one SQLite file in WAL mode, held by this
-// process alone (exclusive locking) through one connection that the worker
-// threads take turns on. Exclusive locking keeps the WAL index in memory, so a
-// read is a B-tree lookup with no system call; a shared file would cost two
-// fcntl() and an fstat() per read, more than the lookup itself. The price: no
-// other process may open the database while ordergate runs (stop it, or use
-// the sqlite3 .backup of a copy, for maintenance).
+// process alone (exclusive locking), served by one store thread that owns the
+// connection. Requests hand their work to that thread (Store::read/write) and
+// go on serving I/O meanwhile; the thread runs the work in the order it
+// arrived, with no lock around the connection at all.
 //
-// Units of work commit in groups: the connection keeps one transaction (the
-// open batch) in which each unit runs in its own SAVEPOINT, so a unit that
-// fails is rolled back alone; a committer thread commits the batch (one WAL
-// append for all its units), writes the appended frames to the file after it
-// let go of the connection (wal_buffer.hpp), and then releases the answers
-// that waited on it.
+// Group commit: the thread keeps one transaction open (the batch) in which
+// each unit of work runs in its own SAVEPOINT, so a unit that fails is rolled
+// back alone. When no more work is waiting, or when the batch has been open
+// for `commit_interval` while work kept arriving, it commits the batch: one
+// WAL append for all its units. A commit is on disk (to the configured
+// durability) when COMMIT returns; only then does the thread tell the answers
+// that waited on it (Store::durable).
+//
+// A commit that fails (full disk, I/O error) takes back its batch; the units
+// in it are answered "not applied" and the store goes on: reads keep working,
+// the next commit tries again, and health() says what happened until a commit
+// succeeds again.
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include "store/group_commit.hpp"
 #include "store/store.hpp"
 
 namespace og::store::sqlite {
@@ -42,12 +49,13 @@ struct SqliteOptions {
   // Testing aid: every commit fails as if the disk were gone (the units of
   // work were applied; their batch is lost).
   bool fail_commits = false;
-  // Under load, the open batch is committed at most this often: units that
-  // arrive meanwhile share the commit. A lone unit commits at once.
+  // While work keeps arriving, a batch stays open at most this long: units
+  // that arrive meanwhile share its commit. A unit with nobody behind it
+  // commits at once.
   std::chrono::microseconds commit_interval{1000};
-  // Testing aid: a committed batch reaches the file this much later (its
-  // answers wait for it), so that an answer sent too early would be lost by
-  // a kill -9.
+  // Testing aid: every commit waits this long before it is written (its
+  // answers wait for it), so that an answer sent too early would be lost by a
+  // kill -9.
   std::chrono::microseconds slow_commits{0};
   // Runs in the same transaction as the schema's creation: a new database has
   // its initial data or does not exist at all.
@@ -62,43 +70,56 @@ class SqliteStore final : public Store {
   explicit SqliteStore(SqliteOptions options);
   ~SqliteStore() override;
 
-  void read(const std::function<void(Reader&)>& work) override;
-  void write(const std::function<void(UnitOfWork&)>& work) override;
-  void defer() override { commits_->defer(); }
-  Settled settle(std::function<void(bool committed)> later) override { return commits_->settle(std::move(later)); }
-  void flush() override { commits_->flush(); }
+  Health health() const override;
+  void stop() override;
   bool created() const override { return created_; }
-  // How many batches were committed (or lost): with units_written() this
-  // tells how many units one commit carried.
-  GroupCommit::Stats commit_stats() const { return commits_->stats(); }
-  std::uint64_t units_written() const;
+
+ protected:
+  void submit(bool write, Job job, JobDone done) override;
+  void when_durable(Commit seen, std::function<void(bool committed)> done) override;
+  std::optional<bool> settled(Commit seen) const override;
 
  private:
   struct Tables;
-  std::unique_ptr<Connection> open_connection() const;
-  // The batch a reader or writer depends on now: the open one if it holds
-  // changes, else the last one committed (which may not be written out yet).
-  // Called with mutex_ held.
-  GroupCommit::Batch seen() const { return batch_dirty_ ? batch_ : last_committed_; }
-  void usable() const;
-  void take_back_unit();
-  bool prepare_checkpoint();
-  GroupCommit::Batch end_batch();
+  struct Pending {
+    bool write;
+    Job job;
+    JobDone done;
+  };
+
+  void run();
+  void run_job(Pending& pending);
+  void begin_batch();
   void commit_batch();
+  // The open batch is over: `committed` or lost. Tells whoever waits for it.
+  void end_batch(bool committed, const std::string& problem = {});
+  Commit seen() const { return batch_dirty_ ? batch_ : 0; }
 
   SqliteOptions options_;
   bool created_ = false;
-  mutable std::mutex mutex_;  // the connection and the batch state below
+
+  // The store thread's own state: no lock, nobody else touches it.
   std::unique_ptr<Tables> tables_;
-  GroupCommit::Batch batch_ = 1;           // the open batch (or the next one)
-  bool batch_open_ = false;                // BEGIN issued
-  bool batch_dirty_ = false;               // a unit changed something in it
-  GroupCommit::Batch last_committed_ = 0;  // in SQLite's view; durable once ended
-  std::vector<GroupCommit::Batch> lost_;   // rolled back by SQLite itself, to report
-  int wal_frames_ = 0;                     // in the WAL after the last commit
-  std::atomic<bool> broken_ = false;       // a commit could not be written out
-  std::uint64_t units_ = 0;
-  std::unique_ptr<GroupCommit> commits_;
+  Commit batch_ = 1;          // the open batch (or the next one)
+  bool batch_open_ = false;   // BEGIN issued
+  bool batch_dirty_ = false;  // a unit changed something in it
+  std::chrono::steady_clock::time_point batch_started_;
+
+  // Work handed to the thread.
+  std::mutex queue_mutex_;
+  std::condition_variable queue_wake_;
+  std::vector<Pending> queue_;
+  bool stopping_ = false;
+
+  // Which batches ended and who waits for them (any thread).
+  mutable std::mutex ended_mutex_;
+  std::atomic<Commit> ended_{0};
+  std::atomic<bool> any_lost_{false};
+  std::set<Commit> lost_;
+  std::multimap<Commit, std::function<void(bool)>> waiters_;
+  Health health_;
+
+  std::thread thread_;
 };
 
 }  // namespace og::store::sqlite

@@ -1,0 +1,57 @@
+// Checks a user's password against a stored PBKDF2 hash. PBKDF2 is
+// deliberately slow, so it runs on its own threads (never on an event loop or
+// the store thread), and a verified password is remembered (as a keyed hash,
+// never in clear) for a few minutes: clients send the password with every
+// request. The last wrong password of each user is remembered too, so a client
+// stuck with a stale password costs a hash per request, not a PBKDF2 run.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "async/task.hpp"
+#include "core/context.hpp"
+
+namespace og::store {
+class ReadView;
+}
+
+namespace og::core {
+
+struct StoredPassword {
+  std::string salt;
+  std::string hash;
+  int iterations = 0;
+};
+
+enum class PasswordVerdict { Valid, UnknownUser, WrongPassword };
+
+class PasswordCheck {
+ public:
+  using Lookup = std::function<std::optional<StoredPassword>(store::ReadView&, const std::string& user)>;
+  // `hashing`: where PBKDF2 runs (a small thread pool).
+  PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
+  Task<PasswordVerdict> check(Context& ctx, const std::string& user, const std::string& password);
+
+ private:
+  std::string fingerprint(std::string_view user, std::string_view password) const;
+  std::optional<PasswordVerdict> remembered(const std::string& user, const std::string& print);
+
+  Lookup lookup_;
+  Executor hashing_;
+  std::chrono::seconds remember_;
+  std::string key_;  // per process, so fingerprints are useless elsewhere
+  struct Remembered {
+    std::string fingerprint;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::shared_mutex mutex_;
+  std::unordered_map<std::string, Remembered> verified_;
+  std::unordered_map<std::string, Remembered> rejected_;
+};
+
+}  // namespace og::core

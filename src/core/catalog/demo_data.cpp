@@ -1,0 +1,65 @@
+#include "core/catalog/demo_data.hpp"
+
+#include "core/auth/password.hpp"
+
+namespace og::core {
+
+namespace {
+
+using rules::Decimal;
+
+Decimal dec(const char* text) {
+  return *Decimal::parse(text);
+}
+
+model::Item item(const char* id, const char* description, const char* unit, const char* price, const char* rrp,
+                       const char* stock) {
+  model::Item r;
+  r.id = id;
+  r.description = description;
+  r.order_unit = unit;
+  r.base_unit = unit;
+  r.price = dec(price);
+  r.currency = "EUR";
+  r.recommended_retail_price = dec(rrp);
+  r.stock = dec(stock);
+  return r;
+}
+
+void buyer(store::UnitOfWork& uow, const char* id, const char* name, const char* password) {
+  model::Buyer b;
+  b.id = id;
+  b.name = name;
+  b.password_salt = random_bytes(16);
+  b.password_iterations = kPasswordIterations;
+  b.password_hash = hash_password(password, b.password_salt, b.password_iterations);
+  uow.catalog().put_buyer(b);
+}
+
+}  // namespace
+
+void load_demo_data(store::UnitOfWork& uow, const Clock& clock) {
+  buyer(uow, "B127645", "Demo dealer 1", "secret");
+  buyer(uow, "B200001", "Demo dealer 2", "secret2");
+
+  auto brake = item("52090311600", "Brake cable 1.5 x 2000 mm", "EA", "2.95", "5.99", "500");
+  brake.ean = "4012345678901";
+  uow.catalog().put_item(brake);
+
+  auto shift = item("52090311100", "Shift cable 1.1 x 2100 mm, pack of 100", "PK", "49.00", "99.00", "20");
+  shift.base_unit = "EA";
+  shift.base_per_order_unit = Decimal::from_int(100);
+  uow.catalog().put_item(shift);
+
+  auto chain = item("200200456", "Chain 11-speed 118 links", "EA", "29.90", "49.95", "0");
+  chain.next_delivery = clock.today().plus_days(14).to_string();
+  uow.catalog().put_item(chain);
+
+  uow.catalog().put_item(item("200300156", "Inner tube 28 inch", "EA", "4.50", "8.95", "3"));
+  uow.catalog().put_item(item("200600221", "Tyre 28-622", "EA", "19.95", "34.90", "40"));
+
+  // 100000001 is obsolete: only its replacement is sold.
+  uow.catalog().put_replacement("100000001", "200300156", 1);
+}
+
+}  // namespace og::core

@@ -1,0 +1,21 @@
+#include "core/srm/srm_users.hpp"
+
+#include "store/store.hpp"
+
+namespace og::core::srm {
+
+SrmUsers::SrmUsers(Executor hashing)
+    : check_(
+          [](store::ReadView& r, const std::string& id) -> std::optional<StoredPassword> {
+            auto u = r.carts().srm_user(id);
+            if (!u) return std::nullopt;
+            return StoredPassword{u->password_salt, u->password_hash, u->password_iterations};
+          },
+          std::move(hashing)) {}
+
+Task<bool> SrmUsers::authenticate(Context& ctx, const std::string& user, const std::string& password) {
+  PasswordVerdict verdict = co_await check_.check(ctx, user, password);
+  co_return verdict == PasswordVerdict::Valid;
+}
+
+}  // namespace og::core::srm

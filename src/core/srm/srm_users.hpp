@@ -1,0 +1,16 @@
+// The users SRM middleware authenticates as (HTTP Basic), checked like buyers.
+#pragma once
+#include "core/auth/password_check.hpp"
+
+namespace og::core::srm {
+
+class SrmUsers {
+ public:
+  explicit SrmUsers(Executor hashing);
+  Task<bool> authenticate(Context& ctx, const std::string& user, const std::string& password);
+
+ private:
+  PasswordCheck check_;
+};
+
+}  // namespace og::core::srm

@@ -1,0 +1,39 @@
+// The catalogue's plain values: buyers and items. Shared by core, the store
+// and the faces (src/model is below all three): the store's interfaces speak
+// these types, so no store header ever reaches a face.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "rules/common/decimal.hpp"
+
+namespace og::model {
+
+using rules::Decimal;
+
+struct Buyer {
+  std::string id;
+  std::string name;
+  std::string password_salt;  // raw bytes
+  std::string password_hash;  // raw bytes, PBKDF2-HMAC-SHA256
+  int password_iterations = 0;
+};
+
+struct Item {
+  std::string id;  // the seller's item number (SellersItemIdentification)
+  std::string description;
+  std::string order_unit;  // UN/ECE Rec. 20
+  std::string base_unit;
+  Decimal base_per_order_unit = Decimal::from_int(1);
+  Decimal step = Decimal::from_int(1);
+  std::optional<std::string> ean;
+  std::optional<std::string> manufacturer;
+  std::optional<std::string> manufacturer_item_id;
+  Decimal price;  // net, per order unit
+  std::string currency;
+  std::optional<Decimal> recommended_retail_price;  // gross, per order unit
+  Decimal stock;                                    // in the order unit
+  std::optional<std::string> next_delivery;         // YYYY-MM-DD
+};
+
+}  // namespace og::model

@@ -1,0 +1,37 @@
+// The catalogue's persistence: buyers, items, replacements, the text index.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/catalog.hpp"
+
+namespace og::store {
+
+class CatalogReader {
+ public:
+  virtual ~CatalogReader() = default;
+  virtual std::optional<model::Buyer> buyer(std::string_view id) = 0;
+  virtual std::optional<model::Item> item(std::string_view id) = 0;
+  virtual std::vector<std::string> replacements(std::string_view item_id) = 0;
+  // Items whose number or description contains every term (case-insensitive).
+  virtual std::int64_t count_items_matching(const std::vector<std::string>& terms) = 0;
+  virtual std::vector<model::Item> items_matching(const std::vector<std::string>& terms, std::int64_t offset,
+                                                  std::int64_t limit) = 0;
+};
+
+class CatalogWriter : public CatalogReader {
+ public:
+  virtual void put_buyer(const model::Buyer& buyer) = 0;
+  virtual void put_item(const model::Item& item) = 0;
+  // Many items at once: `next` fills in one item and returns true, until it
+  // returns false. Cheaper per item than put_item (the search index is built
+  // once at the end, not per item).
+  virtual void put_items(const std::function<bool(model::Item&)>& next) = 0;
+  virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
+};
+
+}  // namespace og::store

@@ -1,0 +1,166 @@
+#include "store/sqlite/catalog.hpp"
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/rows.hpp"
+
+namespace og::store::sqlite {
+
+namespace {
+
+// The FTS5 trigram index finds substrings of three or more characters; shorter
+// terms are matched with LIKE on the rows it narrowed down (or on all rows).
+struct SearchSql {
+  std::string where;
+  std::vector<std::string> params;
+};
+
+SearchSql search_sql(const std::vector<std::string>& terms) {
+  SearchSql out;
+  std::string match;
+  std::vector<std::string> short_terms;
+  for (const auto& term : terms) {
+    std::size_t chars = 0;
+    for (unsigned char c : term) chars += (c & 0xC0) != 0x80;
+    if (chars >= 3) {
+      std::string quoted = "\"";
+      for (char c : term) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      quoted += "\"";
+      match += (match.empty() ? "" : " AND ") + quoted;
+    } else {
+      short_terms.push_back(term);
+    }
+  }
+  std::vector<std::string> clauses;
+  if (!match.empty()) {
+    clauses.push_back("rowid IN (SELECT rowid FROM item_text WHERE item_text MATCH ?)");
+    out.params.push_back(match);
+  }
+  for (const auto& term : short_terms) {
+    std::string pattern = "%";
+    for (char c : term) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    clauses.push_back("(id LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
+    out.params.push_back(pattern);
+    out.params.push_back(pattern);
+  }
+  for (std::size_t i = 0; i < clauses.size(); ++i) out.where += (i ? " AND " : " WHERE ") + clauses[i];
+  return out;
+}
+
+class RawStatement {
+ public:
+  RawStatement(Connection& c, const std::string& sql) : stmt_(c.prepare_uncached(sql)) {}
+  ~RawStatement() { sqlite3_finalize(stmt_); }
+  sqlite3_stmt* get() { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+std::optional<model::Buyer> SqliteCatalog::buyer(std::string_view id) {
+  auto s = db_.prepare("SELECT id, name, password_salt, password_hash, password_iterations FROM buyers WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return model::Buyer{s.text(0), s.text(1), s.blob(2), s.blob(3), static_cast<int>(s.integer(4))};
+}
+
+std::optional<model::Item> SqliteCatalog::item(std::string_view id) {
+  auto s = db_.prepare(
+      "SELECT id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
+      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery FROM items "
+      "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_item(s);
+}
+
+std::vector<std::string> SqliteCatalog::replacements(std::string_view item_id) {
+  auto s = db_.prepare("SELECT replacement_id FROM item_replacements WHERE item_id = ? ORDER BY position");
+  s.bind(1, item_id);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+std::int64_t SqliteCatalog::count_items_matching(const std::vector<std::string>& terms) {
+  auto sql = search_sql(terms);
+  RawStatement raw(db_, "SELECT count(*) FROM items" + sql.where);
+  Statement s(raw.get());
+  for (std::size_t i = 0; i < sql.params.size(); ++i) s.bind(static_cast<int>(i + 1), sql.params[i]);
+  return s.step() ? s.integer(0) : 0;
+}
+
+std::vector<model::Item> SqliteCatalog::items_matching(const std::vector<std::string>& terms, std::int64_t offset,
+                                       std::int64_t limit) {
+  auto sql = search_sql(terms);
+  RawStatement raw(
+      db_, std::string("SELECT ") + kItemColumns + " FROM items" + sql.where + " ORDER BY id LIMIT ? OFFSET ?");
+  Statement s(raw.get());
+  int n = 1;
+  for (const auto& p : sql.params) s.bind(n++, p);
+  s.bind(n++, limit);
+  s.bind(n, offset);
+  std::vector<model::Item> out;
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+void SqliteCatalog::put_buyer(const model::Buyer& b) {
+  auto s = db_.prepare(
+      "INSERT OR REPLACE INTO buyers (id, name, password_salt, password_hash, password_iterations) "
+      "VALUES (?,?,?,?,?)");
+  s.bind(1, b.id).bind(2, b.name).bind_blob(3, b.password_salt).bind_blob(4, b.password_hash);
+  s.bind(5, std::int64_t{b.password_iterations});
+  s.run();
+}
+
+void SqliteCatalog::put_item(const model::Item& r) {
+  auto s = db_.prepare(
+      "INSERT INTO items (id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
+      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET description = excluded.description, "
+      "order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
+      "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "
+      "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "
+      "price = excluded.price, currency = excluded.currency, "
+      "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "
+      "next_delivery = excluded.next_delivery");
+  s.bind(1, r.id).bind(2, r.description).bind(3, r.order_unit).bind(4, r.base_unit);
+  s.bind(5, r.base_per_order_unit.units()).bind(6, r.step.units()).bind(7, r.ean).bind(8, r.manufacturer);
+  s.bind(9, r.manufacturer_item_id).bind(10, r.price.units()).bind(11, r.currency);
+  if (r.recommended_retail_price)
+    s.bind(12, r.recommended_retail_price->units());
+  else
+    s.bind_null(12);
+  s.bind(13, r.stock.units()).bind(14, r.next_delivery);
+  s.run();
+}
+
+void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
+  // Keeping the trigram index row by row costs four times the insert
+  // itself: the insert trigger is set aside (inside this transaction) and
+  // the index rebuilt once. Its SQL is read back, not repeated here.
+  std::string trigger;
+  {
+    auto s = db_.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_ai'");
+    if (s.step()) trigger = s.text(0);
+  }
+  if (!trigger.empty()) db_.exec("DROP TRIGGER items_ai");
+  model::Item r;
+  while (next(r)) put_item(r);
+  db_.exec("INSERT INTO item_text(item_text) VALUES ('rebuild')");
+  if (!trigger.empty()) db_.exec(trigger.c_str());
+}
+
+void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view replacement_id, int position) {
+  auto s = db_.prepare("INSERT OR REPLACE INTO item_replacements (item_id, replacement_id, position) VALUES (?,?,?)");
+  s.bind(1, item_id).bind(2, replacement_id).bind(3, std::int64_t{position});
+  s.run();
+}
+
+}  // namespace og::store::sqlite

@@ -1,0 +1,48 @@
+#include "store/sqlite/rows.hpp"
+
+namespace og::store::sqlite {
+
+rules::Decimal decimal_column(const Statement& s, int column) {
+  return rules::Decimal::from_units(s.integer(column));
+}
+
+std::int64_t kind_code(model::TransactionKind kind) {
+  return kind == model::TransactionKind::Order ? 1 : 2;
+}
+
+model::Item read_item(const Statement& s) {
+  model::Item r;
+  r.id = s.text(0);
+  r.description = s.text(1);
+  r.order_unit = s.text(2);
+  r.base_unit = s.text(3);
+  r.base_per_order_unit = decimal_column(s, 4);
+  r.step = decimal_column(s, 5);
+  r.ean = s.optional_text(6);
+  r.manufacturer = s.optional_text(7);
+  r.manufacturer_item_id = s.optional_text(8);
+  r.price = decimal_column(s, 9);
+  r.currency = s.text(10);
+  if (!s.is_null(11)) r.recommended_retail_price = decimal_column(s, 11);
+  r.stock = decimal_column(s, 12);
+  r.next_delivery = s.optional_text(13);
+  return r;
+}
+
+model::Transaction read_transaction(const Statement& s) {
+  model::Transaction r;
+  r.id = s.text(0);
+  r.buyer_id = s.text(1);
+  r.kind = s.integer(2) == 1 ? model::TransactionKind::Order : model::TransactionKind::TextSearch;
+  r.state = static_cast<int>(s.integer(3));
+  r.is_test = s.integer(4) != 0;
+  r.search_string = s.text(5);
+  r.total_count = s.integer(6);
+  r.order_id = s.optional_text(7);
+  r.issue_date = s.optional_text(8);
+  r.created_at = s.text(9);
+  r.updated_at = s.text(10);
+  return r;
+}
+
+}  // namespace og::store::sqlite

@@ -1,0 +1,24 @@
+// Reading the catalogue's and transactions' rows, shared by their tables.
+#pragma once
+#include "model/catalog.hpp"
+#include "model/veloconnect.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace og::store::sqlite {
+
+inline constexpr const char* kItemColumns =
+    "id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, manufacturer_item_id, "
+    "price, currency, recommended_retail_price, stock, next_delivery";
+
+// Decimals are stored as integer micro-units.
+rules::Decimal decimal_column(const Statement& s, int column);
+model::Item read_item(const Statement& s);
+model::Transaction read_transaction(const Statement& s);
+
+// Stored kinds: 1 order, 2 text search (migration 1).
+std::int64_t kind_code(model::TransactionKind kind);
+
+#define OG_TXN_COLUMNS \
+  "id, buyer_id, kind, state, is_test, search_string, total_count, order_id, issue_date, created_at, updated_at"
+
+}  // namespace og::store::sqlite

@@ -1,0 +1,112 @@
+#include "store/sqlite/transactions.hpp"
+
+#include <cstdio>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/rows.hpp"
+#include "store/store.hpp"
+
+namespace og::store::sqlite {
+
+std::optional<model::Transaction> SqliteTransactions::transaction(std::string_view buyer_id, std::string_view id) {
+  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS " FROM transactions WHERE id = ? AND buyer_id = ?");
+  s.bind(1, id).bind(2, buyer_id);
+  if (!s.step()) return std::nullopt;
+  return read_transaction(s);
+}
+
+std::vector<model::Line> SqliteTransactions::lines(std::string_view transaction_id) {
+  auto s = db_.prepare(
+      "SELECT item_id, position, quantity, unit, unit_price, currency, buyers_item_id, delivery_date, backlog "
+      "FROM order_lines WHERE transaction_id = ? ORDER BY position");
+  s.bind(1, transaction_id);
+  std::vector<model::Line> out;
+  while (s.step()) {
+    model::Line l;
+    l.item_id = s.text(0);
+    l.position = s.integer(1);
+    l.quantity = decimal_column(s, 2);
+    l.unit = s.text(3);
+    l.unit_price = decimal_column(s, 4);
+    l.currency = s.text(5);
+    l.buyers_item_id = s.optional_text(6);
+    l.delivery_date = s.optional_text(7);
+    if (!s.is_null(8)) l.backlog = s.integer(8) != 0;
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<model::Transaction> SqliteTransactions::open_transactions(std::string_view buyer_id) {
+  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS
+                       " FROM transactions WHERE buyer_id = ? AND state < 100 ORDER BY created_at, id");
+  s.bind(1, buyer_id);
+  std::vector<model::Transaction> out;
+  while (s.step()) out.push_back(read_transaction(s));
+  return out;
+}
+
+std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id) {
+  auto s = db_.prepare("SELECT count(*) FROM transactions WHERE buyer_id = ? AND state < 100");
+  s.bind(1, buyer_id);
+  return s.step() ? s.integer(0) : 0;
+}
+
+void SqliteTransactions::insert_transaction(const model::Transaction& r) {
+  auto s = db_.prepare("INSERT INTO transactions (" OG_TXN_COLUMNS ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, r.id).bind(2, r.buyer_id).bind(3, kind_code(r.kind)).bind(4, std::int64_t{r.state});
+  s.bind(5, std::int64_t{r.is_test}).bind(6, r.search_string).bind(7, r.total_count).bind(8, r.order_id);
+  s.bind(9, r.issue_date).bind(10, r.created_at).bind(11, r.updated_at);
+  s.run();
+}
+
+void SqliteTransactions::update_transaction(const model::Transaction& r) {
+  auto s = db_.prepare(
+      "UPDATE transactions SET state = ?, order_id = ?, issue_date = ?, total_count = ?, updated_at = ? "
+      "WHERE id = ? AND buyer_id = ?");
+  s.bind(1, std::int64_t{r.state}).bind(2, r.order_id).bind(3, r.issue_date).bind(4, r.total_count);
+  s.bind(5, r.updated_at).bind(6, r.id).bind(7, r.buyer_id);
+  s.run();
+  if (db_.changes() != 1) throw StoreError("update_transaction: no such transaction " + r.id);
+}
+
+void SqliteTransactions::put_line(std::string_view transaction_id, const model::Line& l) {
+  auto s = db_.prepare(
+      "INSERT INTO order_lines (transaction_id, item_id, position, quantity, unit, unit_price, currency, "
+      "buyers_item_id, delivery_date, backlog) VALUES (?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (transaction_id, item_id) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, "
+      "unit_price = excluded.unit_price, currency = excluded.currency, buyers_item_id = excluded.buyers_item_id, "
+      "delivery_date = excluded.delivery_date, backlog = excluded.backlog");
+  s.bind(1, transaction_id).bind(2, l.item_id).bind(3, l.position).bind(4, l.quantity.units()).bind(5, l.unit);
+  s.bind(6, l.unit_price.units()).bind(7, l.currency).bind(8, l.buyers_item_id).bind(9, l.delivery_date);
+  if (l.backlog)
+    s.bind(10, std::int64_t{*l.backlog});
+  else
+    s.bind_null(10);
+  s.run();
+}
+
+void SqliteTransactions::remove_line(std::string_view transaction_id, std::string_view item_id) {
+  auto s = db_.prepare("DELETE FROM order_lines WHERE transaction_id = ? AND item_id = ?");
+  s.bind(1, transaction_id).bind(2, item_id);
+  s.run();
+}
+
+std::string SqliteTransactions::insert_order(const model::Order& o) {
+  std::int64_t number = 1;
+  {
+    auto s = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 FROM orders");
+    if (s.step()) number = s.integer(0);
+  }
+  char id[32];
+  std::snprintf(id, sizeof id, "OG-%08lld", static_cast<long long>(number));
+  auto s = db_.prepare(
+      "INSERT INTO orders (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at) "
+      "VALUES (?,?,?,?,?,?,?,?)");
+  s.bind(1, number).bind(2, std::string_view(id)).bind(3, o.transaction_id).bind(4, o.buyer_id);
+  s.bind(5, o.issue_date).bind(6, o.total.units()).bind(7, o.currency).bind(8, o.created_at);
+  s.run();
+  return id;
+}
+
+}  // namespace og::store::sqlite

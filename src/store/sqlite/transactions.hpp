@@ -1,0 +1,29 @@
+// Veloconnect's transaction, order-line and order tables (migration 1) on the
+// store's connection.
+#pragma once
+#include "store/transaction_store.hpp"
+
+namespace og::store::sqlite {
+
+class Connection;
+
+class SqliteTransactions final : public TransactionWriter {
+ public:
+  explicit SqliteTransactions(Connection& db) : db_(db) {}
+
+  std::optional<model::Transaction> transaction(std::string_view buyer_id, std::string_view id) override;
+  std::vector<model::Line> lines(std::string_view transaction_id) override;
+  std::vector<model::Transaction> open_transactions(std::string_view buyer_id) override;
+  std::int64_t count_open_transactions(std::string_view buyer_id) override;
+
+  void insert_transaction(const model::Transaction& transaction) override;
+  void update_transaction(const model::Transaction& transaction) override;
+  void put_line(std::string_view transaction_id, const model::Line& line) override;
+  void remove_line(std::string_view transaction_id, std::string_view item_id) override;
+  std::string insert_order(const model::Order& order) override;
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace og::store::sqlite
