@@ -67,11 +67,11 @@ case "${1:-}" in
     build_preset release
     # The README's first command, as a user types it, against the same build.
     tests/smoke/run_command.sh
-    ctest --preset release
+    ctest --preset release -j"$(jobs)"
     if [ "${OG_SKIP_SANITIZERS:-0}" != 1 ]; then
       # The same suites against a server built with AddressSanitizer and UBSan.
       build_preset asan
-      ctest --preset asan
+      ctest --preset asan -j"$(jobs)"
     fi
     ;;
   *)

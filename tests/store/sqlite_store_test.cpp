@@ -1,13 +1,14 @@
 // The SQLite store against a real file: schema creation and reopening, seeding
-// exactly once, atomic units of work, failed commits, search.
+// exactly once, atomic units of work, failed commits, search, and every model
+// type's round trip (with the codes that earlier releases wrote to disk).
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <sqlite3.h>
+
+#include "core/catalog/demo_data.hpp"
 #include "core/clock.hpp"
-#include "core/demo_data.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
-
-#include <sqlite3.h>
 
 namespace og::test {
 
@@ -17,8 +18,8 @@ using store::sqlite::SqliteStore;
 
 namespace {
 
-store::ItemRecord item(const std::string& id, const std::string& description) {
-  store::ItemRecord r;
+model::Item item(const std::string& id, const std::string& description) {
+  model::Item r;
   r.id = id;
   r.description = description;
   r.order_unit = r.base_unit = "EA";
@@ -28,8 +29,8 @@ store::ItemRecord item(const std::string& id, const std::string& description) {
   return r;
 }
 
-store::TransactionRecord transaction(const std::string& id, const std::string& buyer, int state) {
-  store::TransactionRecord t;
+model::Transaction transaction(const std::string& id, const std::string& buyer, int state) {
+  model::Transaction t;
   t.id = id;
   t.buyer_id = buyer;
   t.state = state;
@@ -37,10 +38,36 @@ store::TransactionRecord transaction(const std::string& id, const std::string& b
   return t;
 }
 
-std::optional<store::ItemRecord> find_item(SqliteStore& s, const std::string& id) {
-  std::optional<store::ItemRecord> out;
-  s.read([&](store::Reader& r) { out = r.item(id); });
-  return out;
+std::optional<model::Item> find_item(SqliteStore& s, const std::string& id) {
+  return s.read_now([&](store::ReadView& r) { return r.catalog().item(id); });
+}
+
+std::string db_path(const TempDir& dir) {
+  return (dir.path() / "og.db").string();
+}
+
+// Runs SQL on the file directly (the store must be closed: it locks the file).
+void exec_sql(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open(path.c_str(), &db));
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  CPPUNIT_ASSERT_EQUAL_MESSAGE(message, SQLITE_OK, rc);
+}
+
+std::int64_t query_int(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open(path.c_str(), &db));
+  sqlite3_stmt* stmt = nullptr;
+  std::int64_t value = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return value;
 }
 
 }  // namespace
@@ -49,26 +76,33 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(SqliteStoreTest);
   CPPUNIT_TEST(new_database_is_created_and_seeded_once);
   CPPUNIT_TEST(item_round_trip_keeps_exact_decimals);
+  CPPUNIT_TEST(buyer_round_trip_keeps_binary_secrets);
   CPPUNIT_TEST(exception_in_unit_of_work_keeps_nothing);
+  CPPUNIT_TEST(exception_in_a_read_reaches_the_caller);
   CPPUNIT_TEST(failed_commit_keeps_nothing);
+  CPPUNIT_TEST(transaction_round_trip_keeps_every_field);
+  CPPUNIT_TEST(transaction_kinds_keep_their_codes_on_disk);
+  CPPUNIT_TEST(updating_a_missing_transaction_is_refused);
   CPPUNIT_TEST(lines_upsert_and_remove);
+  CPPUNIT_TEST(line_round_trip_keeps_optional_fields);
   CPPUNIT_TEST(orders_are_numbered);
   CPPUNIT_TEST(transactions_are_per_buyer);
   CPPUNIT_TEST(search_matches_all_terms_as_substrings);
   CPPUNIT_TEST(bulk_items_are_searchable_and_later_ones_too);
   CPPUNIT_TEST(newer_schema_is_refused);
   CPPUNIT_TEST(demo_data_is_the_documented_catalog);
+  CPPUNIT_TEST(stopped_store_refuses_work);
   CPPUNIT_TEST_SUITE_END();
 
  public:
   void new_database_is_created_and_seeded_once() {
     TempDir dir;
     SqliteOptions o;
-    o.path = (dir.path() / "og.db").string();
+    o.path = db_path(dir);
     int seeded = 0;
     o.seed = [&](store::UnitOfWork& uow) {
       ++seeded;
-      uow.put_item(item("A1", "Seeded"));
+      uow.catalog().put_item(item("A1", "Seeded"));
     };
     {
       SqliteStore s(o);
@@ -83,42 +117,83 @@ class SqliteStoreTest : public CppUnit::TestFixture {
 
   void item_round_trip_keeps_exact_decimals() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
+    SqliteStore s({db_path(dir)});
     auto r = item("X", "Tyre");
     r.price = *Decimal::parse("19.95");
     r.recommended_retail_price = *Decimal::parse("34.90");
     r.base_per_order_unit = Decimal::from_int(100);
+    r.step = *Decimal::parse("0.5");
+    r.stock = *Decimal::parse("12.125");
     r.next_delivery = "2026-12-07";
     r.ean = "4012345678901";
-    s.write([&](store::UnitOfWork& u) { u.put_item(r); });
+    r.manufacturer = "Acme";
+    r.manufacturer_item_id = "AC-1";
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(r); });
     auto back = find_item(s, "X");
     CPPUNIT_ASSERT(back.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("Tyre"), back->description);
     CPPUNIT_ASSERT_EQUAL(std::string("19.95"), back->price.to_string(2));
     CPPUNIT_ASSERT_EQUAL(std::string("34.90"), back->recommended_retail_price->to_string(2));
     CPPUNIT_ASSERT_EQUAL(std::string("100"), back->base_per_order_unit.to_string());
+    CPPUNIT_ASSERT(back->step == r.step);
+    CPPUNIT_ASSERT(back->stock == r.stock);
     CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), back->next_delivery.value_or(""));
     CPPUNIT_ASSERT_EQUAL(std::string("4012345678901"), back->ean.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("Acme"), back->manufacturer.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("AC-1"), back->manufacturer_item_id.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("EUR"), back->currency);
     CPPUNIT_ASSERT(!find_item(s, "x").has_value());  // IDs are exact, not case-folded
+    // Absent optionals stay absent.
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("Y", "Bare")); });
+    auto bare = find_item(s, "Y");
+    CPPUNIT_ASSERT(bare && !bare->ean && !bare->manufacturer && !bare->manufacturer_item_id &&
+                   !bare->recommended_retail_price && !bare->next_delivery);
+  }
+
+  void buyer_round_trip_keeps_binary_secrets() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    model::Buyer b{"B1", "Dealer", std::string("s\0a\xffl", 5), std::string("\0h\x80", 3), 1234};
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_buyer(b); });
+    auto back = s.read_now([](store::ReadView& r) { return r.catalog().buyer("B1"); });
+    CPPUNIT_ASSERT(back.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("Dealer"), back->name);
+    CPPUNIT_ASSERT(back->password_salt == b.password_salt);
+    CPPUNIT_ASSERT(back->password_hash == b.password_hash);
+    CPPUNIT_ASSERT_EQUAL(1234, back->password_iterations);
+    CPPUNIT_ASSERT(!s.read_now([](store::ReadView& r) { return r.catalog().buyer("b1"); }).has_value());
   }
 
   void exception_in_unit_of_work_keeps_nothing() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    CPPUNIT_ASSERT_THROW(s.write([&](store::UnitOfWork& u) {
-      u.put_item(item("Y", "half"));
+    SqliteStore s({db_path(dir)});
+    CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_item(item("Y", "half"));
       throw std::runtime_error("abort");
     }),
                          std::runtime_error);
+    CPPUNIT_ASSERT(!find_item(s, "Y").has_value());
+    // The store goes on.
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("Z", "whole")); });
+    CPPUNIT_ASSERT(find_item(s, "Z").has_value());
+  }
+
+  void exception_in_a_read_reaches_the_caller() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    CPPUNIT_ASSERT_THROW(s.read_now([](store::ReadView&) -> int { throw std::logic_error("read failed"); }),
+                         std::logic_error);
     CPPUNIT_ASSERT(!find_item(s, "Y").has_value());
   }
 
   void failed_commit_keeps_nothing() {
     TempDir dir;
-    SqliteOptions o{(dir.path() / "og.db").string()};
+    SqliteOptions o{db_path(dir)};
     o.fail_commits = true;
     {
       SqliteStore s(o);
-      CPPUNIT_ASSERT_THROW(s.write([&](store::UnitOfWork& u) { u.put_item(item("Z", "never")); }), store::StoreError);
+      CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("Z", "never")); }),
+                           store::StoreError);
       CPPUNIT_ASSERT(!find_item(s, "Z").has_value());
     }
     o.fail_commits = false;
@@ -126,143 +201,288 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!find_item(s, "Z").has_value());
   }
 
+  void transaction_round_trip_keeps_every_field() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    model::Transaction t = transaction("t1", "B1", 2);
+    t.kind = model::TransactionKind::TextSearch;
+    t.is_test = true;
+    t.search_string = "brake cable";
+    t.total_count = 17;
+    t.created_at = "2026-11-23T08:00:00Z";
+    t.updated_at = "2026-11-23T08:00:01Z";
+    s.write_now([&](store::UnitOfWork& u) { u.transactions().insert_transaction(t); });
+    auto back = s.read_now([](store::ReadView& r) { return r.transactions().transaction("B1", "t1"); });
+    CPPUNIT_ASSERT(back.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("t1"), back->id);
+    CPPUNIT_ASSERT_EQUAL(std::string("B1"), back->buyer_id);
+    CPPUNIT_ASSERT(back->kind == model::TransactionKind::TextSearch);
+    CPPUNIT_ASSERT_EQUAL(2, back->state);
+    CPPUNIT_ASSERT(back->is_test);
+    CPPUNIT_ASSERT_EQUAL(std::string("brake cable"), back->search_string);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{17}, back->total_count);
+    CPPUNIT_ASSERT(!back->order_id && !back->issue_date);
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23T08:00:00Z"), back->created_at);
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23T08:00:01Z"), back->updated_at);
+
+    // What an update may change, it changes; the rest stays.
+    t.state = 100;
+    t.order_id = "OG-00000001";
+    t.issue_date = "2026-11-24";
+    t.total_count = 3;
+    t.updated_at = "2026-11-24T09:00:00Z";
+    s.write_now([&](store::UnitOfWork& u) { u.transactions().update_transaction(t); });
+    back = s.read_now([](store::ReadView& r) { return r.transactions().transaction("B1", "t1"); });
+    CPPUNIT_ASSERT_EQUAL(100, back->state);
+    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000001"), back->order_id.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-24"), back->issue_date.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, back->total_count);
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-24T09:00:00Z"), back->updated_at);
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23T08:00:00Z"), back->created_at);
+    CPPUNIT_ASSERT(back->kind == model::TransactionKind::TextSearch);
+  }
+
+  void transaction_kinds_keep_their_codes_on_disk() {
+    // ordergate 0.1 wrote Order as 1 and TextSearch as 2; model::TransactionKind
+    // (the rules' enum, Order = 0) must not change what is on disk.
+    TempDir dir;
+    std::string path = db_path(dir);
+    {
+      SqliteStore s({path});
+      s.write_now([&](store::UnitOfWork& u) {
+        auto order = transaction("order", "B1", 2);
+        order.kind = model::TransactionKind::Order;
+        u.transactions().insert_transaction(order);
+        auto search = transaction("search", "B1", 2);
+        search.kind = model::TransactionKind::TextSearch;
+        u.transactions().insert_transaction(search);
+      });
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, query_int(path, "SELECT kind FROM transactions WHERE id = 'order'"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, query_int(path, "SELECT kind FROM transactions WHERE id = 'search'"));
+    // Rows as 0.1 wrote them read back as the right kind.
+    exec_sql(path,
+             "INSERT INTO transactions (id, buyer_id, kind, state, is_test, created_at, updated_at) VALUES "
+             "('old-order', 'B1', 1, 2, 0, 't', 't'), ('old-search', 'B1', 2, 2, 0, 't', 't')");
+    SqliteStore s({path});
+    auto kinds = s.read_now([](store::ReadView& r) {
+      return std::pair{r.transactions().transaction("B1", "old-order")->kind,
+                       r.transactions().transaction("B1", "old-search")->kind};
+    });
+    CPPUNIT_ASSERT(kinds.first == model::TransactionKind::Order);
+    CPPUNIT_ASSERT(kinds.second == model::TransactionKind::TextSearch);
+  }
+
+  void updating_a_missing_transaction_is_refused() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) { u.transactions().insert_transaction(transaction("t1", "B1", 2)); });
+    // Another buyer's transaction is nobody's: the update finds nothing.
+    CPPUNIT_ASSERT_THROW(
+        s.write_now([&](store::UnitOfWork& u) { u.transactions().update_transaction(transaction("t1", "B2", 100)); }),
+        store::StoreError);
+    auto t = s.read_now([](store::ReadView& r) { return r.transactions().transaction("B1", "t1"); });
+    CPPUNIT_ASSERT_EQUAL(2, t->state);
+  }
+
   void lines_upsert_and_remove() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    s.write([&](store::UnitOfWork& u) {
-      u.insert_transaction(transaction("t1", "B1", 2));
-      store::LineRecord l;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) {
+      u.transactions().insert_transaction(transaction("t1", "B1", 2));
+      model::Line l;
       l.item_id = "A";
       l.position = 1;
       l.quantity = Decimal::from_int(2);
       l.unit = "EA";
       l.unit_price = *Decimal::parse("4.50");
       l.currency = "EUR";
-      u.put_line("t1", l);
+      u.transactions().put_line("t1", l);
       l.quantity = Decimal::from_int(5);  // same item: the line changes, no second line
-      u.put_line("t1", l);
+      u.transactions().put_line("t1", l);
       l.item_id = "B";
       l.position = 2;
-      u.put_line("t1", l);
-      u.remove_line("t1", "A");
+      u.transactions().put_line("t1", l);
+      u.transactions().remove_line("t1", "A");
     });
-    std::vector<store::LineRecord> lines;
-    s.read([&](store::Reader& r) { lines = r.lines("t1"); });
+    auto lines = s.read_now([](store::ReadView& r) { return r.transactions().lines("t1"); });
     CPPUNIT_ASSERT_EQUAL(std::size_t{1}, lines.size());
     CPPUNIT_ASSERT_EQUAL(std::string("B"), lines[0].item_id);
     CPPUNIT_ASSERT_EQUAL(std::string("5"), lines[0].quantity.to_string());
   }
 
+  void line_round_trip_keeps_optional_fields() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    model::Line full;
+    full.item_id = "A";
+    full.position = 7;
+    full.quantity = *Decimal::parse("2.5");
+    full.unit = "MTR";
+    full.unit_price = *Decimal::parse("0.125");
+    full.currency = "CHF";
+    full.buyers_item_id = "mine-1";
+    full.delivery_date = "2026-12-01";
+    full.backlog = false;  // said "no": not the same as not said
+    model::Line bare = full;
+    bare.item_id = "B";
+    bare.position = 8;
+    bare.buyers_item_id.reset();
+    bare.delivery_date.reset();
+    bare.backlog.reset();
+    s.write_now([&](store::UnitOfWork& u) {
+      u.transactions().put_line("t1", full);
+      u.transactions().put_line("t1", bare);
+    });
+    auto lines = s.read_now([](store::ReadView& r) { return r.transactions().lines("t1"); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, lines.size());
+    const auto& a = lines[0];
+    CPPUNIT_ASSERT_EQUAL(std::string("A"), a.item_id);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{7}, a.position);
+    CPPUNIT_ASSERT(a.quantity == full.quantity);
+    CPPUNIT_ASSERT_EQUAL(std::string("MTR"), a.unit);
+    CPPUNIT_ASSERT(a.unit_price == full.unit_price);
+    CPPUNIT_ASSERT_EQUAL(std::string("CHF"), a.currency);
+    CPPUNIT_ASSERT_EQUAL(std::string("mine-1"), a.buyers_item_id.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-12-01"), a.delivery_date.value_or(""));
+    CPPUNIT_ASSERT(a.backlog.has_value() && !*a.backlog);
+    const auto& b = lines[1];
+    CPPUNIT_ASSERT_EQUAL(std::string("B"), b.item_id);
+    CPPUNIT_ASSERT(!b.buyers_item_id && !b.delivery_date && !b.backlog);
+  }
+
   void orders_are_numbered() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    std::string first, second;
-    s.write([&](store::UnitOfWork& u) {
-      store::OrderRecord o{"", "t1", "B1", "2026-11-23", Decimal::from_int(10), "EUR", "now"};
-      first = u.insert_order(o);
+    SqliteStore s({db_path(dir)});
+    auto ids = s.write_now([&](store::UnitOfWork& u) {
+      model::Order o{"", "t1", "B1", "2026-11-23", Decimal::from_int(10), "EUR", "now"};
+      std::string first = u.transactions().insert_order(o);
       o.transaction_id = "t2";
-      second = u.insert_order(o);
+      return std::pair{first, u.transactions().insert_order(o)};
     });
-    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000001"), first);
-    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000002"), second);
+    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000001"), ids.first);
+    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000002"), ids.second);
+    // A transaction has one order at most.
+    CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) {
+      return u.transactions().insert_order({"", "t1", "B1", "2026-11-23", Decimal::from_int(1), "EUR", "now"});
+    }),
+                         store::StoreError);
   }
 
   void transactions_are_per_buyer() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    s.write([&](store::UnitOfWork& u) {
-      u.insert_transaction(transaction("t1", "B1", 2));
-      u.insert_transaction(transaction("t2", "B1", 100));
-      u.insert_transaction(transaction("t3", "B2", 2));
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) {
+      u.transactions().insert_transaction(transaction("t1", "B1", 2));
+      u.transactions().insert_transaction(transaction("t2", "B1", 100));
+      u.transactions().insert_transaction(transaction("t3", "B2", 2));
     });
-    s.read([&](store::Reader& r) {
-      CPPUNIT_ASSERT(r.transaction("B1", "t1").has_value());
-      CPPUNIT_ASSERT(!r.transaction("B2", "t1").has_value());  // another buyer's ID is nobody's
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_open_transactions("B1"));
-      CPPUNIT_ASSERT_EQUAL(std::size_t{1}, r.open_transactions("B2").size());
+    struct Seen {
+      bool own, foreign;
+      std::int64_t open_b1;
+      std::size_t open_b2;
+    };
+    auto seen = s.read_now([](store::ReadView& r) {
+      auto& t = r.transactions();
+      return Seen{t.transaction("B1", "t1").has_value(), t.transaction("B2", "t1").has_value(),
+                  t.count_open_transactions("B1"), t.open_transactions("B2").size()};
     });
+    CPPUNIT_ASSERT(seen.own);
+    CPPUNIT_ASSERT(!seen.foreign);  // another buyer's ID is nobody's
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, seen.open_b1);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, seen.open_b2);
   }
 
   void search_matches_all_terms_as_substrings() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    s.write([&](store::UnitOfWork& u) {
-      u.put_item(item("52090311600", "Brake cable 1.5 x 2000 mm"));
-      u.put_item(item("52090311100", "Shift cable 1.1 x 2100 mm, pack of 100"));
-      u.put_item(item("200600221", "Tyre 28-622"));
-      u.put_item(item("P100%", "Odd 100% item_name"));
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_item(item("52090311600", "Brake cable 1.5 x 2000 mm"));
+      u.catalog().put_item(item("52090311100", "Shift cable 1.1 x 2100 mm, pack of 100"));
+      u.catalog().put_item(item("200600221", "Tyre 28-622"));
+      u.catalog().put_item(item("P100%", "Odd 100% item_name"));
     });
-    s.read([&](store::Reader& r) {
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, r.count_items_matching({"cable"}));
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_items_matching({"CABLE", "brake"}));
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_items_matching({"0311600"}));  // item number substring
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, r.count_items_matching({"x", "mm"}));  // short terms
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_items_matching({"0%"}));       // LIKE wildcards are literal
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, r.count_items_matching({"cable", "tyre"}));
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, r.count_items_matching({}));
-      auto page = r.items_matching({"cable"}, 1, 10);  // ordered by item number
-      CPPUNIT_ASSERT_EQUAL(std::size_t{1}, page.size());
-      CPPUNIT_ASSERT_EQUAL(std::string("52090311600"), page[0].id);
-    });
+    auto count = [&](std::vector<std::string> terms) {
+      return s.read_now([&](store::ReadView& r) { return r.catalog().count_items_matching(terms); });
+    };
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, count({"cable"}));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"CABLE", "brake"}));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"0311600"}));  // item number substring
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, count({"x", "mm"}));  // short terms
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"0%"}));       // LIKE wildcards are literal
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count({"cable", "tyre"}));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, count({}));
+    auto page = s.read_now([](store::ReadView& r) { return r.catalog().items_matching({"cable"}, 1, 10); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, page.size());  // ordered by item number
+    CPPUNIT_ASSERT_EQUAL(std::string("52090311600"), page[0].id);
   }
 
   void bulk_items_are_searchable_and_later_ones_too() {
     TempDir dir;
-    SqliteStore s({(dir.path() / "og.db").string()});
-    s.write([&](store::UnitOfWork& u) { u.put_item(item("A1", "Brake cable")); });
+    SqliteStore s({db_path(dir)});
+    auto count = [&](const std::string& term) {
+      return s.read_now([&](store::ReadView& r) { return r.catalog().count_items_matching({term}); });
+    };
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("A1", "Brake cable")); });
     int n = 0;
-    s.write([&](store::UnitOfWork& u) {
-      u.put_items([&](store::ItemRecord& r) {
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_items([&](model::Item& r) {
         if (++n > 3) return false;
         r = item("B" + std::to_string(n), "Tyre number " + std::to_string(n));
         return true;
       });
     });
-    s.write([&](store::UnitOfWork& u) { u.put_item(item("C1", "Tyre lever")); });
-    s.read([&](store::Reader& r) {
-      CPPUNIT_ASSERT(r.item("B3").has_value());
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, r.count_items_matching({"tyre"}));   // the bulk ones and the later one
-      CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.count_items_matching({"brake"}));  // the earlier one is kept
-    });
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("C1", "Tyre lever")); });
+    CPPUNIT_ASSERT(find_item(s, "B3").has_value());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, count("tyre"));   // the bulk ones and the later one
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count("brake"));  // the earlier one is kept
     // The index is maintained per item again afterwards (the trigger is back).
-    s.write([&](store::UnitOfWork& u) { u.put_item(item("B2", "Saddle")); });
-    s.read([&](store::Reader& r) { CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, r.count_items_matching({"tyre"})); });
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("B2", "Saddle")); });
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, count("tyre"));
   }
 
   void newer_schema_is_refused() {
     TempDir dir;
-    std::string path = (dir.path() / "og.db").string();
+    std::string path = db_path(dir);
     { SqliteStore s({path}); }
-    {
-      sqlite3* db = nullptr;
-      sqlite3_open(path.c_str(), &db);
-      sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
-      sqlite3_close(db);
-    }
+    exec_sql(path, "PRAGMA user_version = 999");
     CPPUNIT_ASSERT_THROW(SqliteStore s({path}), store::StoreError);
   }
 
   void demo_data_is_the_documented_catalog() {
     TempDir dir;
     core::FixedClock clock(*rules::Date::parse("2026-11-23"));
-    SqliteOptions o{(dir.path() / "og.db").string()};
+    SqliteOptions o{db_path(dir)};
     o.seed = [&](store::UnitOfWork& u) { core::load_demo_data(u, clock); };
     SqliteStore s(o);
-    s.read([&](store::Reader& r) {
-      CPPUNIT_ASSERT(r.buyer("B127645").has_value());
-      CPPUNIT_ASSERT(r.buyer("B200001").has_value());
-      auto shift = r.item("52090311100");
-      CPPUNIT_ASSERT_EQUAL(std::string("PK"), shift->order_unit);
-      CPPUNIT_ASSERT_EQUAL(std::string("100"), shift->base_per_order_unit.to_string());
-      CPPUNIT_ASSERT_EQUAL(std::string("49.00"), shift->price.to_string(2));
-      CPPUNIT_ASSERT_EQUAL(std::string("20"), shift->stock.to_string());
-      CPPUNIT_ASSERT_EQUAL(std::string("4012345678901"), r.item("52090311600")->ean.value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), r.item("200200456")->next_delivery.value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("3"), r.item("200300156")->stock.to_string());
-      CPPUNIT_ASSERT_EQUAL(std::string("40"), r.item("200600221")->stock.to_string());
-      CPPUNIT_ASSERT(!r.item("100000001").has_value());
-      CPPUNIT_ASSERT(r.replacements("100000001") == std::vector<std::string>{"200300156"});
+    auto buyers = s.read_now([](store::ReadView& r) {
+      return r.catalog().buyer("B127645").has_value() && r.catalog().buyer("B200001").has_value();
     });
+    CPPUNIT_ASSERT(buyers);
+    auto shift = find_item(s, "52090311100");
+    CPPUNIT_ASSERT(shift.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("PK"), shift->order_unit);
+    CPPUNIT_ASSERT_EQUAL(std::string("100"), shift->base_per_order_unit.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("49.00"), shift->price.to_string(2));
+    CPPUNIT_ASSERT_EQUAL(std::string("20"), shift->stock.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("4012345678901"), find_item(s, "52090311600")->ean.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), find_item(s, "200200456")->next_delivery.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("3"), find_item(s, "200300156")->stock.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("40"), find_item(s, "200600221")->stock.to_string());
+    CPPUNIT_ASSERT(!find_item(s, "100000001").has_value());
+    auto replacements = s.read_now([](store::ReadView& r) { return r.catalog().replacements("100000001"); });
+    CPPUNIT_ASSERT(replacements == std::vector<std::string>{"200300156"});
+  }
+
+  void stopped_store_refuses_work() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("A1", "Kept")); });
+    s.stop();
+    s.stop();  // twice is harmless
+    CPPUNIT_ASSERT_THROW(find_item(s, "A1"), store::StoreError);
+    CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("A2", "Late")); }),
+                         store::StoreError);
   }
 };
 

@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -52,8 +54,37 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::st
   port_ = static_cast<unsigned short>(std::stoi(line.substr(at + std::strlen("127.0.0.1:"))));
 }
 
+std::vector<std::string>& server_problems() {
+  static std::vector<std::string> problems;
+  return problems;
+}
+
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop();
+}
+
+// A sanitizer's report is a failure whatever the exit status said.
+void ServerProcess::check_exit(int status, bool expected_kill) {
+  std::ifstream in(stderr_path());
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string err = text.str();
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                             "WARNING: ThreadSanitizer"}) {
+    if (err.find(marker) != std::string::npos) {
+      server_problems().push_back("the server's stderr (" + stderr_path() + ") holds a report: " +
+                                  err.substr(err.find(marker), 2000));
+      return;
+    }
+  }
+  if (expected_kill && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) return;
+  if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+    std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                      : WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                            : "status " + std::to_string(status);
+    server_problems().push_back("the server ended with " + how + " (stderr: " + stderr_path() +
+                                "): " + err.substr(err.size() > 2000 ? err.size() - 2000 : 0));
+  }
 }
 
 std::string ServerProcess::url(const std::string& path) const {
@@ -66,19 +97,22 @@ void ServerProcess::kill_hard() {
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
+  check_exit(status, true);
 }
 
 int ServerProcess::stop() {
   if (pid_ <= 0) return -1;
   ::kill(pid_, SIGTERM);
   int status = 0;
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 300; ++i) {
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
+      check_exit(status, false);
       return status;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  server_problems().push_back("the server did not stop within 15 s of SIGTERM");
   kill_hard();
   return -1;
 }

@@ -1,5 +1,8 @@
 // The real ordergate binary, started on a free loopback port with its own data
 // folder; stopped (SIGTERM, or SIGKILL on request) when the object goes away.
+// Its stderr is kept beside the data folder; a server that did not exit with
+// status 0 on SIGTERM, or whose stderr holds a sanitizer report, fails the
+// test that ran it (see server_problems()).
 #pragma once
 #include <sys/types.h>
 
@@ -24,11 +27,18 @@ class ServerProcess {
   // SIGTERM and wait; returns the exit status.
   int stop();
   const std::string& log_path() const { return log_; }
+  std::string stderr_path() const { return log_ + ".stderr"; }
 
  private:
+  void check_exit(int status, bool expected_kill);
+
   pid_t pid_ = -1;
   unsigned short port_ = 0;
   std::string log_;
 };
+
+// What servers of the running test did wrong (bad exit, sanitizer report);
+// the test runner turns each into a failure of that test and clears the list.
+std::vector<std::string>& server_problems();
 
 }  // namespace og::test

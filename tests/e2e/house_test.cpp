@@ -1,0 +1,150 @@
+// The house the faces live in, through the real binary: health endpoints that
+// tell the truth about the store, a store that recovers when a full disk has
+// room again, and SIGTERM that finishes what is in flight before it stops.
+#include <cppunit/extensions/HelperMacros.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/xml_check.hpp"
+
+namespace og::test {
+
+namespace {
+
+const char* kCreate =
+    "/veloconnect?RequestName=CreateOrderRequest&BuyersID=B127645&Password=secret&Quantity.200600221=2";
+const char* kItem =
+    "/veloconnect?RequestName=GetItemDetailsRequest&BuyersID=B127645&Password=secret&SellersItemIdentification="
+    "52090311600";
+
+std::string code_of(const HttpReply& r) {
+  return first_text(r.body, "ResponseCode").value_or("?");
+}
+
+// A small file system of its own, so that the test can fill it.
+class SmallDisk {
+ public:
+  SmallDisk(const std::filesystem::path& at, const char* size) : at_(at) {
+    std::filesystem::create_directories(at_);
+    std::string options = std::string("size=") + size;
+    if (mount("tmpfs", at_.c_str(), "tmpfs", 0, options.c_str()) != 0)
+      throw std::runtime_error("mounting a tmpfs at " + at_.string() + " failed (the test needs root): " +
+                               std::strerror(errno));
+  }
+  ~SmallDisk() { umount2(at_.c_str(), MNT_DETACH); }
+  // Writes until the file system is full.
+  void fill(const std::filesystem::path& file) {
+    std::ofstream out(file, std::ios::binary);
+    std::string block(64 * 1024, 'x');
+    while (out.write(block.data(), static_cast<std::streamsize>(block.size()))) {
+    }
+  }
+
+ private:
+  std::filesystem::path at_;
+};
+
+}  // namespace
+
+class HouseTest : public CppUnit::TestFixture {
+  CPPUNIT_TEST_SUITE(HouseTest);
+  CPPUNIT_TEST(healthz_and_readyz_answer);
+  CPPUNIT_TEST(failed_commits_show_on_readyz_and_reads_go_on);
+  CPPUNIT_TEST(full_disk_is_reported_and_recovered_from);
+  CPPUNIT_TEST(sigterm_finishes_requests_in_flight);
+  CPPUNIT_TEST_SUITE_END();
+
+ public:
+  void healthz_and_readyz_answer() {
+    TempDir dir;
+    ServerProcess server(dir.path() / "data");
+    HttpClient client("127.0.0.1", server.port());
+    auto alive = client.get("/healthz");
+    CPPUNIT_ASSERT_EQUAL(200, alive.status);
+    auto ready = client.get("/readyz");
+    CPPUNIT_ASSERT_EQUAL(200, ready.status);
+    CPPUNIT_ASSERT(ready.body.find("store: writable") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/health").status);  // the old name stays
+  }
+
+  void failed_commits_show_on_readyz_and_reads_go_on() {
+    TempDir dir;
+    ServerProcess server(dir.path() / "data", {"--fail-commits"});
+    HttpClient client("127.0.0.1", server.port());
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/readyz").status);  // nothing has failed yet
+    CPPUNIT_ASSERT_EQUAL(std::string("500"), code_of(client.get(kCreate)));
+    auto ready = client.get("/readyz");
+    CPPUNIT_ASSERT_EQUAL(503, ready.status);
+    CPPUNIT_ASSERT(ready.body.find("NOT WRITABLE") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/healthz").status);  // alive all the same
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kItem)));
+  }
+
+  void full_disk_is_reported_and_recovered_from() {
+    TempDir dir;
+    auto disk_at = dir.path() / "disk";
+    SmallDisk disk(disk_at, "8m");
+    ServerProcess server(disk_at / "data");
+    HttpClient client("127.0.0.1", server.port());
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kCreate)));
+
+    disk.fill(disk_at / "filler");
+    // Orders now fail as "not applied" (500), never half-written; reads go on.
+    int refused = 0;
+    for (int i = 0; i < 50 && refused == 0; ++i) refused += code_of(client.get(kCreate)) == "500";
+    CPPUNIT_ASSERT(refused > 0);
+    auto ready = client.get("/readyz");
+    CPPUNIT_ASSERT_EQUAL(503, ready.status);
+    CPPUNIT_ASSERT(ready.body.find("NOT WRITABLE") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kItem)));
+
+    // Room again: the next commit succeeds and the store says so by itself.
+    std::filesystem::remove(disk_at / "filler");
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kCreate)));
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/readyz").status);
+  }
+
+  void sigterm_finishes_requests_in_flight() {
+    TempDir dir;
+    // Every commit waits 1.5 s: the order is in flight when SIGTERM comes.
+    ServerProcess server(dir.path() / "data", {"--slow-commits-us", "1500000"});
+    unsigned short port = server.port();
+    auto answer = std::async(std::launch::async, [port] {
+      HttpClient client("127.0.0.1", port);
+      return client.get(kCreate);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto started = std::chrono::steady_clock::now();
+    int status = server.stop();
+    auto reply = answer.get();
+    CPPUNIT_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CPPUNIT_ASSERT_EQUAL(200, reply.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(reply));
+    CPPUNIT_ASSERT_EQUAL(std::string("close"), reply.headers["connection"]);
+    // It waited for the answer, and only for it.
+    CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+
+    // What it answered was kept.
+    std::string tid = first_text(reply.body, "TransactionID").value_or("");
+    CPPUNIT_ASSERT(!tid.empty());
+    ServerProcess again(dir.path() / "data");
+    HttpClient client("127.0.0.1", again.port());
+    auto view = client.get("/veloconnect?RequestName=ViewOrderRequest&BuyersID=B127645&Password=secret&TransactionID=" +
+                           tid);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(view));
+  }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HouseTest);
+
+}  // namespace og::test
