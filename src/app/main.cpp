@@ -79,7 +79,8 @@ int run(const og::app::Config& config) {
   core::veloconnect::BuyerAuth auth(hashing.get_executor());
   core::veloconnect::TransactionLimits limits{config.max_open_transactions};
   core::veloconnect::OrderTransactions orders(catalog, clock, limits);
-  core::veloconnect::TextSearches searches(catalog, clock, limits, core::veloconnect::SearchLimits{config.max_search_page});
+  core::veloconnect::TextSearches searches(catalog, clock, limits,
+                                           core::veloconnect::SearchLimits{config.max_search_page});
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   veloconnect::Service velo_service({contexts, auth, catalog, orders, searches}, config.veloconnect);

@@ -19,23 +19,23 @@ auto offload(Executor target, F work) -> Task<std::invoke_result_t<F&>> {
   // A named initiation, not a temporary in the co_await expression: GCC 12
   // destroys such temporaries twice (a shared_ptr they hold then dies early).
   auto initiate = [target, result, work = std::move(work)](auto handler) mutable {
-        auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-        boost::asio::post(target, [resume, result, work = std::move(work)]() mutable {
-          std::exception_ptr e;
-          try {
-            if constexpr (std::is_void_v<R>) {
-              work();
-              result->emplace(true);
-            } else {
-              result->emplace(work());
-            }
-          } catch (...) {
-            e = std::current_exception();
-          }
-          auto ex = boost::asio::get_associated_executor(*resume);
-          boost::asio::post(ex, [resume, e] { std::move (*resume)(e); });
-        });
-      };
+    auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+    boost::asio::post(target, [resume, result, work = std::move(work)]() mutable {
+      std::exception_ptr e;
+      try {
+        if constexpr (std::is_void_v<R>) {
+          work();
+          result->emplace(true);
+        } else {
+          result->emplace(work());
+        }
+      } catch (...) {
+        e = std::current_exception();
+      }
+      auto ex = boost::asio::get_associated_executor(*resume);
+      boost::asio::post(ex, [resume, e] { std::move (*resume)(e); });
+    });
+  };
   // With void(std::exception_ptr), co_await rethrows what the work threw.
   auto done = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(std::exception_ptr)>(
       std::move(initiate), boost::asio::use_awaitable);

@@ -47,8 +47,8 @@ struct SrmAnswer {
   std::string cart_id;  // "" when the answer names no cart
   std::string change_state_id;
   std::vector<CartMessage> messages;
-  std::string reference_id;  // the request's MessageHeader ID, which the answer refers to
-  std::string answer_id;     // the answer's own MessageHeader UUID
+  std::string reference_id;      // the request's MessageHeader ID, which the answer refers to
+  std::string answer_id;         // the answer's own MessageHeader UUID
   std::int64_t answered_at = 0;  // Unix seconds: the answer's CreationDateTime
   // An answer stored by ordergate 0.1 as rendered XML (before migration 3).
   std::optional<std::string> legacy_body;

@@ -31,8 +31,7 @@ FaultText fault_of(FaultKind kind, std::string detail) {
     case FaultKind::NoPayload: return {true, "The SOAP envelope has no body", std::move(detail)};
     case FaultKind::UnknownOperation:
       return {true, "The request names no operation of this service", std::move(detail)};
-    case FaultKind::NotValid:
-      return {true, "The request is not valid against the service's schema", std::move(detail)};
+    case FaultKind::NotValid: return {true, "The request is not valid against the service's schema", std::move(detail)};
     case FaultKind::NoEnvelope:
       return {true, "A SOAP envelope is required", "POST the message inside a SOAP 1.1 or 1.2 Envelope"};
     case FaultKind::NotApplied:

@@ -33,8 +33,7 @@ FaultKind fault_kind(message::XmlProblemKind kind) {
 }
 
 Envelope envelope_hint(const http::Request& request) {
-  return message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12
-                                                                                  : Envelope::Soap11;
+  return message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
 }
 
 }  // namespace
@@ -132,8 +131,8 @@ Task<http::Response> Endpoint::process(const http::Request& request, core::Conte
 
   http::Response answer;
   answer.content_type = message::content_type_for(payload.envelope);
-  std::string element = outcome->legacy_body ? *outcome->legacy_body
-                                             : confirmation(fresh_codec(), op, *outcome, r.header);
+  std::string element =
+      outcome->legacy_body ? *outcome->legacy_body : confirmation(fresh_codec(), op, *outcome, r.header);
   answer.body = message::in_envelope(element, payload.envelope);
   answer.face = "srm";
   answer.operation = op.name;

@@ -6,8 +6,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/veloconnect/caller.hpp"
 #include "core/catalog/catalog.hpp"
+#include "core/veloconnect/caller.hpp"
 #include "core/veloconnect/order_transactions.hpp"
 #include "message/envelope.hpp"
 #include "rules/veloconnect/outcome.hpp"
@@ -23,10 +23,10 @@ struct Request {
   core::veloconnect::Caller caller;
   std::optional<std::string> seller_id;
   std::optional<std::string> transaction_id;
-  std::vector<core::ItemQuery> items;  // GetItemDetails(List)
+  std::vector<core::ItemQuery> items;               // GetItemDetails(List)
   std::vector<core::veloconnect::LineInput> lines;  // CreateOrder, UpdateOrder
-  std::string search_string;           // CreateTextSearch
-  std::int64_t start_index = 0;        // SearchResult
+  std::string search_string;                        // CreateTextSearch
+  std::int64_t start_index = 0;                     // SearchResult
   std::int64_t count = 0;
   ResultFormat format = ResultFormat::IdOnly;
   bool do_not_close = false;

@@ -38,8 +38,8 @@ class SmallDisk {
     std::filesystem::create_directories(at_);
     std::string options = std::string("size=") + size;
     if (mount("tmpfs", at_.c_str(), "tmpfs", 0, options.c_str()) != 0)
-      throw std::runtime_error("mounting a tmpfs at " + at_.string() + " failed (the test needs root): " +
-                               std::strerror(errno));
+      throw std::runtime_error("mounting a tmpfs at " + at_.string() +
+                               " failed (the test needs root): " + std::strerror(errno));
   }
   ~SmallDisk() { umount2(at_.c_str(), MNT_DETACH); }
   // Writes until the file system is full.
@@ -139,8 +139,8 @@ class HouseTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!tid.empty());
     ServerProcess again(dir.path() / "data");
     HttpClient client("127.0.0.1", again.port());
-    auto view = client.get("/veloconnect?RequestName=ViewOrderRequest&BuyersID=B127645&Password=secret&TransactionID=" +
-                           tid);
+    auto view =
+        client.get("/veloconnect?RequestName=ViewOrderRequest&BuyersID=B127645&Password=secret&TransactionID=" + tid);
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(view));
   }
 };

@@ -1,3 +1,3 @@
 // A rule may not include anything of src/: with the rules' flags this must not compile.
-#include "rules/common/date.hpp"
 #include "core/clock.hpp"
+#include "rules/common/date.hpp"

@@ -69,17 +69,17 @@ void ServerProcess::check_exit(int status, bool expected_kill) {
   std::stringstream text;
   text << in.rdbuf();
   std::string err = text.str();
-  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
-                             "WARNING: ThreadSanitizer"}) {
+  for (const char* marker :
+       {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:", "WARNING: ThreadSanitizer"}) {
     if (err.find(marker) != std::string::npos) {
-      server_problems().push_back("the server's stderr (" + stderr_path() + ") holds a report: " +
-                                  err.substr(err.find(marker), 2000));
+      server_problems().push_back("the server's stderr (" + stderr_path() +
+                                  ") holds a report: " + err.substr(err.find(marker), 2000));
       return;
     }
   }
   if (expected_kill && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) return;
   if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
-    std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+    std::string how = WIFEXITED(status)     ? "exit status " + std::to_string(WEXITSTATUS(status))
                       : WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
                                             : "status " + std::to_string(status);
     server_problems().push_back("the server ended with " + how + " (stderr: " + stderr_path() +

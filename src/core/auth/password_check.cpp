@@ -57,9 +57,8 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& user
   std::optional<StoredPassword> stored =
       co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, user); });
   if (!stored) co_return PasswordVerdict::UnknownUser;
-  bool valid = co_await offload(hashing_, [&] {
-    return equal_secrets(hash_password(password, stored->salt, stored->iterations), stored->hash);
-  });
+  bool valid = co_await offload(
+      hashing_, [&] { return equal_secrets(hash_password(password, stored->salt, stored->iterations), stored->hash); });
   auto until = std::chrono::steady_clock::now() + remember_;
   std::unique_lock lock(mutex_);
   if (!valid) {

@@ -13,7 +13,7 @@ Decimal dec(const char* text) {
 }
 
 model::Item item(const char* id, const char* description, const char* unit, const char* price, const char* rrp,
-                       const char* stock) {
+                 const char* stock) {
   model::Item r;
   r.id = id;
   r.description = description;

@@ -34,9 +34,9 @@ struct CartOutcome {
   // The answer's own MessageHeader, fixed when the decision was made so that
   // a repeated message is answered the same way.
   std::string answer_id;
-  std::int64_t answered_at = 0;  // Unix seconds
-  std::string reference_id;      // the MessageHeader ID of the request first answered
-  bool replayed = false;         // the first answer to this UUID, again
+  std::int64_t answered_at = 0;            // Unix seconds
+  std::string reference_id;                // the MessageHeader ID of the request first answered
+  bool replayed = false;                   // the first answer to this UUID, again
   std::optional<std::string> legacy_body;  // a replay of an answer stored as XML by 0.1
 };
 

@@ -25,7 +25,7 @@ Item internal_item(const char* id, const Product& p, const char* quantity, const
 }
 
 model::Cart cart(const char* id, bool ordered, const char* change_state_id, std::vector<Item> items,
-                       const Clock& clock) {
+                 const Clock& clock) {
   model::Cart c;
   c.id = id;
   c.ordered = ordered;

@@ -23,7 +23,7 @@ std::vector<std::string> TextSearches::terms(std::string_view s) {
 }
 
 Task<Result<TransactionRecord>> TextSearches::create(Context& ctx, Credentials credentials, const Caller& caller,
-                                                    const std::string& search_string) {
+                                                     const std::string& search_string) {
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   // Counting may scan a large catalog: a read of its own, so that writers
   // queued behind it need not share a batch with it.
@@ -56,8 +56,7 @@ Task<Result<SearchPage>> TextSearches::page(Context& ctx, Credentials credential
       // The count is fixed when the search is created: paging stays stable.
       page.window = rv::clamp_window(start, count, t->total_count, limits_.max_page);
       if (fetch_items && page.window.count > 0) {
-        for (auto& item :
-             uow.catalog().items_matching(terms(t->search_string), page.window.start, page.window.count)) {
+        for (auto& item : uow.catalog().items_matching(terms(t->search_string), page.window.start, page.window.count)) {
           auto availability = catalog_.availability(item, rules::Decimal());
           page.hits.push_back({std::move(item), availability});
         }

@@ -126,8 +126,8 @@ std::optional<model::SrmAnswer> SqliteCarts::srm_answer(std::string_view uuid) {
     a.answer_id = s.text(7);
     a.answered_at = s.integer(8);
   }
-  auto s = db_.prepare(
-      "SELECT number, note, field, element, item_id FROM srm_message_log WHERE uuid = ? ORDER BY position");
+  auto s =
+      db_.prepare("SELECT number, note, field, element, item_id FROM srm_message_log WHERE uuid = ? ORDER BY position");
   s.bind(1, uuid);
   while (s.step())
     a.messages.push_back({static_cast<rules::srm::MessageNumber>(s.integer(0)), s.text(1),

@@ -96,10 +96,10 @@ std::int64_t SqliteCatalog::count_items_matching(const std::vector<std::string>&
 }
 
 std::vector<model::Item> SqliteCatalog::items_matching(const std::vector<std::string>& terms, std::int64_t offset,
-                                       std::int64_t limit) {
+                                                       std::int64_t limit) {
   auto sql = search_sql(terms);
-  RawStatement raw(
-      db_, std::string("SELECT ") + kItemColumns + " FROM items" + sql.where + " ORDER BY id LIMIT ? OFFSET ?");
+  RawStatement raw(db_,
+                   std::string("SELECT ") + kItemColumns + " FROM items" + sql.where + " ORDER BY id LIMIT ? OFFSET ?");
   Statement s(raw.get());
   int n = 1;
   for (const auto& p : sql.params) s.bind(n++, p);
