@@ -26,6 +26,9 @@ inline constexpr int kFinal = 100;
 // Final state of an instance ended by Rollback. The standard leaves the number
 // open (final states are 100-199); 199 keeps it apart from a finished order.
 inline constexpr int kRolledBack = 199;
+// Final state of an instance the server ended because it sat idle too long
+// (rules/veloconnect/lifecycle.hpp), or to make room for a new search.
+inline constexpr int kEndedByServer = 198;
 }  // namespace state
 
 enum class Credentials { Valid, UnknownBuyer, WrongPassword };

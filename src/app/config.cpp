@@ -33,6 +33,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   std::string listen;
   std::string config_file;
   long idle = 0, request = 0, handler = 0;
+  long max_open_both = -1;
   po::options_description general("ordergate options");
   general.add_options()("help,h", "print this help and exit")("version", "print the version and exit")(
       "config", po::value(&config_file), "read further options from this file (key = value per line)")(
@@ -59,8 +60,21 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "seller-id", po::value(&c.veloconnect.seller_id)->default_value("ordergate"),
       "Veloconnect SellersID this server answers for (415 otherwise)")(
       "seller-name", po::value(&c.veloconnect.seller_name)->default_value("ordergate demo wholesaler"),
-      "SellerName in GetProfile")("max-open-transactions", po::value(&c.max_open_transactions)->default_value(1000),
-                                  "open Veloconnect transactions per buyer (421 above)")(
+      "SellerName in GetProfile")("max-open-orders", po::value(&c.max_open_orders)->default_value(1000),
+                                  "open Veloconnect orders per buyer (421 above)")(
+      "max-open-searches", po::value(&c.max_open_searches)->default_value(1000),
+      "open Veloconnect text searches per buyer (above it the least recently used search is ended)")(
+      "max-open-transactions", po::value(&max_open_both),
+      "sets --max-open-orders and --max-open-searches at once (the single limit of ordergate 0.1)")(
+      "order-lifetime", po::value(&c.order_lifetime_s)->default_value(24 * 3600),
+      "seconds an open order may sit unchanged before the server ends it (state 198)")(
+      "search-lifetime", po::value(&c.search_lifetime_s)->default_value(3600),
+      "seconds an open text search may sit unused before the server ends it (state 198)")(
+      "retention-days", po::value(&c.retention_days)->default_value(30),
+      "ended searches, rolled back or ended orders, test orders and answered SRM messages are deleted after this "
+      "many days (finished orders are kept)")(
+      "janitor-seconds", po::value(&c.janitor_s)->default_value(60),
+      "how often idle instances are ended and old ones purged")(
       "max-search-page", po::value(&c.max_search_page)->default_value(100),
       "largest SearchResult page (Count is clamped)")("max-list-entries",
                                                       po::value(&c.veloconnect.max_list_entries)->default_value(1000),
@@ -125,6 +139,13 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   c.server.idle_timeout = std::chrono::seconds(idle);
   c.server.request_timeout = std::chrono::seconds(request);
+  if (max_open_both >= 0) c.max_open_orders = c.max_open_searches = max_open_both;
+  if (c.max_open_orders < 0 || c.max_open_searches < 0 || c.order_lifetime_s < 1 || c.search_lifetime_s < 1 ||
+      c.retention_days < 1 || c.janitor_s < 1) {
+    std::cerr << "ordergate: limits are 0 or more; lifetimes, --retention-days and --janitor-seconds 1 or more\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
   c.server.handler_timeout = std::chrono::seconds(handler);
   if (handler < 1 || c.drain_seconds < 0 || c.hash_threads < 1 || c.hash_threads > 64) {
     std::cerr << "ordergate: --handler-timeout is 1 or more, --drain-seconds 0 or more, --hash-threads 1 to 64\n";

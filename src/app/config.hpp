@@ -13,7 +13,12 @@ struct Config {
   std::string data_dir = "./data";
   std::string durability = "process";  // process | power
   std::string access_log = "-";
-  long max_open_transactions = 1000;
+  long max_open_orders = 1000;
+  long max_open_searches = 1000;
+  long order_lifetime_s = 24 * 3600;
+  long search_lifetime_s = 3600;
+  long retention_days = 30;
+  long janitor_s = 60;
   long max_search_page = 100;
   std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;

@@ -6,6 +6,8 @@
 #include <iostream>
 #include <thread>
 
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include "app/config.hpp"
@@ -19,6 +21,7 @@
 #include "core/srm/srm_demo_data.hpp"
 #include "core/srm/srm_users.hpp"
 #include "core/veloconnect/buyer_auth.hpp"
+#include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/order_transactions.hpp"
 #include "core/veloconnect/text_search.hpp"
 #include "http/server.hpp"
@@ -77,10 +80,15 @@ int run(const og::app::Config& config) {
   core::ContextFactory contexts(store);
   core::Catalog catalog(clock);
   core::veloconnect::BuyerAuth auth(hashing.get_executor());
-  core::veloconnect::TransactionLimits limits{config.max_open_transactions};
-  core::veloconnect::OrderTransactions orders(catalog, clock, limits);
-  core::veloconnect::TextSearches searches(catalog, clock, limits,
+  core::veloconnect::Lifecycle lifecycle{
+      {std::chrono::seconds(config.order_lifetime_s), std::chrono::seconds(config.search_lifetime_s)},
+      {config.max_open_orders, config.max_open_searches},
+      std::chrono::hours(24 * config.retention_days),
+      &clock};
+  core::veloconnect::OrderTransactions orders(catalog, clock, lifecycle);
+  core::veloconnect::TextSearches searches(catalog, clock, lifecycle,
                                            core::veloconnect::SearchLimits{config.max_search_page});
+  core::veloconnect::Janitor janitor(lifecycle);
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   veloconnect::Service velo_service({contexts, auth, catalog, orders, searches}, config.veloconnect);
@@ -108,6 +116,28 @@ int run(const og::app::Config& config) {
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path
             << (store.created() ? ", created with demo data" : "") << ")" << std::endl;
+
+  // The janitor: idle instances end, old ended ones go, on the first loop
+  // (its work runs on the store thread; the loop only waits).
+  boost::asio::co_spawn(
+      server.executor(),
+      [&]() -> Task<void> {
+        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+        for (;;) {
+          timer.expires_after(std::chrono::seconds(config.janitor_s));
+          co_await timer.async_wait(boost::asio::use_awaitable);
+          try {
+            core::Context ctx = contexts.make();
+            auto report = co_await janitor.sweep(ctx);
+            if (report.ended || report.purged)
+              std::cerr << "ordergate: janitor ended " << report.ended << " idle instance(s), purged " << report.purged
+                        << std::endl;
+          } catch (const std::exception& e) {
+            std::cerr << "ordergate: janitor: " << e.what() << std::endl;
+          }
+        }
+      },
+      boost::asio::detached);
 
   std::thread signal_waiter([&] {
     int received = 0;

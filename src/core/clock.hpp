@@ -1,7 +1,9 @@
 // Time is an input: services ask a Clock, tests give them a fixed one.
 #pragma once
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "rules/common/date.hpp"
 
@@ -14,6 +16,11 @@ class Clock {
   virtual std::string now_utc() const = 0;  // ISO-8601, for audit columns
   virtual std::chrono::sys_seconds now() const = 0;
 };
+
+// ISO-8601 UTC with microseconds, as now_utc() writes it: such stamps sort as text.
+std::string iso_utc(std::chrono::sys_seconds t);
+// The second an audit stamp names (either form above), or nullopt.
+std::optional<std::chrono::sys_seconds> parse_iso_utc(std::string_view text);
 
 class SystemClock final : public Clock {
  public:

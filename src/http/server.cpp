@@ -362,6 +362,10 @@ Server::~Server() {
 unsigned short Server::port() const {
   return impl_->acceptor.local_endpoint().port();
 }
+Executor Server::executor() const {
+  return impl_->contexts.front()->get_executor();
+}
+
 bool Server::tls() const {
   return impl_->ssl.has_value();
 }

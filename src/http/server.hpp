@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "async/task.hpp"
 #include "http/access_log.hpp"
 #include "http/router.hpp"
 
@@ -38,6 +39,8 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   unsigned short port() const;
+  // The first event loop's executor, for periodic work of the application.
+  Executor executor() const;
   bool tls() const;
   // Serves until stop(); runs the worker threads and joins them.
   void run();

@@ -27,6 +27,9 @@ class CartWriter : public CartReader {
   virtual void put_cart(const model::Cart& cart) = 0;
   virtual void delete_cart(std::string_view id) = 0;
   virtual void put_srm_answer(const model::SrmAnswer& answer) = 0;
+  // Forgets up to `limit` answered messages older than `before` (UTC,
+  // ISO-8601): a UUID repeated after that is a new message. Returns how many.
+  virtual std::int64_t purge_srm_answers(std::string_view before, std::int64_t limit) = 0;
 
   virtual void put_srm_category(const rules::srm::ProductCategory& category) = 0;
   virtual void put_srm_product(const rules::srm::Product& product) = 0;

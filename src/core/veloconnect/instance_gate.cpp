@@ -13,8 +13,9 @@ Failure refusal(rv::Outcome outcome, const std::optional<model::Transaction>& in
 }
 
 model::Transaction admit_step(store::TransactionReader& reader, rv::Step step, rv::Credentials credentials,
-                              const Caller& caller, std::string_view id) {
+                              const Caller& caller, std::string_view id, const Lifecycle& lifecycle) {
   auto t = reader.transaction(caller.buyer_id, id);
+  if (t) t = as_of_now(std::move(*t), lifecycle);
   std::optional<rv::Instance> instance;
   if (t) instance = rv::Instance{t->kind, t->state, t->is_test};
   auto outcome = rv::admit(step, credentials, instance ? &*instance : nullptr, caller.is_test);
@@ -22,16 +23,32 @@ model::Transaction admit_step(store::TransactionReader& reader, rv::Step step, r
   return *t;
 }
 
-model::Transaction open_instance(store::TransactionReader& reader, model::TransactionKind kind, int state,
-                                 rv::Credentials credentials, const Caller& caller, long max_open, const Clock& clock) {
-  auto open = static_cast<long>(reader.count_open_transactions(caller.buyer_id));
-  auto outcome = rv::admit_creation(credentials, open, max_open);
-  if (outcome != rv::Outcome::Ok) {
-    Failure f{outcome, {}, std::nullopt};
-    if (outcome == rv::Outcome::NoInstanceAvailable)
-      f.message = "buyer " + caller.buyer_id + " already has " + std::to_string(max_open) +
-                  " open transactions; finish or roll back one first";
-    throw Refusal{std::move(f)};
+model::Transaction open_instance(store::TransactionWriter& writer, model::TransactionKind kind, int state,
+                                 rv::Credentials credentials, const Caller& caller, const Lifecycle& lifecycle) {
+  const Clock& clock = *lifecycle.clock;
+  if (auto c = rv::check_credentials(credentials); c != rv::Outcome::Ok) throw Refusal{{c, {}, std::nullopt}};
+  std::string active_since = iso_utc(clock.now() - rv::lifetime(kind, lifecycle.lifetimes));
+  auto open = static_cast<long>(writer.count_open_transactions(caller.buyer_id, kind, active_since));
+  switch (rv::make_room(kind, open, lifecycle.limits)) {
+    case rv::Room::Available: break;
+    case rv::Room::EndOldestSearch: {
+      // Idle ones first (they no longer count), then the least recently used.
+      writer.end_idle_transactions(kind, active_since, rv::state::kEndedByServer, clock.now_utc());
+      if (auto oldest = writer.least_recent_open_transaction(caller.buyer_id, kind)) {
+        oldest->state = rv::state::kEndedByServer;
+        oldest->updated_at = clock.now_utc();
+        writer.update_transaction(*oldest);
+      }
+      break;
+    }
+    case rv::Room::Full: {
+      bool order = kind == model::TransactionKind::Order;
+      long limit = order ? lifecycle.limits.open_orders : lifecycle.limits.open_searches;
+      throw Refusal{{rv::Outcome::NoInstanceAvailable,
+                     "buyer " + caller.buyer_id + " already has " + std::to_string(limit) + " open " +
+                         (order ? "orders; finish or roll back one first" : "searches"),
+                     std::nullopt}};
+    }
   }
   model::Transaction t;
   t.id = new_transaction_id();

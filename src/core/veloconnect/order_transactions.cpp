@@ -125,8 +125,7 @@ Task<Result<OrderView>> OrderTransactions::create(Context& ctx, Credentials cred
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
       auto t = open_instance(uow.transactions(), TransactionKind::Order,
-                             rv::state_after(rv::Step::CreateOrder, rv::state::kStart), credentials, caller,
-                             limits_.max_open_per_buyer, clock_);
+                             rv::state_after(rv::Step::CreateOrder, rv::state::kStart), credentials, caller, lifecycle_);
       uow.transactions().insert_transaction(t);
       Applied applied;
       if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
@@ -143,7 +142,7 @@ Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, C
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      std::optional<TransactionRecord> t = admit_step(uow.transactions(), step, credentials, caller, transaction_id);
+      std::optional<TransactionRecord> t = admit_step(uow.transactions(), step, credentials, caller, transaction_id, lifecycle_);
       Applied applied;
       if (step == rv::Step::UpdateOrder) {
         if (auto failure = apply_lines(uow, t->id, lines, applied)) {
@@ -201,7 +200,7 @@ Task<Result<OrderView>> OrderTransactions::view(Context& ctx, Credentials creden
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& reader) {
-      auto t = admit_step(reader.transactions(), rv::Step::ViewOrder, credentials, caller, transaction_id);
+      auto t = admit_step(reader.transactions(), rv::Step::ViewOrder, credentials, caller, transaction_id, lifecycle_);
       return OrderView{t, line_views(reader, t.id), {}, {}};
     });
   } catch (Refusal& r) {
@@ -214,7 +213,7 @@ Task<Result<TransactionRecord>> OrderTransactions::rollback(Context& ctx, Creden
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto t = admit_step(uow.transactions(), rv::Step::Rollback, credentials, caller, transaction_id);
+      auto t = admit_step(uow.transactions(), rv::Step::Rollback, credentials, caller, transaction_id, lifecycle_);
       t.state = rv::state_after(rv::Step::Rollback, t.state);
       t.updated_at = clock_.now_utc();
       uow.transactions().update_transaction(t);
@@ -232,9 +231,12 @@ Task<Result<std::vector<TransactionRecord>>> OrderTransactions::status(
     co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& reader) {
       std::vector<TransactionRecord> found;
       if (transaction_id)
-        found.push_back(admit_step(reader.transactions(), rv::Step::GetStatus, credentials, caller, *transaction_id));
+        found.push_back(admit_step(reader.transactions(), rv::Step::GetStatus, credentials, caller, *transaction_id, lifecycle_));
       else
-        found = reader.transactions().open_transactions(caller.buyer_id);
+        for (auto& t : reader.transactions().open_transactions(caller.buyer_id)) {
+          t = as_of_now(std::move(t), lifecycle_);
+          if (rv::is_open(t.state)) found.push_back(std::move(t));  // not an idle one the janitor will end
+        }
       return found;
     });
   } catch (Refusal& r) {

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/context.hpp"
 #include "core/veloconnect/caller.hpp"
+#include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/result.hpp"
 #include "model/veloconnect.hpp"
 #include "rules/veloconnect/transaction_rules.hpp"
@@ -53,14 +54,10 @@ struct OrderView {
   std::vector<std::string> unknown;             // produced by this request
 };
 
-struct TransactionLimits {
-  long max_open_per_buyer = 1000;
-};
-
 class OrderTransactions {
  public:
-  OrderTransactions(const Catalog& catalog, const Clock& clock, TransactionLimits limits)
-      : catalog_(catalog), clock_(clock), limits_(limits) {}
+  OrderTransactions(const Catalog& catalog, const Clock& clock, const Lifecycle& lifecycle)
+      : catalog_(catalog), clock_(clock), lifecycle_(lifecycle) {}
 
   Task<Result<OrderView>> create(Context& ctx, Credentials credentials, const Caller& caller,
                                  const std::vector<LineInput>& lines);
@@ -96,7 +93,7 @@ class OrderTransactions {
 
   const Catalog& catalog_;
   const Clock& clock_;
-  TransactionLimits limits_;
+  const Lifecycle& lifecycle_;
 };
 
 }  // namespace og::core::veloconnect

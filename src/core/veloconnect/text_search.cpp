@@ -32,8 +32,7 @@ Task<Result<TransactionRecord>> TextSearches::create(Context& ctx, Credentials c
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
       int state = rv::state_after(rv::Step::CreateTextSearch, rv::state::kStart, {.text_search_has_hits = total > 0});
-      auto t = open_instance(uow.transactions(), TransactionKind::TextSearch, state, credentials, caller,
-                             transaction_limits_.max_open_per_buyer, clock_);
+      auto t = open_instance(uow.transactions(), TransactionKind::TextSearch, state, credentials, caller, lifecycle_);
       t.search_string = search_string;
       t.total_count = total;
       uow.transactions().insert_transaction(t);
@@ -52,7 +51,7 @@ Task<Result<SearchPage>> TextSearches::page(Context& ctx, Credentials credential
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
       SearchPage page;
       std::optional<TransactionRecord> t =
-          admit_step(uow.transactions(), rv::Step::SearchResult, credentials, caller, transaction_id);
+          admit_step(uow.transactions(), rv::Step::SearchResult, credentials, caller, transaction_id, lifecycle_);
       // The count is fixed when the search is created: paging stays stable.
       page.window = rv::clamp_window(start, count, t->total_count, limits_.max_page);
       if (fetch_items && page.window.count > 0) {

@@ -35,8 +35,8 @@ struct SearchLimits {
 
 class TextSearches {
  public:
-  TextSearches(const Catalog& catalog, const Clock& clock, TransactionLimits transaction_limits, SearchLimits limits)
-      : catalog_(catalog), clock_(clock), transaction_limits_(transaction_limits), limits_(limits) {}
+  TextSearches(const Catalog& catalog, const Clock& clock, const Lifecycle& lifecycle, SearchLimits limits)
+      : catalog_(catalog), clock_(clock), lifecycle_(lifecycle), limits_(limits) {}
 
   Task<Result<model::Transaction>> create(Context& ctx, Credentials credentials, const Caller& caller,
                                           const std::string& search_string);
@@ -50,7 +50,7 @@ class TextSearches {
  private:
   const Catalog& catalog_;
   const Clock& clock_;
-  TransactionLimits transaction_limits_;
+  const Lifecycle& lifecycle_;
   SearchLimits limits_;
 };
 

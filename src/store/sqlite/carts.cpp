@@ -215,7 +215,7 @@ void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
   {
     auto s = db_.prepare(
         "INSERT INTO srm_messages (uuid, operation, answer, created_at, success, cart_id, change_state_id, "
-        "reference_id, answer_id, answered_at) VALUES (?,?,'',datetime(?, 'unixepoch'),?,?,?,?,?,?)");
+        "reference_id, answer_id, answered_at) VALUES (?,?,'',strftime('%Y-%m-%dT%H:%M:%SZ', ?, 'unixepoch'),?,?,?,?,?,?)");
     s.bind(1, a.uuid).bind(2, a.operation).bind(3, a.answered_at).bind(4, std::int64_t{a.success}).bind(5, a.cart_id);
     s.bind(6, a.change_state_id).bind(7, a.reference_id).bind(8, a.answer_id).bind(9, a.answered_at);
     s.run();
@@ -228,6 +228,19 @@ void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
     s.bind(5, static_cast<std::int64_t>(m.field)).bind(6, m.element).bind(7, m.item_id);
     s.run();
   }
+}
+
+std::int64_t SqliteCarts::purge_srm_answers(std::string_view before, std::int64_t limit) {
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_uuids (uuid TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_.exec("DELETE FROM purge_uuids");
+  {
+    auto s = db_.prepare("INSERT INTO purge_uuids SELECT uuid FROM srm_messages WHERE created_at < ? LIMIT ?");
+    s.bind(1, before).bind(2, limit);
+    s.run();
+  }
+  db_.exec("DELETE FROM srm_message_log WHERE uuid IN (SELECT uuid FROM purge_uuids)");
+  db_.exec("DELETE FROM srm_messages WHERE uuid IN (SELECT uuid FROM purge_uuids)");
+  return db_.changes();
 }
 
 void SqliteCarts::put_srm_category(const rules::srm::ProductCategory& c) {

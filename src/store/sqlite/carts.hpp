@@ -20,6 +20,7 @@ class SqliteCarts final : public CartWriter {
   void put_cart(const model::Cart& cart) override;
   void delete_cart(std::string_view id) override;
   void put_srm_answer(const model::SrmAnswer& answer) override;
+  std::int64_t purge_srm_answers(std::string_view before, std::int64_t limit) override;
   void put_srm_category(const rules::srm::ProductCategory& category) override;
   void put_srm_product(const rules::srm::Product& product) override;
   void put_srm_user(const model::SrmUser& user) override;

@@ -183,6 +183,9 @@ ALTER TABLE srm_messages ADD COLUMN change_state_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE srm_messages ADD COLUMN reference_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE srm_messages ADD COLUMN answer_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE srm_messages ADD COLUMN answered_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX srm_messages_by_age ON srm_messages (created_at);
+-- The janitor finds idle and ended instances by state and age.
+CREATE INDEX transactions_by_state_age ON transactions (state, updated_at);
 
 CREATE TABLE srm_message_log (
   uuid TEXT NOT NULL REFERENCES srm_messages (uuid) ON DELETE CASCADE,

@@ -109,4 +109,47 @@ std::string SqliteTransactions::insert_order(const model::Order& o) {
   return id;
 }
 
+std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id, model::TransactionKind kind,
+                                                         std::string_view active_since) {
+  auto s = db_.prepare(
+      "SELECT count(*) FROM transactions WHERE buyer_id = ? AND state < 100 AND kind = ? AND updated_at >= ?");
+  s.bind(1, buyer_id).bind(2, kind_code(kind)).bind(3, active_since);
+  return s.step() ? s.integer(0) : 0;
+}
+
+std::optional<model::Transaction> SqliteTransactions::least_recent_open_transaction(std::string_view buyer_id,
+                                                                                    model::TransactionKind kind) {
+  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS
+                       " FROM transactions WHERE buyer_id = ? AND state < 100 AND kind = ? "
+                       "ORDER BY updated_at, id LIMIT 1");
+  s.bind(1, buyer_id).bind(2, kind_code(kind));
+  if (!s.step()) return std::nullopt;
+  return read_transaction(s);
+}
+
+std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind kind, std::string_view idle_before,
+                                                       int state, std::string_view now) {
+  auto s = db_.prepare("UPDATE transactions SET state = ?, updated_at = ? WHERE state < 100 AND kind = ? AND updated_at < ?");
+  s.bind(1, std::int64_t{state}).bind(2, now).bind(3, kind_code(kind)).bind(4, idle_before);
+  s.run();
+  return db_.changes();
+}
+
+std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
+  // Ended and not a finished order of the seller's: searches (kind 2), and
+  // orders that were rolled back, ended by the server or only a test.
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_.exec("DELETE FROM purge_ids");
+  {
+    auto s = db_.prepare(
+        "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
+        "(kind = 2 OR state <> 100 OR is_test = 1) LIMIT ?");
+    s.bind(1, before).bind(2, limit);
+    s.run();
+  }
+  db_.exec("DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM purge_ids)");
+  db_.exec("DELETE FROM transactions WHERE id IN (SELECT id FROM purge_ids)");
+  return db_.changes();
+}
+
 }  // namespace og::store::sqlite

@@ -15,12 +15,19 @@ class SqliteTransactions final : public TransactionWriter {
   std::vector<model::Line> lines(std::string_view transaction_id) override;
   std::vector<model::Transaction> open_transactions(std::string_view buyer_id) override;
   std::int64_t count_open_transactions(std::string_view buyer_id) override;
+  std::int64_t count_open_transactions(std::string_view buyer_id, model::TransactionKind kind,
+                                       std::string_view active_since) override;
+  std::optional<model::Transaction> least_recent_open_transaction(std::string_view buyer_id,
+                                                                  model::TransactionKind kind) override;
 
   void insert_transaction(const model::Transaction& transaction) override;
   void update_transaction(const model::Transaction& transaction) override;
   void put_line(std::string_view transaction_id, const model::Line& line) override;
   void remove_line(std::string_view transaction_id, std::string_view item_id) override;
   std::string insert_order(const model::Order& order) override;
+  std::int64_t end_idle_transactions(model::TransactionKind kind, std::string_view idle_before, int state,
+                                     std::string_view now) override;
+  std::int64_t purge_ended_transactions(std::string_view before, std::int64_t limit) override;
 
  private:
   Connection& db_;
