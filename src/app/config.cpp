@@ -56,6 +56,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "drain-seconds", po::value(&c.drain_seconds)->default_value(10),
       "on SIGTERM: seconds to finish the requests in flight before stopping")(
       "hash-threads", po::value(&c.hash_threads)->default_value(2), "threads that check passwords (PBKDF2)")(
+      "debug-endpoints", po::bool_switch(&c.debug_endpoints),
+      "testing aid: serve /debug/sleep?ms=N and /debug/fetch?url=U (a handler waiting on a timer or an outbound call)")(
       "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(
       "seller-id", po::value(&c.veloconnect.seller_id)->default_value("ordergate"),
       "Veloconnect SellersID this server answers for (415 otherwise)")(
@@ -72,9 +74,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "seconds an open text search may sit unused before the server ends it (state 198)")(
       "retention-days", po::value(&c.retention_days)->default_value(30),
       "ended searches, rolled back or ended orders, test orders and answered SRM messages are deleted after this "
-      "many days (finished orders are kept)")(
-      "janitor-seconds", po::value(&c.janitor_s)->default_value(60),
-      "how often idle instances are ended and old ones purged")(
+      "many days (finished orders are kept)")("janitor-seconds", po::value(&c.janitor_s)->default_value(60),
+                                              "how often idle instances are ended and old ones purged")(
       "max-search-page", po::value(&c.max_search_page)->default_value(100),
       "largest SearchResult page (Count is clamped)")("max-list-entries",
                                                       po::value(&c.veloconnect.max_list_entries)->default_value(1000),

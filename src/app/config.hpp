@@ -28,6 +28,7 @@ struct Config {
   long demo_transactions = 0;
   bool fail_commits = false;
   int hash_threads = 2;
+  bool debug_endpoints = false;
   long drain_seconds = 10;
 };
 

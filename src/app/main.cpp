@@ -11,6 +11,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "app/config.hpp"
+#include "app/debug_endpoint.hpp"
 #include "app/health_endpoint.hpp"
 #include "core/catalog/catalog.hpp"
 #include "core/catalog/demo_data.hpp"
@@ -26,6 +27,7 @@
 #include "core/veloconnect/text_search.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
+#include "providers/http_client.hpp"
 #include "srm/endpoint.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "veloconnect/endpoint.hpp"
@@ -112,6 +114,13 @@ int run(const og::app::Config& config) {
 
   server_ptr = std::make_unique<http::Server>(config.server, router, log);
   http::Server& server = *server_ptr;
+  // Outbound calls run on the first loop (they are I/O, like everything a loop does).
+  providers::HttpClient outbound(server.executor());
+  app::DebugEndpoint debug(outbound);
+  if (config.debug_endpoints) {
+    router.add("/debug/sleep", debug);
+    router.add("/debug/fetch", debug);
+  }
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path

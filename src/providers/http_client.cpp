@@ -98,7 +98,6 @@ std::optional<std::string_view> HttpResponse::header(std::string_view name) cons
 
 // ---- CancelToken --------------------------------------------------------------
 
-
 // ---- the client ---------------------------------------------------------------
 
 namespace {

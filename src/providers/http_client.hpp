@@ -5,8 +5,8 @@
 // with peer and host name verification, one deadline per exchange, and errors
 // as values: send() never throws.
 #pragma once
-#include "async/cancel.hpp"
 #include <utility>  // before Boost: asio 1.74's awaitable.hpp uses std::exchange without it
+#include "async/cancel.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>

@@ -58,6 +58,7 @@ class SmallDisk {
 
 class HouseTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(HouseTest);
+  CPPUNIT_TEST(slow_handler_does_not_delay_other_connections);
   CPPUNIT_TEST(healthz_and_readyz_answer);
   CPPUNIT_TEST(failed_commits_show_on_readyz_and_reads_go_on);
   CPPUNIT_TEST(full_disk_is_reported_and_recovered_from);
@@ -65,6 +66,47 @@ class HouseTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE_END();
 
  public:
+  // One event loop (--threads 1): a handler awaiting a 500 ms outbound call
+  // (to a second ordergate whose handler sleeps) must not hold up the other
+  // connections of that loop.
+  void slow_handler_does_not_delay_other_connections() {
+    TempDir dir;
+    ServerProcess peer(dir.path() / "peer", {"--debug-endpoints"});
+    ServerProcess server(dir.path() / "data", {"--threads", "1", "--debug-endpoints"});
+    unsigned short port = server.port();
+    std::string slow_url =
+        "/debug/fetch?url=http%3A%2F%2F127.0.0.1%3A" + std::to_string(peer.port()) + "%2Fdebug%2Fsleep%3Fms%3D500";
+    HttpClient warm("127.0.0.1", port);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(warm.get(kItem)));  // the password is checked once here
+
+    using Clock = std::chrono::steady_clock;
+    for (int round = 0; round < 3; ++round) {
+      auto slow_started = Clock::now();
+      auto slow = std::async(std::launch::async, [&] {
+        HttpClient client("127.0.0.1", port);
+        return client.get(slow_url);
+      });
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the slow one is in flight
+      Clock::duration worst{};
+      for (int i = 0; i < 20; ++i) {
+        HttpClient other("127.0.0.1", port);  // a new connection each time: the same single loop
+        auto t0 = Clock::now();
+        CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(other.get(kItem)));
+        worst = std::max(worst, Clock::now() - t0);
+      }
+      auto slow_reply = slow.get();
+      auto slow_took = Clock::now() - slow_started;
+      CPPUNIT_ASSERT_EQUAL(200, slow_reply.status);
+      CPPUNIT_ASSERT(slow_reply.body.find("fetched 200") != std::string::npos);
+      CPPUNIT_ASSERT(slow_took >= std::chrono::milliseconds(500));
+      // Had the loop waited for the slow handler, these would take ~450 ms or more.
+      CPPUNIT_ASSERT_MESSAGE("a GetItemDetails took " +
+                                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(worst).count()) +
+                                 " ms while the slow handler waited",
+                             worst < std::chrono::milliseconds(300));
+    }
+  }
+
   void healthz_and_readyz_answer() {
     TempDir dir;
     ServerProcess server(dir.path() / "data");

@@ -66,8 +66,8 @@ class LifecycleTest : public CppUnit::TestFixture {
 
   void idle_instances_are_ended_by_the_server() {
     TempDir dir;
-    ServerProcess server(dir.path() / "data", {"--search-lifetime", "1", "--order-lifetime", "2", "--janitor-seconds",
-                                               "1"});
+    ServerProcess server(dir.path() / "data",
+                         {"--search-lifetime", "1", "--order-lifetime", "2", "--janitor-seconds", "1"});
     HttpClient client("127.0.0.1", server.port());
     auto search = client.get(url("CreateTextSearchRequest", "&SearchString=cable"));
     std::string sid = first_text(search.body, "TransactionID").value_or("");

@@ -7,8 +7,8 @@
 
 #include "core/clock.hpp"
 #include "core/veloconnect/caller.hpp"
-#include "core/veloconnect/result.hpp"
 #include "core/veloconnect/lifecycle.hpp"
+#include "core/veloconnect/result.hpp"
 #include "rules/veloconnect/transaction_rules.hpp"
 #include "store/transaction_store.hpp"
 

@@ -124,8 +124,9 @@ Task<Result<OrderView>> OrderTransactions::create(Context& ctx, Credentials cred
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto t = open_instance(uow.transactions(), TransactionKind::Order,
-                             rv::state_after(rv::Step::CreateOrder, rv::state::kStart), credentials, caller, lifecycle_);
+      auto t =
+          open_instance(uow.transactions(), TransactionKind::Order,
+                        rv::state_after(rv::Step::CreateOrder, rv::state::kStart), credentials, caller, lifecycle_);
       uow.transactions().insert_transaction(t);
       Applied applied;
       if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
@@ -142,7 +143,8 @@ Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, C
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      std::optional<TransactionRecord> t = admit_step(uow.transactions(), step, credentials, caller, transaction_id, lifecycle_);
+      std::optional<TransactionRecord> t =
+          admit_step(uow.transactions(), step, credentials, caller, transaction_id, lifecycle_);
       Applied applied;
       if (step == rv::Step::UpdateOrder) {
         if (auto failure = apply_lines(uow, t->id, lines, applied)) {
@@ -231,7 +233,8 @@ Task<Result<std::vector<TransactionRecord>>> OrderTransactions::status(
     co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& reader) {
       std::vector<TransactionRecord> found;
       if (transaction_id)
-        found.push_back(admit_step(reader.transactions(), rv::Step::GetStatus, credentials, caller, *transaction_id, lifecycle_));
+        found.push_back(
+            admit_step(reader.transactions(), rv::Step::GetStatus, credentials, caller, *transaction_id, lifecycle_));
       else
         for (auto& t : reader.transactions().open_transactions(caller.buyer_id)) {
           t = as_of_now(std::move(t), lifecycle_);

@@ -215,7 +215,8 @@ void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
   {
     auto s = db_.prepare(
         "INSERT INTO srm_messages (uuid, operation, answer, created_at, success, cart_id, change_state_id, "
-        "reference_id, answer_id, answered_at) VALUES (?,?,'',strftime('%Y-%m-%dT%H:%M:%SZ', ?, 'unixepoch'),?,?,?,?,?,?)");
+        "reference_id, answer_id, answered_at) VALUES (?,?,'',strftime('%Y-%m-%dT%H:%M:%SZ', ?, "
+        "'unixepoch'),?,?,?,?,?,?)");
     s.bind(1, a.uuid).bind(2, a.operation).bind(3, a.answered_at).bind(4, std::int64_t{a.success}).bind(5, a.cart_id);
     s.bind(6, a.change_state_id).bind(7, a.reference_id).bind(8, a.answer_id).bind(9, a.answered_at);
     s.run();

@@ -129,7 +129,8 @@ std::optional<model::Transaction> SqliteTransactions::least_recent_open_transact
 
 std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind kind, std::string_view idle_before,
                                                        int state, std::string_view now) {
-  auto s = db_.prepare("UPDATE transactions SET state = ?, updated_at = ? WHERE state < 100 AND kind = ? AND updated_at < ?");
+  auto s = db_.prepare(
+      "UPDATE transactions SET state = ?, updated_at = ? WHERE state < 100 AND kind = ? AND updated_at < ?");
   s.bind(1, std::int64_t{state}).bind(2, now).bind(3, kind_code(kind)).bind(4, idle_before);
   s.run();
   return db_.changes();
