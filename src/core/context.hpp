@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "async/cancel.hpp"
+#include "async/commit.hpp"
 #include "async/task.hpp"
 
 namespace og::store {
@@ -26,11 +27,11 @@ class Context {
 
   // For core's own use: the store and the commit to raise.
   store::Store& store() const { return *store_; }
-  std::uint64_t& commit() { return commit_; }
+  Commit& commit() { return commit_; }
 
  private:
   store::Store* store_;
-  std::uint64_t commit_ = 0;
+  Commit commit_;
   CancelToken cancel_;
 };
 

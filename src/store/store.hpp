@@ -19,6 +19,7 @@
 #include <string>
 #include <type_traits>
 
+#include "async/commit.hpp"
 #include "async/task.hpp"
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
@@ -50,9 +51,8 @@ class UnitOfWork : public ReadView {
   CartWriter& carts() override = 0;
 };
 
-// The number of the commit a result depends on (0: none). Commits are
-// numbered in the order they end; a request keeps the highest it saw.
-using Commit = std::uint64_t;
+// The commits a result depends on (async/commit.hpp).
+using og::Commit;
 
 struct Health {
   bool writable = true;  // the last commit (if any) reached the disk
@@ -67,6 +67,9 @@ class Store {
   virtual ~Store() = default;
 
   // Runs `work(ReadView&)` against one consistent view on a store thread.
+  // With GCC 12, never write a lambda that captures by value (a string, a
+  // shared_ptr) inline in the co_await expression: GCC 12 destroys such
+  // temporaries twice. Capture by reference, or name the lambda first.
   template <class F>
   auto read(Commit& seen, F work) -> Task<std::invoke_result_t<F&, ReadView&>> {
     return run<ReadView>(false, seen, std::move(work));
@@ -78,8 +81,8 @@ class Store {
   auto write(Commit& seen, F work) -> Task<std::invoke_result_t<F&, UnitOfWork&>> {
     return run<UnitOfWork>(true, seen, std::move(work));
   }
-  // True once everything up to `seen` is durable (to the configured level);
-  // false if a commit it depends on failed: then nothing of it was kept.
+  // True once every commit in `seen` is durable (to the configured level);
+  // false if one of them failed: then not all of it was kept.
   Task<bool> durable(Commit seen);
 
   // Blocking forms for start-up, the operator's commands and tests: never on
@@ -101,10 +104,10 @@ class Store {
   // True when the store was created empty by this process (load demo data).
   virtual bool created() const = 0;
 
-  // How a job ended, as the store thread reports it.
+  // How a job ended, as the store thread reports it: the one commit it saw.
   struct JobEnd {
     std::exception_ptr error;
-    Commit seen = 0;
+    std::uint64_t seen = 0;
   };
   using Job = std::function<void(UnitOfWork&)>;
   using JobDone = std::function<void(JobEnd)>;
@@ -143,7 +146,7 @@ class Store {
     auto ended = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(JobEnd)>(
         initiate, boost::asio::use_awaitable, std::move(job));
     JobEnd end = co_await std::move(ended);
-    if (end.seen > seen) seen = end.seen;
+    seen.include(end.seen);
     if (end.error) std::rethrow_exception(end.error);
     if constexpr (!std::is_void_v<R>) co_return std::move(**result);
   }

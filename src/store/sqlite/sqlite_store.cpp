@@ -119,19 +119,24 @@ void SqliteStore::submit(bool write, Job job, JobDone done) {
   queue_wake_.notify_one();
 }
 
+bool SqliteStore::lost_between(const Commit& seen) const {
+  auto it = lost_.lower_bound(seen.first());
+  return it != lost_.end() && *it <= seen.last();
+}
+
 std::optional<bool> SqliteStore::settled(Commit seen) const {
-  if (seen == 0) return true;
-  if (seen > ended_.load(std::memory_order_acquire)) return std::nullopt;
+  if (seen.last() == 0) return true;
+  if (seen.last() > ended_.load(std::memory_order_acquire)) return std::nullopt;
   if (!any_lost_.load(std::memory_order_acquire)) return true;
   std::lock_guard lock(ended_mutex_);
-  return lost_.count(seen) == 0;
+  return !lost_between(seen);
 }
 
 void SqliteStore::when_durable(Commit seen, std::function<void(bool committed)> done) {
   {
     std::lock_guard lock(ended_mutex_);
-    if (seen > ended_.load(std::memory_order_relaxed)) {
-      waiters_.emplace(seen, std::move(done));
+    if (seen.last() > ended_.load(std::memory_order_relaxed)) {
+      waiters_.emplace(seen.last(), std::make_pair(seen, std::move(done)));
       return;
     }
   }
@@ -245,13 +250,13 @@ void SqliteStore::commit_batch() {
 }
 
 void SqliteStore::end_batch(bool committed, const std::string& problem) {
-  Commit ended = batch_;
+  std::uint64_t ended = batch_;
   bool dirty = batch_dirty_;
   batch_open_ = false;
   batch_dirty_ = false;
   ++batch_;
   if (!dirty) return;  // nobody depends on a batch without changes
-  std::vector<std::pair<Commit, std::function<void(bool)>>> due;
+  std::vector<std::pair<bool, std::function<void(bool)>>> due;
   {
     std::lock_guard lock(ended_mutex_);
     ++health_.commits;
@@ -270,10 +275,11 @@ void SqliteStore::end_batch(bool committed, const std::string& problem) {
     }
     ended_.store(ended, std::memory_order_release);
     auto last = waiters_.upper_bound(ended);
-    for (auto it = waiters_.begin(); it != last; ++it) due.emplace_back(it->first, std::move(it->second));
+    for (auto it = waiters_.begin(); it != last; ++it)
+      due.emplace_back(!lost_between(it->second.first), std::move(it->second.second));
     waiters_.erase(waiters_.begin(), last);
   }
-  for (auto& [commit, tell] : due) tell(commit == ended ? committed : settled(commit).value_or(false));
+  for (auto& [committed_all, tell] : due) tell(committed_all);
 }
 
 }  // namespace og::store::sqlite

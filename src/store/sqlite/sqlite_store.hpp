@@ -93,14 +93,14 @@ class SqliteStore final : public Store {
   void commit_batch();
   // The open batch is over: `committed` or lost. Tells whoever waits for it.
   void end_batch(bool committed, const std::string& problem = {});
-  Commit seen() const { return batch_dirty_ ? batch_ : 0; }
+  std::uint64_t seen() const { return batch_dirty_ ? batch_ : 0; }
 
   SqliteOptions options_;
   bool created_ = false;
 
   // The store thread's own state: no lock, nobody else touches it.
   std::unique_ptr<Tables> tables_;
-  Commit batch_ = 1;          // the open batch (or the next one)
+  std::uint64_t batch_ = 1;   // the open batch (or the next one)
   bool batch_open_ = false;   // BEGIN issued
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
@@ -113,10 +113,12 @@ class SqliteStore final : public Store {
 
   // Which batches ended and who waits for them (any thread).
   mutable std::mutex ended_mutex_;
-  std::atomic<Commit> ended_{0};
+  std::atomic<std::uint64_t> ended_{0};
   std::atomic<bool> any_lost_{false};
-  std::set<Commit> lost_;
-  std::multimap<Commit, std::function<void(bool)>> waiters_;
+  std::set<std::uint64_t> lost_;
+  // Keyed by the last commit each waits for.
+  std::multimap<std::uint64_t, std::pair<Commit, std::function<void(bool)>>> waiters_;
+  bool lost_between(const Commit& seen) const;  // with ended_mutex_ held
   Health health_;
 
   std::thread thread_;
