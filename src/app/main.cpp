@@ -15,6 +15,7 @@
 #include "app/health_endpoint.hpp"
 #include "core/catalog/catalog.hpp"
 #include "core/catalog/demo_data.hpp"
+#include "core/catalog/sellers.hpp"
 #include "core/catalog/synthetic_data.hpp"
 #include "core/clock.hpp"
 #include "core/context.hpp"
@@ -93,7 +94,8 @@ int run(const og::app::Config& config) {
   core::veloconnect::Janitor janitor(lifecycle);
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
-  veloconnect::Service velo_service({contexts, auth, catalog, orders, searches}, config.veloconnect);
+  core::SellerDirectory sellers;
+  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches}, config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema);
 
   message::SchemaSet srm_schema(srm::schema_roots());
@@ -103,6 +105,7 @@ int run(const og::app::Config& config) {
 
   http::Router router;
   router.add("/veloconnect", velo_endpoint);
+  router.add_prefix("/veloconnect/", velo_endpoint);  // hosted sellers: /veloconnect/<seller>
   router.add("/srm/InternalRequest", srm_endpoint);
   http::AccessLog log(config.access_log);
 

@@ -21,6 +21,8 @@ Response Endpoint::timed_out(const Request&) {
 Endpoint* Router::find(std::string_view path) const {
   for (const auto& [route, endpoint] : routes_)
     if (path == route) return endpoint;
+  for (const auto& [prefix, endpoint] : prefixes_)
+    if (path.size() > prefix.size() && path.starts_with(prefix)) return endpoint;
   return nullptr;
 }
 

@@ -12,12 +12,15 @@ namespace og::http {
 class Router {
  public:
   void add(std::string path, Endpoint& endpoint) { routes_.emplace_back(std::move(path), &endpoint); }
+  // Every path below `prefix` (which ends with '/'), e.g. /veloconnect/<seller>.
+  void add_prefix(std::string prefix, Endpoint& endpoint) { prefixes_.emplace_back(std::move(prefix), &endpoint); }
   // The endpoint for `path`, or nullptr.
   Endpoint* find(std::string_view path) const;
   Task<Response> dispatch(const Request& request) const;
 
  private:
   std::vector<std::pair<std::string, Endpoint*>> routes_;
+  std::vector<std::pair<std::string, Endpoint*>> prefixes_;
 };
 
 }  // namespace og::http

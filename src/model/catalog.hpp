@@ -11,6 +11,14 @@ namespace og::model {
 
 using rules::Decimal;
 
+// A seller ordergate serves: its own catalogue, buyers, orders and profile.
+// The id "" is the default seller at /veloconnect, whose SellersID is the
+// --seller-id flag; every other seller is at /veloconnect/<id>.
+struct Seller {
+  std::string id;
+  std::string name;
+};
+
 struct Buyer {
   std::string id;
   std::string name;

@@ -11,6 +11,20 @@
 
 namespace og::store {
 
+// The sellers ordergate serves.
+class SellerReader {
+ public:
+  virtual ~SellerReader() = default;
+  virtual std::optional<model::Seller> seller(std::string_view id) = 0;
+  virtual std::vector<model::Seller> sellers() = 0;
+};
+
+class SellerWriter : public SellerReader {
+ public:
+  virtual void put_seller(const model::Seller& seller) = 0;
+};
+
+// One seller's catalogue and buyers (ReadView::catalog(seller)).
 class CatalogReader {
  public:
   virtual ~CatalogReader() = default;
@@ -32,6 +46,8 @@ class CatalogWriter : public CatalogReader {
   // once at the end, not per item).
   virtual void put_items(const std::function<bool(model::Item&)>& next) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
+  // Removes a buyer; true if there was one.
+  virtual bool remove_buyer(std::string_view id) = 0;
 };
 
 }  // namespace og::store

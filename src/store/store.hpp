@@ -35,19 +35,28 @@ class StoreError : public std::runtime_error {
 };
 
 // Queries, inside or outside a unit of work.
+// Catalogues and Veloconnect transactions belong to a seller: catalog(seller)
+// and transactions(seller) see that seller's only; without an argument, the
+// default seller's ("").
 class ReadView {
  public:
   virtual ~ReadView() = default;
-  virtual CatalogReader& catalog() = 0;
-  virtual TransactionReader& transactions() = 0;
+  virtual SellerReader& sellers() = 0;
+  virtual CatalogReader& catalog(std::string_view seller) = 0;
+  virtual TransactionReader& transactions(std::string_view seller) = 0;
+  CatalogReader& catalog() { return catalog(""); }
+  TransactionReader& transactions() { return transactions(""); }
   virtual CartReader& carts() = 0;
 };
 
 // One atomic change: everything written through it commits together or not at all.
 class UnitOfWork : public ReadView {
  public:
-  CatalogWriter& catalog() override = 0;
-  TransactionWriter& transactions() override = 0;
+  SellerWriter& sellers() override = 0;
+  CatalogWriter& catalog(std::string_view seller) override = 0;
+  TransactionWriter& transactions(std::string_view seller) override = 0;
+  CatalogWriter& catalog() { return catalog(""); }
+  TransactionWriter& transactions() { return transactions(""); }
   CartWriter& carts() override = 0;
 };
 

@@ -32,7 +32,7 @@ Endpoint::Endpoint(Service& service, const message::SchemaSet& schema, std::stri
     : service_(service), reader_(vocabulary(), schema, {"BuyersID", "TransactionID"}), path_(std::move(path)) {}
 
 http::Response Endpoint::serve_contract(const http::Request& request) const {
-  auto body = message::contract_document({request.query, request.host, request.tls, path_}, "veloconnect.wsdl",
+  auto body = message::contract_document({request.query, request.host, request.tls, request.path}, "veloconnect.wsdl",
                                          "http://127.0.0.1:8080/veloconnect");
   if (!body) return http::plain_text(404, "no such schema: " + std::string(request.query.substr(4)) + "\n");
   http::Response r;
@@ -55,6 +55,9 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   Parsed parsed = parse(request);
   if (auto* error = std::get_if<DecodeError>(&parsed.decoded))
     co_return respond(service_.answer(*error, parsed.envelope), parsed.envelope);
+  // /veloconnect/<seller>: a hosted seller's own URL.
+  if (request.path.size() > path_.size() + 1)
+    std::get<Decoded>(parsed.decoded).request.path_seller = request.path.substr(path_.size() + 1);
   Answer answer = co_await service_.answer(std::get<Decoded>(parsed.decoded), parsed.envelope, request.cancel);
   co_return respond(std::move(answer), parsed.envelope);
 }

@@ -20,6 +20,8 @@ enum class ResultFormat { Count, ItemDetail, ItemType, IdOnly };
 
 struct Request {
   Operation operation = Operation::GetProfile;
+  // The seller the URL names (/veloconnect/<seller>); nullopt at /veloconnect.
+  std::optional<std::string> path_seller;
   core::veloconnect::Caller caller;
   std::optional<std::string> seller_id;
   std::optional<std::string> transaction_id;

@@ -11,7 +11,8 @@
 // the first of these that fails:
 //   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid,
 //      404 unknown operation, 406 obsolete version, 400 a value out of range;
-//   2. 415 SellersID not served here (Service::answer);
+//   2. 415 SellersID not served here (Service::place: the path's seller, or
+//      at /veloconnect the SellersID's, default the --seller-id one);
 //   3. 410 unknown buyer, 411 wrong password (Service::answer, via core);
 //   4. the instance the request names, in the standard's order 420, 435, 430
 //      (rules/veloconnect/transaction_rules.cpp, applied by core), or 421 no
@@ -61,6 +62,8 @@ struct Service::Out {
   Envelope envelope;
   Answer answer;
   cv::Credentials credentials = cv::Credentials::Valid;
+  cv::Caller caller;  // the request's caller, with the seller it was placed with
+  std::string seller_name;
   message::SoapCodec* codec = nullptr;
 
   // The codec, emptied for this answer; call only after the last co_await.
@@ -126,13 +129,39 @@ Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelTo
   co_return std::move(out.answer);
 }
 
+Task<bool> Service::place(Out& out) {
+  const Request& rq = out.rq();
+  out.caller = rq.caller;
+  auto unknown = [&](const std::string& id) {
+    out.refuse({rv::Outcome::UnknownSeller, "SellersID " + id + " is not served here", std::nullopt});
+    return false;
+  };
+  std::string wanted;
+  if (rq.path_seller) {
+    if (rq.seller_id && *rq.seller_id != *rq.path_seller) co_return unknown(*rq.seller_id);
+    wanted = *rq.path_seller;
+  } else if (!rq.seller_id || *rq.seller_id == config_.seller_id) {
+    out.caller.seller.clear();  // the default seller
+    out.seller_name = config_.seller_name;
+    co_return true;
+  } else {
+    wanted = *rq.seller_id;
+  }
+  // A hosted seller ("" is the default one's key, never a path or a SellersID).
+  std::optional<model::Seller> seller;
+  if (!wanted.empty()) seller = co_await core_.sellers.find(out.ctx, wanted);
+  if (!seller) co_return unknown(wanted);
+  out.caller.seller = seller->id;
+  out.seller_name = seller->name.empty() ? seller->id : seller->name;
+  co_return true;
+}
+
 Task<void> Service::perform(Out& out) {
   const Request& rq = out.rq();
-  if (rq.seller_id && *rq.seller_id != config_.seller_id) {
-    out.refuse({rv::Outcome::UnknownSeller, "SellersID " + *rq.seller_id + " is not served here", std::nullopt});
-    co_return;
-  }
-  out.credentials = co_await core_.auth.authenticate(out.ctx, rq.caller.buyer_id, rq.caller.password);
+  bool placed = co_await place(out);
+  if (!placed) co_return;
+  out.credentials =
+      co_await core_.auth.authenticate(out.ctx, out.caller.seller, out.caller.buyer_id, out.caller.password);
   if (out.credentials != cv::Credentials::Valid) {
     out.refuse({rv::check_credentials(out.credentials), {}, std::nullopt});
     co_return;
@@ -171,7 +200,7 @@ Task<void> Service::get_profile(Out& out) {
   auto* r = velo::soap_new__vcp__GetProfileResponse(s);
   out.fill_envelope(*r);
   r->SellerName = velo::soap_new_cbc__TextType(s);
-  r->SellerName->__item = config_.seller_name;
+  r->SellerName->__item = out.seller_name;
   r->VeloconnectProfile = velo::soap_new__vcp__VeloconnectProfile(s);
   auto& profile = *r->VeloconnectProfile;
   std::vector<velo::vcp__BindingType> bindings{velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
@@ -240,7 +269,7 @@ const core::RejectedItem* rejected(const core::ItemDetail& d) {
 }  // namespace
 
 Task<void> Service::get_item_details(Out& out) {
-  auto details = co_await core_.catalog.details(out.ctx, out.rq().items);
+  auto details = co_await core_.catalog.details(out.ctx, out.caller.seller, out.rq().items);
   const core::ItemDetail& detail = details.front();
   if (auto* r = rejected(detail)) co_return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
   auto* r = velo::soap_new__vco__GetItemDetailsResponse(out.s());
@@ -254,7 +283,7 @@ Task<void> Service::get_item_details_list(Out& out) {
     co_return out.refuse({rv::Outcome::GeneralError,
                           "at most " + std::to_string(config_.max_list_entries) + " entries per GetItemDetailsList",
                           std::nullopt});
-  auto details = co_await core_.catalog.details(out.ctx, out.rq().items);
+  auto details = co_await core_.catalog.details(out.ctx, out.caller.seller, out.rq().items);
   for (const auto& d : details)
     if (auto* r = rejected(d)) co_return out.refuse({rv::Outcome::GeneralError, r->reason, std::nullopt});
   auto* r = velo::soap_new__vco__GetItemDetailsListResponse(out.s());
@@ -273,12 +302,12 @@ Task<void> Service::order_step(Out& out) {
   auto c = out.credentials;
   std::optional<cv::Result<cv::OrderView>> result;
   switch (rq.operation) {
-    case Operation::CreateOrder: result = co_await orders.create(out.ctx, c, rq.caller, rq.lines); break;
+    case Operation::CreateOrder: result = co_await orders.create(out.ctx, c, out.caller, rq.lines); break;
     case Operation::UpdateOrder:
-      result = co_await orders.update(out.ctx, c, rq.caller, *rq.transaction_id, rq.lines);
+      result = co_await orders.update(out.ctx, c, out.caller, *rq.transaction_id, rq.lines);
       break;
-    case Operation::ViewOrder: result = co_await orders.view(out.ctx, c, rq.caller, *rq.transaction_id); break;
-    default: result = co_await orders.finish(out.ctx, c, rq.caller, *rq.transaction_id); break;
+    case Operation::ViewOrder: result = co_await orders.view(out.ctx, c, out.caller, *rq.transaction_id); break;
+    default: result = co_await orders.finish(out.ctx, c, out.caller, *rq.transaction_id); break;
   }
   if (!result->ok()) co_return out.refuse(result->failure());
   const cv::OrderView& v = result->value();
@@ -306,7 +335,7 @@ Task<void> Service::order_step(Out& out) {
 }
 
 Task<void> Service::create_text_search(Out& out) {
-  auto result = co_await core_.searches.create(out.ctx, out.credentials, out.rq().caller, out.rq().search_string);
+  auto result = co_await core_.searches.create(out.ctx, out.credentials, out.caller, out.rq().search_string);
   if (!result.ok()) co_return out.refuse(result.failure());
   auto* r = velo::soap_new__vcc__CreateTextSearchResponse(out.s());
   out.fill_envelope(*r);
@@ -318,7 +347,7 @@ Task<void> Service::create_text_search(Out& out) {
 
 Task<void> Service::search_result(Out& out) {
   const Request& rq = out.rq();
-  auto result = co_await core_.searches.page(out.ctx, out.credentials, rq.caller, *rq.transaction_id, rq.start_index,
+  auto result = co_await core_.searches.page(out.ctx, out.credentials, out.caller, *rq.transaction_id, rq.start_index,
                                              rq.count, rq.do_not_close, rq.format != ResultFormat::Count);
   if (!result.ok()) co_return out.refuse(result.failure());
   const cv::SearchPage& page = result.value();
@@ -355,7 +384,7 @@ Task<void> Service::search_result(Out& out) {
 }
 
 Task<void> Service::get_status(Out& out) {
-  auto result = co_await core_.orders.status(out.ctx, out.credentials, out.rq().caller, out.rq().transaction_id);
+  auto result = co_await core_.orders.status(out.ctx, out.credentials, out.caller, out.rq().transaction_id);
   if (!result.ok()) co_return out.refuse(result.failure());
   soap* s = out.s();
   auto* r = velo::soap_new__vct__GetStatusResponse(s);
@@ -373,7 +402,7 @@ Task<void> Service::get_status(Out& out) {
 }
 
 Task<void> Service::rollback(Out& out) {
-  auto result = co_await core_.orders.rollback(out.ctx, out.credentials, out.rq().caller, *out.rq().transaction_id);
+  auto result = co_await core_.orders.rollback(out.ctx, out.credentials, out.caller, *out.rq().transaction_id);
   if (!result.ok()) co_return out.refuse(result.failure());
   auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
   out.fill_envelope(*r);

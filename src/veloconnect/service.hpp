@@ -7,6 +7,7 @@
 #include "async/cancel.hpp"
 #include "async/task.hpp"
 #include "core/catalog/catalog.hpp"
+#include "core/catalog/sellers.hpp"
 #include "core/context.hpp"
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/order_transactions.hpp"
@@ -32,6 +33,7 @@ struct Answer {
 // The core services the face calls.
 struct Core {
   const core::ContextFactory& contexts;
+  const core::SellerDirectory& sellers;
   core::veloconnect::BuyerAuth& auth;
   const core::Catalog& catalog;
   core::veloconnect::OrderTransactions& orders;
@@ -49,6 +51,8 @@ class Service {
  private:
   struct Out;
   Task<void> perform(Out& out);
+  // Which seller the request is for (415 if none of ours).
+  Task<bool> place(Out& out);
   Task<void> get_profile(Out& out);
   Task<void> get_item_details(Out& out);
   Task<void> get_item_details_list(Out& out);

@@ -35,7 +35,8 @@ Task<Credentials> authenticate(BuyerAuth& auth, core::ContextFactory& contexts, 
                                std::string password) {
   core::Context ctx = contexts.make();
   auto caller = std::this_thread::get_id();
-  Credentials answer = co_await auth.authenticate(ctx, buyer, password);
+  static const std::string kDefaultSeller;
+  Credentials answer = co_await auth.authenticate(ctx, kDefaultSeller, buyer, password);
   // PBKDF2 ran elsewhere; the caller resumes on its own loop (one thread in these tests).
   CPPUNIT_ASSERT(std::this_thread::get_id() == caller);
   co_return answer;

@@ -51,22 +51,28 @@ std::optional<PasswordVerdict> PasswordCheck::remembered(const std::string& user
   return std::nullopt;
 }
 
-Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& user, const std::string& password) {
-  std::string print = fingerprint(user, password);
-  if (auto known = remembered(user, print)) co_return *known;
+Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& realm, const std::string& user,
+                                           const std::string& password) {
+  // The memory is per realm and user: "seller \0 buyer".
+  std::string user_key = realm;
+  user_key += '\0';
+  user_key += user;
+  const std::string& key = user_key;
+  std::string print = fingerprint(key, password);
+  if (auto known = remembered(key, print)) co_return *known;
   std::optional<StoredPassword> stored =
-      co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, user); });
+      co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, realm, user); });
   if (!stored) co_return PasswordVerdict::UnknownUser;
   bool valid = co_await offload(
       hashing_, [&] { return equal_secrets(hash_password(password, stored->salt, stored->iterations), stored->hash); });
   auto until = std::chrono::steady_clock::now() + remember_;
   std::unique_lock lock(mutex_);
   if (!valid) {
-    rejected_[user] = Remembered{std::move(print), until};
+    rejected_[key] = Remembered{std::move(print), until};
     co_return PasswordVerdict::WrongPassword;
   }
-  rejected_.erase(user);
-  verified_[user] = Remembered{std::move(print), until};
+  rejected_.erase(key);
+  verified_[key] = Remembered{std::move(print), until};
   co_return PasswordVerdict::Valid;
 }
 

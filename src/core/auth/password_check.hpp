@@ -32,14 +32,17 @@ enum class PasswordVerdict { Valid, UnknownUser, WrongPassword };
 
 class PasswordCheck {
  public:
-  using Lookup = std::function<std::optional<StoredPassword>(store::ReadView&, const std::string& user)>;
+  // A user is known within a realm (a Veloconnect buyer within its seller; SRM has one realm, "").
+  using Lookup =
+      std::function<std::optional<StoredPassword>(store::ReadView&, const std::string& realm, const std::string& user)>;
   // `hashing`: where PBKDF2 runs (a small thread pool).
   PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
-  Task<PasswordVerdict> check(Context& ctx, const std::string& user, const std::string& password);
+  Task<PasswordVerdict> check(Context& ctx, const std::string& realm, const std::string& user,
+                              const std::string& password);
 
  private:
-  std::string fingerprint(std::string_view user, std::string_view password) const;
-  std::optional<PasswordVerdict> remembered(const std::string& user, const std::string& print);
+  std::string fingerprint(std::string_view key, std::string_view password) const;
+  std::optional<PasswordVerdict> remembered(const std::string& key, const std::string& print);
 
   Lookup lookup_;
   Executor hashing_;

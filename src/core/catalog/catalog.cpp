@@ -16,7 +16,8 @@ rv::AvailabilityDecision Catalog::availability(const model::Item& item, rules::D
   return rv::decide_availability(rv::StockFacts{item.stock, delivery}, quantity, clock_.today());
 }
 
-Task<std::vector<ItemDetail>> Catalog::details(Context& ctx, const std::vector<ItemQuery>& queries) const {
+Task<std::vector<ItemDetail>> Catalog::details(Context& ctx, const std::string& seller,
+                                               const std::vector<ItemQuery>& queries) const {
   struct Found {
     std::optional<model::Item> item;
     std::vector<std::string> replacements;
@@ -25,8 +26,8 @@ Task<std::vector<ItemDetail>> Catalog::details(Context& ctx, const std::vector<I
     std::vector<Found> out;
     out.reserve(queries.size());
     for (const auto& q : queries) {
-      Found f{r.catalog().item(q.item_id), {}};
-      if (!f.item) f.replacements = r.catalog().replacements(q.item_id);
+      Found f{r.catalog(seller).item(q.item_id), {}};
+      if (!f.item) f.replacements = r.catalog(seller).replacements(q.item_id);
       out.push_back(std::move(f));
     }
     return out;

@@ -40,8 +40,9 @@ using ItemDetail = std::variant<FoundItem, ReplacedItem, UnknownItem, RejectedIt
 class Catalog {
  public:
   explicit Catalog(const Clock& clock) : clock_(clock) {}
-  // One answer per query, in order, read in one go.
-  Task<std::vector<ItemDetail>> details(Context& ctx, const std::vector<ItemQuery>& queries) const;
+  // One answer per query, in order, read in one go from `seller`'s catalogue.
+  Task<std::vector<ItemDetail>> details(Context& ctx, const std::string& seller,
+                                        const std::vector<ItemQuery>& queries) const;
   // Availability of `quantity` (order unit) of a known item today.
   rules::veloconnect::AvailabilityDecision availability(const model::Item& item, rules::Decimal quantity) const;
 

@@ -6,7 +6,7 @@ namespace og::core::srm {
 
 SrmUsers::SrmUsers(Executor hashing)
     : check_(
-          [](store::ReadView& r, const std::string& id) -> std::optional<StoredPassword> {
+          [](store::ReadView& r, const std::string&, const std::string& id) -> std::optional<StoredPassword> {
             auto u = r.carts().srm_user(id);
             if (!u) return std::nullopt;
             return StoredPassword{u->password_salt, u->password_hash, u->password_iterations};
@@ -14,7 +14,8 @@ SrmUsers::SrmUsers(Executor hashing)
           std::move(hashing)) {}
 
 Task<bool> SrmUsers::authenticate(Context& ctx, const std::string& user, const std::string& password) {
-  PasswordVerdict verdict = co_await check_.check(ctx, user, password);
+  static const std::string kRealm;
+  PasswordVerdict verdict = co_await check_.check(ctx, kRealm, user, password);
   co_return verdict == PasswordVerdict::Valid;
 }
 

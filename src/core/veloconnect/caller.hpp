@@ -5,6 +5,7 @@
 namespace og::core::veloconnect {
 
 struct Caller {
+  std::string seller;  // "" the default seller (model::Seller)
   std::string buyer_id;
   std::string password;
   bool is_test = false;

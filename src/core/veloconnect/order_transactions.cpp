@@ -19,26 +19,29 @@ LineView OrderTransactions::line_view(model::Line line, std::optional<model::Ite
   return v;
 }
 
-std::vector<LineView> OrderTransactions::line_views(store::ReadView& reader, const std::string& transaction_id) const {
+std::vector<LineView> OrderTransactions::line_views(store::ReadView& reader, std::string_view seller,
+                                                    const std::string& transaction_id) const {
   std::vector<LineView> out;
-  for (auto& line : reader.transactions().lines(transaction_id)) {
-    auto item = reader.catalog().item(line.item_id);
+  for (auto& line : reader.transactions(seller).lines(transaction_id)) {
+    auto item = reader.catalog(seller).item(line.item_id);
     out.push_back(line_view(std::move(line), std::move(item)));
   }
   return out;
 }
 
-std::vector<LineView> OrderTransactions::line_views(store::ReadView& reader, Applied& applied) const {
+std::vector<LineView> OrderTransactions::line_views(store::ReadView& reader, std::string_view seller,
+                                                    Applied& applied) const {
   std::vector<LineView> out;
   out.reserve(applied.lines.size());
   for (auto& [line, item] : applied.lines) {
-    if (!item) item = reader.catalog().item(line.item_id);  // a line this request did not name
+    if (!item) item = reader.catalog(seller).item(line.item_id);  // a line this request did not name
     out.push_back(line_view(std::move(line), std::move(item)));
   }
   return out;
 }
 
-std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, const std::string& transaction_id,
+std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, std::string_view seller,
+                                                      const std::string& transaction_id,
                                                       const std::vector<LineInput>& lines, Applied& applied) {
   struct Planned {
     const LineInput* input;
@@ -49,9 +52,9 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
   std::vector<Planned> plan;
   plan.reserve(lines.size());
   for (const auto& input : lines) {
-    auto item = uow.catalog().item(input.item_id);
+    auto item = uow.catalog(seller).item(input.item_id);
     std::vector<std::string> replacements;
-    if (!item) replacements = uow.catalog().replacements(input.item_id);
+    if (!item) replacements = uow.catalog(seller).replacements(input.item_id);
     std::optional<rv::ItemUnits> units;
     if (item) units = units_of(*item);
     auto decision = rv::decide_line(units, replacements, rv::LineRequest{input.quantity, input.unit});
@@ -61,7 +64,7 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
     plan.push_back({&input, std::move(decision), std::move(item)});
   }
 
-  auto existing = uow.transactions().lines(transaction_id);
+  auto existing = uow.transactions(seller).lines(transaction_id);
   std::int64_t next_position = existing.empty() ? 1 : existing.back().position + 1;
   // What the table will hold, kept along with the writes below (same keys,
   // same upsert and delete) so that the answer need not read it back.
@@ -81,7 +84,7 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
   for (auto& p : plan) {
     const LineInput& in = *p.input;
     if (std::holds_alternative<rv::RemoveLine>(p.decision)) {
-      uow.transactions().remove_line(transaction_id, in.item_id);
+      uow.transactions(seller).remove_line(transaction_id, in.item_id);
       if (auto at = held(in.item_id); at != applied.lines.end()) applied.lines.erase(at);
     } else if (auto* replace = std::get_if<rv::ReplaceItem>(&p.decision)) {
       applied.replacements.push_back({in.item_id, replace->replacements});
@@ -107,7 +110,7 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
         auto wanted = rules::Date::parse(*in.delivery_date);
         line.delivery_date = (wanted && *wanted >= today) ? wanted->to_string() : today.to_string();
       }
-      uow.transactions().put_line(transaction_id, line);
+      uow.transactions(seller).put_line(transaction_id, line);
       if (auto at = held(in.item_id); at != applied.lines.end())
         *at = {line, p.item};  // an update keeps the line's position, as put_line does
       else
@@ -121,16 +124,18 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, co
 
 Task<Result<OrderView>> OrderTransactions::create(Context& ctx, Credentials credentials, const Caller& caller,
                                                   const std::vector<LineInput>& lines) {
+  const std::string& seller = caller.seller;
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
       auto t =
-          open_instance(uow.transactions(), TransactionKind::Order,
+          open_instance(uow.transactions(seller), TransactionKind::Order,
                         rv::state_after(rv::Step::CreateOrder, rv::state::kStart), credentials, caller, lifecycle_);
-      uow.transactions().insert_transaction(t);
+      uow.transactions(seller).insert_transaction(t);
       Applied applied;
-      if (auto failure = apply_lines(uow, t.id, lines, applied)) throw Refusal{std::move(*failure)};
-      return OrderView{t, line_views(uow, applied), std::move(applied.replacements), std::move(applied.unknown)};
+      if (auto failure = apply_lines(uow, seller, t.id, lines, applied)) throw Refusal{std::move(*failure)};
+      return OrderView{t, line_views(uow, seller, applied), std::move(applied.replacements),
+                       std::move(applied.unknown)};
     });
   } catch (Refusal& r) {
     co_return std::move(r.failure);
@@ -140,19 +145,20 @@ Task<Result<OrderView>> OrderTransactions::create(Context& ctx, Credentials cred
 Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, Credentials credentials,
                                                   const Caller& caller, const std::string& transaction_id,
                                                   const std::vector<LineInput>& lines) {
+  const std::string& seller = caller.seller;
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
       std::optional<TransactionRecord> t =
-          admit_step(uow.transactions(), step, credentials, caller, transaction_id, lifecycle_);
+          admit_step(uow.transactions(seller), step, credentials, caller, transaction_id, lifecycle_);
       Applied applied;
       if (step == rv::Step::UpdateOrder) {
-        if (auto failure = apply_lines(uow, t->id, lines, applied)) {
+        if (auto failure = apply_lines(uow, seller, t->id, lines, applied)) {
           failure->transaction = t;
           throw Refusal{std::move(*failure)};
         }
       }
-      auto views = step == rv::Step::UpdateOrder ? line_views(uow, applied) : line_views(uow, t->id);
+      auto views = step == rv::Step::UpdateOrder ? line_views(uow, seller, applied) : line_views(uow, seller, t->id);
       if (step == rv::Step::FinishOrder) {
         if (views.empty()) throw Refusal{{rv::Outcome::GeneralError, "the order has no lines to finish", t}};
         rules::Date today = clock_.today();
@@ -172,12 +178,12 @@ Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, C
             order.total = order.total + *amount;
           }
           order.created_at = clock_.now_utc();
-          t->order_id = uow.transactions().insert_order(order);
+          t->order_id = uow.transactions(seller).insert_order(order);
         }
       }
       t->state = rv::state_after(step, t->state);
       t->updated_at = clock_.now_utc();
-      uow.transactions().update_transaction(*t);
+      uow.transactions(seller).update_transaction(*t);
       return OrderView{*t, std::move(views), std::move(applied.replacements), std::move(applied.unknown)};
     });
   } catch (Refusal& r) {
@@ -199,11 +205,13 @@ Task<Result<OrderView>> OrderTransactions::finish(Context& ctx, Credentials cred
 
 Task<Result<OrderView>> OrderTransactions::view(Context& ctx, Credentials credentials, const Caller& caller,
                                                 const std::string& transaction_id) {
+  const std::string& seller = caller.seller;
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& reader) {
-      auto t = admit_step(reader.transactions(), rv::Step::ViewOrder, credentials, caller, transaction_id, lifecycle_);
-      return OrderView{t, line_views(reader, t.id), {}, {}};
+      auto t =
+          admit_step(reader.transactions(seller), rv::Step::ViewOrder, credentials, caller, transaction_id, lifecycle_);
+      return OrderView{t, line_views(reader, seller, t.id), {}, {}};
     });
   } catch (Refusal& r) {
     co_return std::move(r.failure);
@@ -212,13 +220,15 @@ Task<Result<OrderView>> OrderTransactions::view(Context& ctx, Credentials creden
 
 Task<Result<TransactionRecord>> OrderTransactions::rollback(Context& ctx, Credentials credentials, const Caller& caller,
                                                             const std::string& transaction_id) {
+  const std::string& seller = caller.seller;
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto t = admit_step(uow.transactions(), rv::Step::Rollback, credentials, caller, transaction_id, lifecycle_);
+      auto t =
+          admit_step(uow.transactions(seller), rv::Step::Rollback, credentials, caller, transaction_id, lifecycle_);
       t.state = rv::state_after(rv::Step::Rollback, t.state);
       t.updated_at = clock_.now_utc();
-      uow.transactions().update_transaction(t);
+      uow.transactions(seller).update_transaction(t);
       return t;
     });
   } catch (Refusal& r) {
@@ -228,15 +238,16 @@ Task<Result<TransactionRecord>> OrderTransactions::rollback(Context& ctx, Creden
 
 Task<Result<std::vector<TransactionRecord>>> OrderTransactions::status(
     Context& ctx, Credentials credentials, const Caller& caller, const std::optional<std::string>& transaction_id) {
+  const std::string& seller = caller.seller;
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& reader) {
       std::vector<TransactionRecord> found;
       if (transaction_id)
-        found.push_back(
-            admit_step(reader.transactions(), rv::Step::GetStatus, credentials, caller, *transaction_id, lifecycle_));
+        found.push_back(admit_step(reader.transactions(seller), rv::Step::GetStatus, credentials, caller,
+                                   *transaction_id, lifecycle_));
       else
-        for (auto& t : reader.transactions().open_transactions(caller.buyer_id)) {
+        for (auto& t : reader.transactions(seller).open_transactions(caller.buyer_id)) {
           t = as_of_now(std::move(t), lifecycle_);
           if (rv::is_open(t.state)) found.push_back(std::move(t));  // not an idle one the janitor will end
         }

@@ -82,10 +82,11 @@ class OrderTransactions {
     // named them, so that the answer needs no second reading.
     std::vector<std::pair<model::Line, std::optional<model::Item>>> lines;
   };
-  std::optional<Failure> apply_lines(store::UnitOfWork& uow, const std::string& transaction_id,
+  std::optional<Failure> apply_lines(store::UnitOfWork& uow, std::string_view seller, const std::string& transaction_id,
                                      const std::vector<LineInput>& lines, Applied& applied);
-  std::vector<LineView> line_views(store::ReadView& reader, const std::string& transaction_id) const;
-  std::vector<LineView> line_views(store::ReadView& reader, Applied& applied) const;
+  std::vector<LineView> line_views(store::ReadView& reader, std::string_view seller,
+                                   const std::string& transaction_id) const;
+  std::vector<LineView> line_views(store::ReadView& reader, std::string_view seller, Applied& applied) const;
   LineView line_view(model::Line line, std::optional<model::Item> item) const;
   Task<Result<OrderView>> change(Context& ctx, rules::veloconnect::Step step, Credentials credentials,
                                  const Caller& caller, const std::string& transaction_id,

@@ -46,7 +46,9 @@ SearchSql search_sql(const std::vector<std::string>& terms) {
     out.params.push_back(pattern);
     out.params.push_back(pattern);
   }
-  for (std::size_t i = 0; i < clauses.size(); ++i) out.where += (i ? " AND " : " WHERE ") + clauses[i];
+  // One seller's items only (its binding comes first).
+  out.where = " WHERE seller_id = ?";
+  for (const auto& clause : clauses) out.where += " AND " + clause;
   return out;
 }
 
@@ -63,8 +65,9 @@ class RawStatement {
 }  // namespace
 
 std::optional<model::Buyer> SqliteCatalog::buyer(std::string_view id) {
-  auto s = db_.prepare("SELECT id, name, password_salt, password_hash, password_iterations FROM buyers WHERE id = ?");
-  s.bind(1, id);
+  auto s = db_.prepare(
+      "SELECT id, name, password_salt, password_hash, password_iterations FROM buyers WHERE seller_id = ? AND id = ?");
+  s.bind(1, seller_).bind(2, id);
   if (!s.step()) return std::nullopt;
   return model::Buyer{s.text(0), s.text(1), s.blob(2), s.blob(3), static_cast<int>(s.integer(4))};
 }
@@ -73,15 +76,16 @@ std::optional<model::Item> SqliteCatalog::item(std::string_view id) {
   auto s = db_.prepare(
       "SELECT id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
       "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery FROM items "
-      "WHERE id = ?");
-  s.bind(1, id);
+      "WHERE seller_id = ? AND id = ?");
+  s.bind(1, seller_).bind(2, id);
   if (!s.step()) return std::nullopt;
   return read_item(s);
 }
 
 std::vector<std::string> SqliteCatalog::replacements(std::string_view item_id) {
-  auto s = db_.prepare("SELECT replacement_id FROM item_replacements WHERE item_id = ? ORDER BY position");
-  s.bind(1, item_id);
+  auto s =
+      db_.prepare("SELECT replacement_id FROM item_replacements WHERE seller_id = ? AND item_id = ? ORDER BY position");
+  s.bind(1, seller_).bind(2, item_id);
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
   return out;
@@ -91,7 +95,8 @@ std::int64_t SqliteCatalog::count_items_matching(const std::vector<std::string>&
   auto sql = search_sql(terms);
   RawStatement raw(db_, "SELECT count(*) FROM items" + sql.where);
   Statement s(raw.get());
-  for (std::size_t i = 0; i < sql.params.size(); ++i) s.bind(static_cast<int>(i + 1), sql.params[i]);
+  s.bind(1, seller_);
+  for (std::size_t i = 0; i < sql.params.size(); ++i) s.bind(static_cast<int>(i + 2), sql.params[i]);
   return s.step() ? s.integer(0) : 0;
 }
 
@@ -102,6 +107,7 @@ std::vector<model::Item> SqliteCatalog::items_matching(const std::vector<std::st
                    std::string("SELECT ") + kItemColumns + " FROM items" + sql.where + " ORDER BY id LIMIT ? OFFSET ?");
   Statement s(raw.get());
   int n = 1;
+  s.bind(n++, seller_);
   for (const auto& p : sql.params) s.bind(n++, p);
   s.bind(n++, limit);
   s.bind(n, offset);
@@ -112,32 +118,39 @@ std::vector<model::Item> SqliteCatalog::items_matching(const std::vector<std::st
 
 void SqliteCatalog::put_buyer(const model::Buyer& b) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO buyers (id, name, password_salt, password_hash, password_iterations) "
-      "VALUES (?,?,?,?,?)");
-  s.bind(1, b.id).bind(2, b.name).bind_blob(3, b.password_salt).bind_blob(4, b.password_hash);
-  s.bind(5, std::int64_t{b.password_iterations});
+      "INSERT OR REPLACE INTO buyers (seller_id, id, name, password_salt, password_hash, password_iterations) "
+      "VALUES (?,?,?,?,?,?)");
+  s.bind(1, seller_).bind(2, b.id).bind(3, b.name).bind_blob(4, b.password_salt).bind_blob(5, b.password_hash);
+  s.bind(6, std::int64_t{b.password_iterations});
   s.run();
+}
+
+bool SqliteCatalog::remove_buyer(std::string_view id) {
+  auto s = db_.prepare("DELETE FROM buyers WHERE seller_id = ? AND id = ?");
+  s.bind(1, seller_).bind(2, id);
+  s.run();
+  return db_.changes() > 0;
 }
 
 void SqliteCatalog::put_item(const model::Item& r) {
   auto s = db_.prepare(
-      "INSERT INTO items (id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
-      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET description = excluded.description, "
-      "order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
+      "INSERT INTO items (seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean, "
+      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
+      "description = excluded.description, order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
       "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "
       "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "
       "price = excluded.price, currency = excluded.currency, "
       "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "
       "next_delivery = excluded.next_delivery");
-  s.bind(1, r.id).bind(2, r.description).bind(3, r.order_unit).bind(4, r.base_unit);
-  s.bind(5, r.base_per_order_unit.units()).bind(6, r.step.units()).bind(7, r.ean).bind(8, r.manufacturer);
-  s.bind(9, r.manufacturer_item_id).bind(10, r.price.units()).bind(11, r.currency);
+  s.bind(1, seller_).bind(2, r.id).bind(3, r.description).bind(4, r.order_unit).bind(5, r.base_unit);
+  s.bind(6, r.base_per_order_unit.units()).bind(7, r.step.units()).bind(8, r.ean).bind(9, r.manufacturer);
+  s.bind(10, r.manufacturer_item_id).bind(11, r.price.units()).bind(12, r.currency);
   if (r.recommended_retail_price)
-    s.bind(12, r.recommended_retail_price->units());
+    s.bind(13, r.recommended_retail_price->units());
   else
-    s.bind_null(12);
-  s.bind(13, r.stock.units()).bind(14, r.next_delivery);
+    s.bind_null(13);
+  s.bind(14, r.stock.units()).bind(15, r.next_delivery);
   s.run();
 }
 
@@ -158,8 +171,30 @@ void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
 }
 
 void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view replacement_id, int position) {
-  auto s = db_.prepare("INSERT OR REPLACE INTO item_replacements (item_id, replacement_id, position) VALUES (?,?,?)");
-  s.bind(1, item_id).bind(2, replacement_id).bind(3, std::int64_t{position});
+  auto s = db_.prepare(
+      "INSERT OR REPLACE INTO item_replacements (seller_id, item_id, replacement_id, position) VALUES (?,?,?,?)");
+  s.bind(1, seller_).bind(2, item_id).bind(3, replacement_id).bind(4, std::int64_t{position});
+  s.run();
+}
+
+std::optional<model::Seller> SqliteSellers::seller(std::string_view id) {
+  auto s = db_.prepare("SELECT id, name FROM sellers WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return model::Seller{s.text(0), s.text(1)};
+}
+
+std::vector<model::Seller> SqliteSellers::sellers() {
+  auto s = db_.prepare("SELECT id, name FROM sellers ORDER BY id");
+  std::vector<model::Seller> out;
+  while (s.step()) out.push_back({s.text(0), s.text(1)});
+  return out;
+}
+
+void SqliteSellers::put_seller(const model::Seller& seller) {
+  auto s =
+      db_.prepare("INSERT INTO sellers (id, name) VALUES (?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name");
+  s.bind(1, seller.id).bind(2, seller.name);
   s.run();
 }
 

@@ -1,4 +1,4 @@
-// The catalogue's tables (migration 1) on the store's connection.
+// The catalogue's tables (migrations 1 and 4: one catalogue per seller) on the store's connection.
 #pragma once
 #include "store/catalog_store.hpp"
 
@@ -6,9 +6,10 @@ namespace og::store::sqlite {
 
 class Connection;
 
+// One seller's catalogue and buyers.
 class SqliteCatalog final : public CatalogWriter {
  public:
-  explicit SqliteCatalog(Connection& db) : db_(db) {}
+  SqliteCatalog(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::optional<model::Buyer> buyer(std::string_view id) override;
   std::optional<model::Item> item(std::string_view id) override;
@@ -21,6 +22,19 @@ class SqliteCatalog final : public CatalogWriter {
   void put_item(const model::Item& item) override;
   void put_items(const std::function<bool(model::Item&)>& next) override;
   void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) override;
+  bool remove_buyer(std::string_view id) override;
+
+ private:
+  Connection& db_;
+  std::string seller_;
+};
+
+class SqliteSellers final : public SellerWriter {
+ public:
+  explicit SqliteSellers(Connection& db) : db_(db) {}
+  std::optional<model::Seller> seller(std::string_view id) override;
+  std::vector<model::Seller> sellers() override;
+  void put_seller(const model::Seller& seller) override;
 
  private:
   Connection& db_;

@@ -198,6 +198,94 @@ CREATE TABLE srm_message_log (
   PRIMARY KEY (uuid, position)
 ) WITHOUT ROWID;
 )sql",
+    // 4: many sellers on one server. Catalogues, buyers, transactions and
+    // orders belong to a seller; "" is the default seller at /veloconnect (its
+    // SellersID is the --seller-id flag), which holds everything from before.
+    // SQLite cannot change a key in place: buyers, items and replacements are
+    // copied into tables keyed by seller (items keep their rowids, which the
+    // text index refers to). The update trigger now fires only when the text
+    // changes, so stock and price updates never touch the index.
+    R"sql(
+CREATE TABLE sellers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO sellers (id, name) VALUES ('', '');
+
+CREATE TABLE buyers_v4 (
+  seller_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  password_salt BLOB NOT NULL,
+  password_hash BLOB NOT NULL,
+  password_iterations INTEGER NOT NULL,
+  PRIMARY KEY (seller_id, id)
+) WITHOUT ROWID;
+INSERT INTO buyers_v4 SELECT '', id, name, password_salt, password_hash, password_iterations FROM buyers;
+DROP TABLE buyers;
+ALTER TABLE buyers_v4 RENAME TO buyers;
+
+DROP TRIGGER items_ai;
+DROP TRIGGER items_ad;
+DROP TRIGGER items_au;
+DROP TABLE item_text;
+CREATE TABLE items_v4 (
+  seller_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  order_unit TEXT NOT NULL,
+  base_unit TEXT NOT NULL,
+  base_per_order_unit INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  ean TEXT,
+  manufacturer TEXT,
+  manufacturer_item_id TEXT,
+  price INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  recommended_retail_price INTEGER,
+  stock INTEGER NOT NULL,
+  next_delivery TEXT,
+  UNIQUE (seller_id, id)
+);
+INSERT INTO items_v4 (rowid, seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean,
+                      manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock,
+                      next_delivery)
+  SELECT rowid, '', id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer,
+         manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery FROM items;
+DROP TABLE items;
+ALTER TABLE items_v4 RENAME TO items;
+CREATE INDEX items_by_ean ON items (ean) WHERE ean IS NOT NULL;
+CREATE VIRTUAL TABLE item_text USING fts5(
+  id, description, content='items', content_rowid='rowid', tokenize='trigram');
+INSERT INTO item_text(item_text) VALUES ('rebuild');
+CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
+  INSERT INTO item_text(rowid, id, description) VALUES (new.rowid, new.id, new.description);
+END;
+CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description) VALUES ('delete', old.rowid, old.id, old.description);
+END;
+CREATE TRIGGER items_au AFTER UPDATE OF id, description ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description) VALUES ('delete', old.rowid, old.id, old.description);
+  INSERT INTO item_text(rowid, id, description) VALUES (new.rowid, new.id, new.description);
+END;
+
+CREATE TABLE item_replacements_v4 (
+  seller_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  replacement_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (seller_id, item_id, replacement_id)
+) WITHOUT ROWID;
+INSERT INTO item_replacements_v4 SELECT '', item_id, replacement_id, position FROM item_replacements;
+DROP TABLE item_replacements;
+ALTER TABLE item_replacements_v4 RENAME TO item_replacements;
+
+ALTER TABLE transactions ADD COLUMN seller_id TEXT NOT NULL DEFAULT '';
+DROP INDEX transactions_by_buyer_state;
+CREATE INDEX transactions_by_buyer_state ON transactions (seller_id, buyer_id, state);
+ALTER TABLE orders ADD COLUMN seller_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX orders_by_seller_time ON orders (seller_id, created_at);
+)sql",
 };
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <cstdio>
+#include <map>
 
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
@@ -12,15 +13,29 @@ namespace og::store::sqlite {
 
 // The connection and its tables: the ReadView, and inside a transaction the UnitOfWork.
 struct SqliteStore::Tables final : UnitOfWork {
-  explicit Tables(std::unique_ptr<Connection> c)
-      : db(std::move(c)), catalog_tables(*db), transaction_tables(*db), cart_tables(*db) {}
+  explicit Tables(std::unique_ptr<Connection> c) : db(std::move(c)), seller_tables(*db), cart_tables(*db) {}
   std::unique_ptr<Connection> db;
-  SqliteCatalog catalog_tables;
-  SqliteTransactions transaction_tables;
+  SqliteSellers seller_tables;
+  // Per seller, made on first use (a few bytes each; the statements are the connection's).
+  std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
+  std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
   SqliteCarts cart_tables;
 
-  CatalogWriter& catalog() override { return catalog_tables; }
-  TransactionWriter& transactions() override { return transaction_tables; }
+  SellerWriter& sellers() override { return seller_tables; }
+  CatalogWriter& catalog(std::string_view seller) override {
+    auto it = catalogs.find(seller);
+    if (it == catalogs.end())
+      it = catalogs.emplace(std::string(seller), std::make_unique<SqliteCatalog>(*db, std::string(seller))).first;
+    return *it->second;
+  }
+  TransactionWriter& transactions(std::string_view seller) override {
+    auto it = transaction_tables.find(seller);
+    if (it == transaction_tables.end())
+      it = transaction_tables
+               .emplace(std::string(seller), std::make_unique<SqliteTransactions>(*db, std::string(seller)))
+               .first;
+    return *it->second;
+  }
   CartWriter& carts() override { return cart_tables; }
 };
 

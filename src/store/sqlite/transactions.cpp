@@ -9,8 +9,8 @@
 namespace og::store::sqlite {
 
 std::optional<model::Transaction> SqliteTransactions::transaction(std::string_view buyer_id, std::string_view id) {
-  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS " FROM transactions WHERE id = ? AND buyer_id = ?");
-  s.bind(1, id).bind(2, buyer_id);
+  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS " FROM transactions WHERE id = ? AND seller_id = ? AND buyer_id = ?");
+  s.bind(1, id).bind(2, seller_).bind(3, buyer_id);
   if (!s.step()) return std::nullopt;
   return read_transaction(s);
 }
@@ -38,34 +38,35 @@ std::vector<model::Line> SqliteTransactions::lines(std::string_view transaction_
 }
 
 std::vector<model::Transaction> SqliteTransactions::open_transactions(std::string_view buyer_id) {
-  auto s = db_.prepare("SELECT " OG_TXN_COLUMNS
-                       " FROM transactions WHERE buyer_id = ? AND state < 100 ORDER BY created_at, id");
-  s.bind(1, buyer_id);
+  auto s =
+      db_.prepare("SELECT " OG_TXN_COLUMNS
+                  " FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 ORDER BY created_at, id");
+  s.bind(1, seller_).bind(2, buyer_id);
   std::vector<model::Transaction> out;
   while (s.step()) out.push_back(read_transaction(s));
   return out;
 }
 
 std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id) {
-  auto s = db_.prepare("SELECT count(*) FROM transactions WHERE buyer_id = ? AND state < 100");
-  s.bind(1, buyer_id);
+  auto s = db_.prepare("SELECT count(*) FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100");
+  s.bind(1, seller_).bind(2, buyer_id);
   return s.step() ? s.integer(0) : 0;
 }
 
 void SqliteTransactions::insert_transaction(const model::Transaction& r) {
-  auto s = db_.prepare("INSERT INTO transactions (" OG_TXN_COLUMNS ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  auto s = db_.prepare("INSERT INTO transactions (" OG_TXN_COLUMNS ", seller_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.id).bind(2, r.buyer_id).bind(3, kind_code(r.kind)).bind(4, std::int64_t{r.state});
   s.bind(5, std::int64_t{r.is_test}).bind(6, r.search_string).bind(7, r.total_count).bind(8, r.order_id);
-  s.bind(9, r.issue_date).bind(10, r.created_at).bind(11, r.updated_at);
+  s.bind(9, r.issue_date).bind(10, r.created_at).bind(11, r.updated_at).bind(12, seller_);
   s.run();
 }
 
 void SqliteTransactions::update_transaction(const model::Transaction& r) {
   auto s = db_.prepare(
       "UPDATE transactions SET state = ?, order_id = ?, issue_date = ?, total_count = ?, updated_at = ? "
-      "WHERE id = ? AND buyer_id = ?");
+      "WHERE id = ? AND seller_id = ? AND buyer_id = ?");
   s.bind(1, std::int64_t{r.state}).bind(2, r.order_id).bind(3, r.issue_date).bind(4, r.total_count);
-  s.bind(5, r.updated_at).bind(6, r.id).bind(7, r.buyer_id);
+  s.bind(5, r.updated_at).bind(6, r.id).bind(7, seller_).bind(8, r.buyer_id);
   s.run();
   if (db_.changes() != 1) throw StoreError("update_transaction: no such transaction " + r.id);
 }
@@ -101,10 +102,10 @@ std::string SqliteTransactions::insert_order(const model::Order& o) {
   char id[32];
   std::snprintf(id, sizeof id, "OG-%08lld", static_cast<long long>(number));
   auto s = db_.prepare(
-      "INSERT INTO orders (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at) "
-      "VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO orders (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, seller_id) "
+      "VALUES (?,?,?,?,?,?,?,?,?)");
   s.bind(1, number).bind(2, std::string_view(id)).bind(3, o.transaction_id).bind(4, o.buyer_id);
-  s.bind(5, o.issue_date).bind(6, o.total.units()).bind(7, o.currency).bind(8, o.created_at);
+  s.bind(5, o.issue_date).bind(6, o.total.units()).bind(7, o.currency).bind(8, o.created_at).bind(9, seller_);
   s.run();
   return id;
 }
@@ -112,17 +113,18 @@ std::string SqliteTransactions::insert_order(const model::Order& o) {
 std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id, model::TransactionKind kind,
                                                          std::string_view active_since) {
   auto s = db_.prepare(
-      "SELECT count(*) FROM transactions WHERE buyer_id = ? AND state < 100 AND kind = ? AND updated_at >= ?");
-  s.bind(1, buyer_id).bind(2, kind_code(kind)).bind(3, active_since);
+      "SELECT count(*) FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 AND kind = ? AND "
+      "updated_at >= ?");
+  s.bind(1, seller_).bind(2, buyer_id).bind(3, kind_code(kind)).bind(4, active_since);
   return s.step() ? s.integer(0) : 0;
 }
 
 std::optional<model::Transaction> SqliteTransactions::least_recent_open_transaction(std::string_view buyer_id,
                                                                                     model::TransactionKind kind) {
   auto s = db_.prepare("SELECT " OG_TXN_COLUMNS
-                       " FROM transactions WHERE buyer_id = ? AND state < 100 AND kind = ? "
+                       " FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 AND kind = ? "
                        "ORDER BY updated_at, id LIMIT 1");
-  s.bind(1, buyer_id).bind(2, kind_code(kind));
+  s.bind(1, seller_).bind(2, buyer_id).bind(3, kind_code(kind));
   if (!s.step()) return std::nullopt;
   return read_transaction(s);
 }

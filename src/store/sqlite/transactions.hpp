@@ -7,9 +7,11 @@ namespace og::store::sqlite {
 
 class Connection;
 
+// One seller's transactions and orders. end_idle_transactions and
+// purge_ended_transactions are the janitor's: they work across every seller.
 class SqliteTransactions final : public TransactionWriter {
  public:
-  explicit SqliteTransactions(Connection& db) : db_(db) {}
+  SqliteTransactions(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::optional<model::Transaction> transaction(std::string_view buyer_id, std::string_view id) override;
   std::vector<model::Line> lines(std::string_view transaction_id) override;
@@ -31,6 +33,7 @@ class SqliteTransactions final : public TransactionWriter {
 
  private:
   Connection& db_;
+  std::string seller_;
 };
 
 }  // namespace og::store::sqlite
