@@ -8,6 +8,7 @@
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/transactions.hpp"
+#include "store/sqlite/wal_buffer.hpp"
 
 namespace og::store::sqlite {
 
@@ -51,10 +52,13 @@ void configure_sqlite_once() {
   (void)done;
 }
 
+constexpr int kCheckpointFrames = 1000;  // SQLite's default
+
 std::unique_ptr<Connection> open_connection(const SqliteOptions& options) {
   configure_sqlite_once();
   // One thread uses the connection: SQLite's own mutexes would only cost.
-  auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                        wal_buffer_vfs());
   // Exclusive locking keeps the WAL index in memory: a read is a B-tree
   // lookup with no system call. The price: no other process may open the
   // file while ordergate runs (README, "Operations", says how to back up).
@@ -100,6 +104,7 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
     sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  watch_wal();
   thread_ = std::thread([this] { run(); });
 }
 
@@ -184,7 +189,7 @@ void SqliteStore::run() {
     else if (batch_open_ && !batch_dirty_ && !more_waiting)
       commit_batch();  // a batch of reads only: let go of the write lock
   }
-  if (batch_open_) commit_batch();
+  if (batch_open_ && tables_) commit_batch();
 }
 
 void SqliteStore::begin_batch() {
@@ -195,6 +200,11 @@ void SqliteStore::begin_batch() {
 
 void SqliteStore::run_job(Pending& p) {
   JobEnd end;
+  if (!tables_) reopen();
+  if (!tables_) {
+    p.done({std::make_exception_ptr(StoreError("the database cannot be opened")), 0});
+    return;
+  }
   sqlite3* db = tables_->db->handle();
   if (!p.write) {
     // A reader sees the units applied so far, committed or not: its answer
@@ -243,6 +253,10 @@ void SqliteStore::run_job(Pending& p) {
 }
 
 void SqliteStore::commit_batch() {
+  if (!tables_) {  // lost with a connection that had to be reopened
+    end_batch(false, "the database could not be reopened");
+    return;
+  }
   sqlite3* db = tables_->db->handle();
   if (!batch_dirty_) {
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
@@ -251,17 +265,60 @@ void SqliteStore::commit_batch() {
   }
   if (options_.slow_commits.count() > 0) std::this_thread::sleep_for(options_.slow_commits);
   std::string problem;
+  bool reopened = false;
   if (options_.fail_commits) {
     problem = "commit failed (injected fault)";
-  } else if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    problem = sqlite3_errmsg(db);
+  } else {
+    WalFile* wal = wal_of(db);
+    if (wal) collect(wal, true);
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      problem = sqlite3_errmsg(db);
+      if (wal) discard(wal);
+    }
+    if (wal) {
+      collect(wal, false);
+      WalFrames frames = take(wal);
+      if (int rc = write_out(frames, options_.wal_fault); rc != SQLITE_OK && problem.empty()) {
+        problem = std::string("writing the commit to the WAL failed: ") + sqlite3_errstr(rc);
+        reopen();
+        reopened = true;
+      }
+    }
+    // Checkpoints are ours, between commits, never inside one: SQLite's
+    // automatic checkpoint would sync the WAL in the middle of the commit.
+    if (problem.empty() && wal_frames_ >= kCheckpointFrames) {
+      sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      wal_frames_ = 0;
+    }
   }
   if (!problem.empty()) {
     std::fprintf(stderr, "ordergate: commit %llu failed, its units were not applied: %s\n",
                  static_cast<unsigned long long>(batch_), problem.c_str());
-    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!reopened && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   end_batch(problem.empty(), problem);
+}
+
+void SqliteStore::watch_wal() {
+  // Replaces SQLite's automatic checkpoint: it only counts the WAL's frames.
+  sqlite3_wal_hook(
+      tables_->db->handle(),
+      [](void* self, sqlite3*, const char*, int frames) {
+        static_cast<SqliteStore*>(self)->wal_frames_ = frames;
+        return SQLITE_OK;
+      },
+      this);
+}
+
+void SqliteStore::reopen() {
+  tables_.reset();  // finalizes the statements, closes the connection
+  try {
+    tables_ = std::make_unique<Tables>(open_connection(options_));
+    watch_wal();
+  } catch (const std::exception& e) {
+    // Opening reads only; if even that fails, the next unit tries again (run_job).
+    std::fprintf(stderr, "ordergate: reopening the database failed: %s\n", e.what());
+  }
 }
 
 void SqliteStore::end_batch(bool committed, const std::string& problem) {

@@ -29,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/sqlite/wal_buffer.hpp"
 #include "store/store.hpp"
 
 namespace og::store::sqlite {
@@ -57,6 +58,8 @@ struct SqliteOptions {
   // answers wait for it), so that an answer sent too early would be lost by a
   // kill -9.
   std::chrono::microseconds slow_commits{0};
+  // Testing aid: fails chosen WAL write-outs (a short write, then an error code).
+  WalFaultHook wal_fault;
   // Runs in the same transaction as the schema's creation: a new database has
   // its initial data or does not exist at all.
   std::function<void(UnitOfWork&)> seed;
@@ -91,6 +94,10 @@ class SqliteStore final : public Store {
   void run_job(Pending& pending);
   void begin_batch();
   void commit_batch();
+  // After a failed write-out the connection believes in frames the file does
+  // not hold: close it and open it again, which recovers the WAL from the file.
+  void reopen();
+  void watch_wal();
   // The open batch is over: `committed` or lost. Tells whoever waits for it.
   void end_batch(bool committed, const std::string& problem = {});
   std::uint64_t seen() const { return batch_dirty_ ? batch_ : 0; }
@@ -104,6 +111,7 @@ class SqliteStore final : public Store {
   bool batch_open_ = false;   // BEGIN issued
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
+  int wal_frames_ = 0;  // in the WAL since the last checkpoint
 
   // Work handed to the thread.
   std::mutex queue_mutex_;
