@@ -3,7 +3,8 @@
 #   ./build.sh run [flags]  build (Release) and serve the demo data on 127.0.0.1:8080
 #   ./build.sh test         build and run every test suite: the Release build that
 #                           `run` serves (and a smoke start of `run` itself), then
-#                           ASan+UBSan and clang builds of the same suites
+#                           ASan+UBSan builds of the same suites, then each libFuzzer
+#                           target briefly (the fuzz preset)
 # Both install their Debian packages first (apt-get, as root or through sudo).
 # The build configurations are CMakePresets.json's; bench/run uses the same.
 set -euo pipefail
@@ -14,7 +15,7 @@ cd "$(dirname "$0")"
 # the one the suites test, and configuring it wants the test framework.
 BUILD_PACKAGES=(build-essential cmake pkg-config gsoap libgsoap-dev libboost-dev libboost-program-options-dev
                 libxml2-dev libsqlite3-dev libssl-dev libcppunit-dev)
-TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang)
+TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang libclang-rt-14-dev)
 
 install_packages() {
   local missing=()
@@ -72,6 +73,11 @@ case "${1:-}" in
       # The same suites against a server built with AddressSanitizer and UBSan.
       build_preset asan
       ctest --preset asan -j"$(jobs)"
+    fi
+    if [ "${OG_SKIP_FUZZ:-0}" != 1 ]; then
+      # Every libFuzzer target for 20 s from its seeds and regressions (tests/fuzz).
+      build_preset fuzz
+      ctest --preset fuzz
     fi
     ;;
   *)

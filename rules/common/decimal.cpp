@@ -55,7 +55,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 std::string Decimal::to_string(int min_fraction) const {
   // Built in a fixed buffer: GCC 12 at -O3 warns falsely (-Wrestrict, bug
   // 105329) about the std::string insert this used to do.
-  std::uint64_t magnitude = units_ < 0 ? static_cast<std::uint64_t>(-units_) : static_cast<std::uint64_t>(units_);
+  // Negated as unsigned: well-defined for every value from_units() accepts.
+  std::uint64_t magnitude = units_ < 0 ? 0 - static_cast<std::uint64_t>(units_) : static_cast<std::uint64_t>(units_);
   char fraction[kScaleDigits];
   std::uint64_t f = magnitude % kScale;
   for (int i = kScaleDigits - 1; i >= 0; --i) {
@@ -106,9 +107,9 @@ std::optional<Decimal> Decimal::times(Decimal other) const {
   __int128 product = static_cast<__int128>(units_) * other.units_;
   __int128 half = kScale / 2;
   __int128 rounded = product >= 0 ? (product + half) / kScale : (product - half) / kScale;
-  if (rounded > std::numeric_limits<std::int64_t>::max() || rounded < std::numeric_limits<std::int64_t>::min())
-    return std::nullopt;
-  return Decimal(static_cast<std::int64_t>(rounded));
+  // The range parse() gives, in both signs: INT64_MIN units would not print
+  // as a text parse() takes back.
+  return representable(rounded);
 }
 
 }  // namespace og::rules

@@ -37,7 +37,8 @@ class Decimal {
   // *this / divisor (> 0) rounded up to a multiple of `step` (> 0); nullopt
   // when not representable.
   std::optional<Decimal> divide_round_up(Decimal divisor, Decimal step) const;
-  // Product rounded half away from zero to the scale; nullopt on overflow.
+  // Product rounded half away from zero to the scale; nullopt beyond the range
+  // parse() gives (INT64_MAX units in either sign).
   std::optional<Decimal> times(Decimal other) const;
 
   friend constexpr Decimal operator+(Decimal a, Decimal b) { return Decimal(a.units_ + b.units_); }

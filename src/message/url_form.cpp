@@ -30,13 +30,27 @@ std::string decode(std::string_view s) {
   return latin1_to_utf8_if_needed(std::move(out));
 }
 
+// UTF-8 as RFC 3629 defines it: no overlong forms, no surrogates, nothing
+// above U+10FFFF. Anything else is not UTF-8 and must not reach an answer.
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    std::size_t n = c < 0x80                 ? 1
+                    : c >= 0xC2 && c <= 0xDF ? 2
+                    : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4
+                                             : 0;
     if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
+    if (n > 1) {
+      // The second byte's range also rules out overlong forms (E0, F0),
+      // surrogates (ED) and code points above U+10FFFF (F4).
+      auto second = static_cast<unsigned char>(s[i + 1]);
+      unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+      if (second < lo || second > hi) return false;
+    }
+    for (std::size_t k = 2; k < n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
     i += n;
   }

@@ -2,6 +2,7 @@
 
 #include "message/url_form.hpp"
 
+#include <libxml/dict.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -46,7 +47,15 @@ Parsed parse(std::string_view body, const char* encoding) {
   struct CtxtDeleter {
     void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
   };
-  thread_local std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt(xmlNewParserCtxt());
+  // libxml2 interns names, namespace URIs and short texts in the context's
+  // dictionary, keeps it from parse to parse and fails every parse that needs
+  // a new entry once it holds 10 MB: requests full of made-up names would
+  // leave the thread unable to read a new prefix or value. A context whose
+  // dictionary grew past what real requests need is replaced (documents keep
+  // a reference to their dictionary, so none of them is affected).
+  constexpr std::size_t kDictionaryBytes = 1 << 20;
+  thread_local std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt;
+  if (!ctxt || xmlDictGetUsage(ctxt->dict) > kDictionaryBytes) ctxt.reset(xmlNewParserCtxt());
   Parsed out;
   // No entity substitution, no DTD loading, no network; libxml2's default
   // depth and amplification limits stay on (no XML_PARSE_HUGE).

@@ -39,6 +39,7 @@ class LeniencyTest : public ServerFixture {
   CPPUNIT_TEST(unknown_operation_is_404);
   CPPUNIT_TEST(url_parameters_are_case_insensitive);
   CPPUNIT_TEST(url_form_post_equals_get);
+  CPPUNIT_TEST(url_bytes_that_are_not_utf8_are_read_as_latin1);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -243,6 +244,35 @@ class LeniencyTest : public ServerFixture {
     auto posted = client_->post("/veloconnect", form, "application/x-www-form-urlencoded");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(posted.body));
     CPPUNIT_ASSERT_EQUAL(got.body, posted.body);
+  }
+
+  // Found by fuzz_veloconnect_url (tests/fuzz/regressions/fuzz_veloconnect_url):
+  // overlong forms, surrogates and code points above U+10FFFF passed for
+  // UTF-8 and were echoed into answers that were not well-formed XML.
+  void url_bytes_that_are_not_utf8_are_read_as_latin1() {
+    const std::pair<const char*, const char*> cases[] = {
+        {"%C1%BC", "\xC3\x81\xC2\xBC"},                        // overlong '<'
+        {"%E0%80%BC", "\xC3\xA0\xC2\x80\xC2\xBC"},             // overlong '<', three bytes
+        {"%ED%A0%80", "\xC3\xAD\xC2\xA0\xC2\x80"},             // a surrogate
+        {"%F4%90%80%80", "\xC3\xB4\xC2\x90\xC2\x80\xC2\x80"},  // above U+10FFFF
+        {"R%C3%BCck",
+         "R\xC3\xBC"
+         "ck"},  // UTF-8 stays as it is
+    };
+    for (const auto& [sent, read] : cases) {
+      auto a = client_->get(
+          "/veloconnect?RequestName=CreateOrderRequest&BuyersID=B127645&Password=secret"
+          "&Quantity.200600221=1&BuyersItemIdentification.200600221=" +
+          std::string(sent));
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(sent, std::string("200"), code(a.body));
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(sent, std::string(read),
+                                   first_text(a.body, "BuyersItemIdentification").value_or(""));
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(sent, std::string(""), validate_against_project_xsd(a.body));
+      auto tid = first_text(a.body, "TransactionID").value_or("");
+      auto rollback = client_->get(
+          "/veloconnect?RequestName=RollbackRequest&BuyersID=B127645&Password=secret&TransactionID=" + tid);
+      CPPUNIT_ASSERT_EQUAL(std::string("200"), code(rollback.body));
+    }
   }
 
  private:

@@ -75,6 +75,8 @@ class DecimalTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(rounding_reports_what_cannot_be_represented);
   CPPUNIT_TEST(rounding_up_negative_values_is_a_ceiling);
   CPPUNIT_TEST(to_string_clamps_min_fraction);
+  CPPUNIT_TEST(products_stay_in_the_range_parse_gives);
+  CPPUNIT_TEST(to_string_of_the_lowest_units);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -349,9 +351,8 @@ class DecimalTest : public CppUnit::TestFixture {
     auto negated = max.times(Decimal::from_int(-1));
     CPPUNIT_ASSERT(negated.has_value());
     CPPUNIT_ASSERT_EQUAL(-kMax, negated->units());
-    auto lowest = min.times(Decimal::from_int(1));
-    CPPUNIT_ASSERT(lowest.has_value());
-    CPPUNIT_ASSERT_EQUAL(kMin, lowest->units());
+    // INT64_MIN units are beyond the range parse() gives: no product is them.
+    CPPUNIT_ASSERT(!min.times(Decimal::from_int(1)).has_value());
     auto halved = max.times(dec("0.5"));
     CPPUNIT_ASSERT(halved.has_value());
     CPPUNIT_ASSERT_EQUAL(kMax / 2 + 1, halved->units());
@@ -414,6 +415,26 @@ class DecimalTest : public CppUnit::TestFixture {
   void to_string_clamps_min_fraction() {
     CPPUNIT_ASSERT_EQUAL(std::string("5"), Decimal::from_int(5).to_string(-1));
     CPPUNIT_ASSERT_EQUAL(std::string("5.000000"), Decimal::from_int(5).to_string(9));
+  }
+
+  // Found by fuzz_decimal (tests/fuzz/regressions/fuzz_decimal): a product of
+  // exactly -2^63 units was returned, and printing it negated INT64_MIN.
+  void products_stay_in_the_range_parse_gives() {
+    CPPUNIT_ASSERT(!dec("-4611686018427.387904").times(Decimal::from_int(2)).has_value());
+    CPPUNIT_ASSERT(!dec("4611686018427.387904").times(Decimal::from_int(-2)).has_value());
+    CPPUNIT_ASSERT(!dec("-9223372036854.775807").times(dec("1.000001")).has_value());
+    auto lowest = dec("-4611686018427.387903").times(Decimal::from_int(2));
+    CPPUNIT_ASSERT(lowest.has_value());
+    CPPUNIT_ASSERT_EQUAL(-kMax + 1, lowest->units());
+    CPPUNIT_ASSERT_EQUAL(lowest->units(), units_of(lowest->to_string()));
+    auto one_unit = dec("-9223372036854.775807").times(Decimal::from_int(1));
+    CPPUNIT_ASSERT(one_unit.has_value());
+    CPPUNIT_ASSERT_EQUAL(-kMax, one_unit->units());
+  }
+
+  void to_string_of_the_lowest_units() {
+    CPPUNIT_ASSERT_EQUAL(std::string("-9223372036854.775808"), Decimal::from_units(kMin).to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("-9223372036854.775807"), Decimal::from_units(-kMax).to_string());
   }
 };
 
