@@ -35,7 +35,7 @@ seeded_db() {
     local tmp pid t0 i
     tmp=$(mktemp -d /tmp/ordergate-seed.XXXXXX)
     t0=$(date +%s.%N)
-    "$ORDERGATE" --listen 127.0.0.1:0 --data "$tmp/data" --access-log off --demo-catalog-items "$items" \
+    "$ORDERGATE" --listen 127.0.0.1:0 --data "$tmp/data" --access-log off --demo --demo-catalog-items "$items" \
       --demo-transactions "$txns" > "$tmp/stdout" 2> "$tmp/stderr" &
     pid=$!
     for ((i = 0; i < 6000; i++)); do

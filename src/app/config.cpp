@@ -40,7 +40,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "listen", po::value(&listen)->default_value("127.0.0.1:8080"),
       "address:port to serve on (port 0: any free port)")(
       "data", po::value(&c.data_dir)->default_value("./data"),
-      "data folder; holds ordergate.db (created with the demo data on first start)")(
+      "data folder; holds ordergate.db (created on first start: empty, or with --demo the demo data)")(
+      "demo", po::bool_switch(&c.demo),
+      "a new database gets the demo data (buyer B127645/secret, SRM user srm-user/srm-pass, the demo catalogue and "
+      "carts): for trying ordergate out, never for production")(
       "threads", po::value(&c.server.threads)->default_value(0), "worker threads (0: one per core)")(
       "tls-cert", po::value(&c.server.tls_certificate),
       "PEM certificate chain; with --tls-key every connection is TLS")("tls-key", po::value(&c.server.tls_key),
@@ -133,6 +136,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
+  if (c.demo_catalog_items > 0 || c.demo_transactions > 0) c.demo = true;  // they extend the demo data
   if (c.demo_catalog_items < 0 || c.demo_catalog_items > 999999999 || c.demo_transactions < 0) {
     std::cerr << "ordergate: --demo-catalog-items is 0 to 999999999, --demo-transactions 0 or more\n";
     exit_code = 2;

@@ -24,6 +24,7 @@ struct Config {
   veloconnect::ServiceConfig veloconnect;
   long commit_interval_us = 1000;
   long slow_commits_us = 0;
+  bool demo = false;  // a new database gets the demo data
   long demo_catalog_items = 0;  // synthetic data for benchmarks, on first start
   long demo_transactions = 0;
   bool fail_commits = false;

@@ -10,6 +10,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/debug_endpoint.hpp"
 #include "app/health_endpoint.hpp"
@@ -66,7 +67,10 @@ int run(const og::app::Config& config) {
   store_options.fail_commits = config.fail_commits;
   store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
   store_options.slow_commits = std::chrono::microseconds(config.slow_commits_us);
+  // A production database starts empty (sellers, buyers and catalogues come
+  // from the operator's commands); --demo is for trying ordergate out.
   store_options.seed = [&clock, &config](store::UnitOfWork& uow) {
+    if (!config.demo) return;
     core::load_demo_data(uow, clock);
     core::load_srm_demo_data(uow, clock);
     core::load_synthetic_catalog(uow, config.demo_catalog_items, clock);
@@ -127,7 +131,8 @@ int run(const og::app::Config& config) {
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
             << server.port() << "/veloconnect (data: " << store_options.path
-            << (store.created() ? ", created with demo data" : "") << ")" << std::endl;
+            << (store.created() ? (config.demo ? ", created with demo data" : ", created empty") : "") << ")"
+            << std::endl;
 
   // The janitor: idle instances end, old ended ones go, on the first loop
   // (its work runs on the store thread; the loop only waits).
@@ -173,6 +178,7 @@ int run(const og::app::Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (og::app::is_command(argc, argv)) return og::app::run_command(argc, argv);
   int exit_code = 0;
   auto config = og::app::parse_config(argc, argv, exit_code);
   if (!config) return exit_code;

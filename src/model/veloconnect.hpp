@@ -41,6 +41,7 @@ struct Line {
 };
 
 struct Order {
+  std::int64_t number = 0;  // orders are numbered in the order they were taken
   std::string id;
   std::string transaction_id;
   std::string buyer_id;

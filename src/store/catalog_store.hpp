@@ -48,6 +48,13 @@ class CatalogWriter : public CatalogReader {
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
   // Removes a buyer; true if there was one.
   virtual bool remove_buyer(std::string_view id) = 0;
+  // Stock and prices of a known item change without touching anything else
+  // (nor the text index); false if there is no such item.
+  virtual bool update_stock(std::string_view item_id, const rules::Decimal& stock,
+                            const std::optional<std::string>& next_delivery) = 0;
+  virtual bool update_price(std::string_view item_id, const rules::Decimal& price,
+                            const std::optional<rules::Decimal>& recommended_retail_price) = 0;
+  virtual std::int64_t count_items() = 0;
 };
 
 }  // namespace og::store

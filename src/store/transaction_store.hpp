@@ -24,6 +24,10 @@ class TransactionReader {
   // The open instance of `kind` changed longest ago.
   virtual std::optional<model::Transaction> least_recent_open_transaction(std::string_view buyer_id,
                                                                           model::TransactionKind kind) = 0;
+  // This seller's orders taken at or after `since` (UTC, ISO-8601), numbered
+  // above `after_number`, oldest first, at most `limit`: a page of an export.
+  virtual std::vector<model::Order> orders_since(std::string_view since, std::int64_t after_number,
+                                                 std::int64_t limit) = 0;
 };
 
 class TransactionWriter : public TransactionReader {

@@ -355,7 +355,7 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     TempDir dir;
     SqliteStore s({db_path(dir)});
     auto ids = s.write_now([&](store::UnitOfWork& u) {
-      model::Order o{"", "t1", "B1", "2026-11-23", Decimal::from_int(10), "EUR", "now"};
+      model::Order o{0, "", "t1", "B1", "2026-11-23", Decimal::from_int(10), "EUR", "now"};
       std::string first = u.transactions().insert_order(o);
       o.transaction_id = "t2";
       return std::pair{first, u.transactions().insert_order(o)};
@@ -364,7 +364,7 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("OG-00000002"), ids.second);
     // A transaction has one order at most.
     CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) {
-      return u.transactions().insert_order({"", "t1", "B1", "2026-11-23", Decimal::from_int(1), "EUR", "now"});
+      return u.transactions().insert_order({0, "", "t1", "B1", "2026-11-23", Decimal::from_int(1), "EUR", "now"});
     }),
                          store::StoreError);
   }

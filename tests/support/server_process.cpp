@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -18,8 +19,13 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::st
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   log_ = (data_dir.parent_path() / (data_dir.filename().string() + ".server.log")).string();
+  // The demo data, which the tests are written against (a test that wants an
+  // empty database passes --no-demo).
+  bool demo = std::find(extra_args.begin(), extra_args.end(), "--no-demo") == extra_args.end();
+  std::erase(extra_args, "--no-demo");
   std::vector<std::string> args = {OG_BINARY,         "--listen",     "127.0.0.1:0", "--data",
                                    data_dir.string(), "--access-log", log_};
+  if (demo) args.push_back("--demo");
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");

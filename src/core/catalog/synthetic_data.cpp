@@ -92,7 +92,7 @@ void load_order_history(store::UnitOfWork& uow, std::int64_t count, std::int64_t
     t.state = 100;
     t.created_at = t.updated_at = now;
     t.issue_date = today;
-    model::Order order{"", t.id, t.buyer_id, today, Decimal(), "EUR", now};
+    model::Order order{0, "", t.id, t.buyer_id, today, Decimal(), "EUR", now};
     for (std::int64_t position = 1; position <= 2; ++position) {
       model::Line l;
       l.item_id = item_of(mix(u + static_cast<std::uint64_t>(position)));

@@ -177,6 +177,35 @@ void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view r
   s.run();
 }
 
+bool SqliteCatalog::update_stock(std::string_view item_id, const rules::Decimal& stock,
+                                 const std::optional<std::string>& next_delivery) {
+  auto s = db_.prepare("UPDATE items SET stock = ?, next_delivery = ? WHERE seller_id = ? AND id = ?");
+  s.bind(1, stock.units()).bind(2, next_delivery).bind(3, seller_).bind(4, item_id);
+  s.run();
+  return db_.changes() == 1;
+}
+
+bool SqliteCatalog::update_price(std::string_view item_id, const rules::Decimal& price,
+                                 const std::optional<rules::Decimal>& recommended_retail_price) {
+  auto s = db_.prepare(
+      "UPDATE items SET price = ?, recommended_retail_price = COALESCE(?, recommended_retail_price) "
+      "WHERE seller_id = ? AND id = ?");
+  s.bind(1, price.units());
+  if (recommended_retail_price)
+    s.bind(2, recommended_retail_price->units());
+  else
+    s.bind_null(2);
+  s.bind(3, seller_).bind(4, item_id);
+  s.run();
+  return db_.changes() == 1;
+}
+
+std::int64_t SqliteCatalog::count_items() {
+  auto s = db_.prepare("SELECT count(*) FROM items WHERE seller_id = ?");
+  s.bind(1, seller_);
+  return s.step() ? s.integer(0) : 0;
+}
+
 std::optional<model::Seller> SqliteSellers::seller(std::string_view id) {
   auto s = db_.prepare("SELECT id, name FROM sellers WHERE id = ?");
   s.bind(1, id);

@@ -23,6 +23,11 @@ class SqliteCatalog final : public CatalogWriter {
   void put_items(const std::function<bool(model::Item&)>& next) override;
   void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) override;
   bool remove_buyer(std::string_view id) override;
+  bool update_stock(std::string_view item_id, const rules::Decimal& stock,
+                    const std::optional<std::string>& next_delivery) override;
+  bool update_price(std::string_view item_id, const rules::Decimal& price,
+                    const std::optional<rules::Decimal>& recommended_retail_price) override;
+  std::int64_t count_items() override;
 
  private:
   Connection& db_;

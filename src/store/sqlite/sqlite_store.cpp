@@ -59,11 +59,12 @@ std::unique_ptr<Connection> open_connection(const SqliteOptions& options) {
   // One thread uses the connection: SQLite's own mutexes would only cost.
   auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                         wal_buffer_vfs());
-  // Exclusive locking keeps the WAL index in memory: a read is a B-tree
-  // lookup with no system call. The price: no other process may open the
-  // file while ordergate runs (README, "Operations", says how to back up).
-  c->exec("PRAGMA locking_mode = EXCLUSIVE");
+  // Shared locking: an operator's command (an import, a backup) may open the
+  // file while the server runs. The locks cost a few system calls per group
+  // of work, not per request: a group shares one transaction.
   c->exec("PRAGMA journal_mode = WAL");
+  // Another process's write (an import's slice) takes milliseconds: wait for it.
+  sqlite3_busy_timeout(c->handle(), 10000);
   c->exec(options.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   c->exec("PRAGMA foreign_keys = ON");
   c->exec("PRAGMA temp_store = MEMORY");
@@ -186,14 +187,34 @@ void SqliteStore::run() {
     if (batch_dirty_ &&
         (!more_waiting || std::chrono::steady_clock::now() - batch_started_ >= options_.commit_interval))
       commit_batch();
+    else if (read_open_ && !more_waiting)
+      end_read();  // let another process (an operator's import) see and take the file
     else if (batch_open_ && !batch_dirty_ && !more_waiting)
-      commit_batch();  // a batch of reads only: let go of the write lock
+      commit_batch();  // a batch without changes: let go of the write lock
   }
+  if (read_open_) end_read();
   if (batch_open_ && tables_) commit_batch();
+}
+
+// Reads of a group share one read transaction (one snapshot, one pair of
+// locks), as writes share one batch.
+void SqliteStore::begin_read() {
+  if (read_open_ || batch_open_) return;
+  tables_->db->prepare("BEGIN").run();
+  read_open_ = true;
+}
+
+void SqliteStore::end_read() {
+  if (!read_open_) return;
+  read_open_ = false;
+  if (tables_) sqlite3_exec(tables_->db->handle(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
 void SqliteStore::begin_batch() {
   if (batch_open_) return;
+  // A read transaction cannot become a write one if another process wrote
+  // since it began: end it and start the batch afresh.
+  end_read();
   tables_->db->prepare("BEGIN IMMEDIATE").run();
   batch_open_ = true;
 }
@@ -210,6 +231,7 @@ void SqliteStore::run_job(Pending& p) {
     // A reader sees the units applied so far, committed or not: its answer
     // then waits for their commit too (seen()).
     try {
+      begin_read();
       p.job(*tables_);
     } catch (...) {
       end.error = std::current_exception();
@@ -311,6 +333,7 @@ void SqliteStore::watch_wal() {
 }
 
 void SqliteStore::reopen() {
+  read_open_ = false;
   tables_.reset();  // finalizes the statements, closes the connection
   try {
     tables_ = std::make_unique<Tables>(open_connection(options_));

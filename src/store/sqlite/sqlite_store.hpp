@@ -1,6 +1,6 @@
-// The embedded default store: one SQLite file in WAL mode, held by this
-// process alone (exclusive locking), served by one store thread that owns the
-// connection. Requests hand their work to that thread (Store::read/write) and
+// The embedded default store: one SQLite file in WAL mode, served by one
+// store thread that owns the connection (an operator's command may open the
+// same file meanwhile: SQLite's locks keep them apart). Requests hand their work to that thread (Store::read/write) and
 // go on serving I/O meanwhile; the thread runs the work in the order it
 // arrived, with no lock around the connection at all.
 //
@@ -93,6 +93,8 @@ class SqliteStore final : public Store {
   void run();
   void run_job(Pending& pending);
   void begin_batch();
+  void begin_read();
+  void end_read();
   void commit_batch();
   // After a failed write-out the connection believes in frames the file does
   // not hold: close it and open it again, which recovers the WAL from the file.
@@ -108,7 +110,8 @@ class SqliteStore final : public Store {
   // The store thread's own state: no lock, nobody else touches it.
   std::unique_ptr<Tables> tables_;
   std::uint64_t batch_ = 1;   // the open batch (or the next one)
-  bool batch_open_ = false;   // BEGIN issued
+  bool batch_open_ = false;   // BEGIN IMMEDIATE issued
+  bool read_open_ = false;    // a read transaction (BEGIN) for a group of reads
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
   int wal_frames_ = 0;  // in the WAL since the last checkpoint

@@ -21,6 +21,8 @@ class SqliteTransactions final : public TransactionWriter {
                                        std::string_view active_since) override;
   std::optional<model::Transaction> least_recent_open_transaction(std::string_view buyer_id,
                                                                   model::TransactionKind kind) override;
+  std::vector<model::Order> orders_since(std::string_view since, std::int64_t after_number,
+                                         std::int64_t limit) override;
 
   void insert_transaction(const model::Transaction& transaction) override;
   void update_transaction(const model::Transaction& transaction) override;

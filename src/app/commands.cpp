@@ -1,0 +1,203 @@
+#include "app/commands.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog_admin.hpp"
+#include "core/clock.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace og::app {
+
+namespace po = boost::program_options;
+namespace admin = core::admin;
+
+namespace {
+
+const char* kUsage =
+    "usage: ordergate <command> [options]\n"
+    "\n"
+    "  seller add <id> [--name NAME]          host a seller at /veloconnect/<id>\n"
+    "  seller list                             the sellers and their item counts\n"
+    "  buyer add <id> [--seller S] [--name N]  add or replace a buyer (password on stdin, one line)\n"
+    "  buyer remove <id> [--seller S]          remove a buyer\n"
+    "  import catalog|stock|prices <file.csv> [--seller S] [--delimiter ;]\n"
+    "                                          load items, update stock, update prices (see README)\n"
+    "  export orders [--seller S] [--since T] [--format csv|json] [--output FILE]\n"
+    "                                          the seller's orders for the ERP\n"
+    "\n"
+    "Every command takes --data DIR (default ./data), the folder of ordergate.db; it may run\n"
+    "while a server serves that folder. --seller defaults to the default seller (/veloconnect).\n";
+
+struct Common {
+  std::string data = "./data";
+  std::string seller;
+};
+
+std::unique_ptr<store::sqlite::SqliteStore> open_store(const Common& c) {
+  std::filesystem::create_directories(c.data);
+  store::sqlite::SqliteOptions o;
+  o.path = (std::filesystem::path(c.data) / "ordergate.db").string();
+  return std::make_unique<store::sqlite::SqliteStore>(std::move(o));
+}
+
+// Parses `args` (after the command words) with `options` plus --data, --seller
+// and `positional` names in order.
+po::variables_map parse(std::vector<std::string> args, po::options_description options, Common& common,
+                        const std::vector<std::string>& positional) {
+  options.add_options()("data", po::value(&common.data), "data folder")("seller", po::value(&common.seller),
+                                                                       "seller id");
+  po::positional_options_description p;
+  for (const auto& name : positional) p.add(name.c_str(), 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(p).run(), vm);
+  po::notify(vm);
+  for (const auto& name : positional)
+    if (!vm.count(name)) throw std::runtime_error("missing <" + name + ">");
+  return vm;
+}
+
+void print_report(const admin::ImportReport& r, const std::string& what) {
+  for (const auto& e : r.errors) std::cerr << "row " << e.row << ": " << e.message << "\n";
+  if (r.file_problem) std::cerr << "row " << r.file_problem->line << ": " << r.file_problem->message << "\n";
+  std::cout << what << ": " << r.rows << " rows read, " << r.written << " written";
+  if (r.unknown) std::cout << ", " << r.unknown << " for items the seller does not have";
+  if (!r.errors.empty()) std::cout << ", " << r.errors.size() << " refused (see above)";
+  std::cout << " in " << r.seconds << " s";
+  if (r.seconds > 0) std::cout << " (" << static_cast<long long>(r.rows / r.seconds) << " rows/s)";
+  std::cout << std::endl;
+}
+
+int seller_command(const std::vector<std::string>& args) {
+  if (args.empty()) throw std::runtime_error("seller add|list");
+  Common common;
+  if (args[0] == "add") {
+    std::string id, name;
+    po::options_description o;
+    o.add_options()("id", po::value(&id))("name", po::value(&name), "the SellerName GetProfile answers");
+    parse({args.begin() + 1, args.end()}, o, common, {"id"});
+    auto store = open_store(common);
+    admin::put_seller(*store, {id, name});
+    std::cout << "seller " << id << " served at /veloconnect/" << id << std::endl;
+    return 0;
+  }
+  if (args[0] == "list") {
+    parse({args.begin() + 1, args.end()}, po::options_description(), common, {});
+    auto store = open_store(common);
+    for (const auto& s : admin::list_sellers(*store))
+      std::cout << (s.id.empty() ? "(default)" : s.id) << "\t" << s.name << "\n";
+    return 0;
+  }
+  throw std::runtime_error("seller add|list");
+}
+
+int buyer_command(const std::vector<std::string>& args) {
+  if (args.empty()) throw std::runtime_error("buyer add|remove");
+  Common common;
+  std::string id, name;
+  po::options_description o;
+  o.add_options()("id", po::value(&id))("name", po::value(&name), "the buyer's name");
+  parse({args.begin() + 1, args.end()}, o, common, {"id"});
+  auto store = open_store(common);
+  if (args[0] == "add") {
+    // Never on the command line: it would be in every process listing.
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    admin::put_buyer(*store, common.seller, id, name, password);
+    std::cout << "buyer " << id << " can log in" << std::endl;
+    return 0;
+  }
+  if (args[0] == "remove") {
+    bool removed = admin::remove_buyer(*store, common.seller, id);
+    std::cout << (removed ? "buyer " + id + " removed" : "there is no buyer " + id) << std::endl;
+    return removed ? 0 : 1;
+  }
+  throw std::runtime_error("buyer add|remove");
+}
+
+int import_command(const std::vector<std::string>& args) {
+  static const std::map<std::string, admin::ImportKind> kinds = {
+      {"catalog", admin::ImportKind::Catalog}, {"stock", admin::ImportKind::Stock}, {"prices", admin::ImportKind::Prices}};
+  if (args.empty() || !kinds.count(args[0])) throw std::runtime_error("import catalog|stock|prices <file.csv>");
+  Common common;
+  std::string file, delimiter = ",";
+  po::options_description o;
+  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
+  parse({args.begin() + 1, args.end()}, o, common, {"file"});
+  if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file);
+  auto store = open_store(common);
+  admin::ImportOptions options;
+  options.kind = kinds.at(args[0]);
+  options.seller = common.seller;
+  options.delimiter = delimiter[0];
+  std::int64_t shown = 0;
+  options.progress = [&](const admin::ImportReport& r) {
+    if (r.rows - shown >= 100000) {
+      shown = r.rows;
+      std::cout << "  " << r.rows << " rows ..." << std::endl;
+    }
+  };
+  core::SystemClock clock;
+  auto report = admin::import_csv(*store, in, options, clock);
+  print_report(report, "import " + args[0]);
+  return report.ok() ? 0 : 1;
+}
+
+int export_command(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] != "orders") throw std::runtime_error("export orders");
+  Common common;
+  std::string since = "0000", format = "csv", output;
+  po::options_description o;
+  o.add_options()("since", po::value(&since), "orders taken at or after this UTC time (2026-12-01 or 2026-12-01T08:00:00Z)")(
+      "format", po::value(&format), "csv or json (one order per line)")("output", po::value(&output), "file (default: stdout)");
+  parse({args.begin() + 1, args.end()}, o, common, {});
+  if (format != "csv" && format != "json") throw std::runtime_error("--format is csv or json");
+  auto store = open_store(common);
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot write " + output);
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  auto report = admin::export_orders(*store, common.seller, since,
+                                     format == "json" ? admin::ExportFormat::Json : admin::ExportFormat::Csv, out);
+  std::cerr << "exported " << report.orders << " orders, " << report.lines << " lines" << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+bool is_command(int argc, char** argv) {
+  return argc > 1 && argv[1][0] != '-';
+}
+
+int run_command(int argc, char** argv) {
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "seller") return seller_command(args);
+    if (command == "buyer") return buyer_command(args);
+    if (command == "import") return import_command(args);
+    if (command == "export") return export_command(args);
+    if (command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    std::cerr << "ordergate: no command '" << command << "'\n\n" << kUsage;
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "ordergate " << command << ": " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace og::app
