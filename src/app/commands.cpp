@@ -52,7 +52,7 @@ std::unique_ptr<store::sqlite::SqliteStore> open_store(const Common& c) {
 po::variables_map parse(std::vector<std::string> args, po::options_description options, Common& common,
                         const std::vector<std::string>& positional) {
   options.add_options()("data", po::value(&common.data), "data folder")("seller", po::value(&common.seller),
-                                                                       "seller id");
+                                                                        "seller id");
   po::positional_options_description p;
   for (const auto& name : positional) p.add(name.c_str(), 1);
   po::variables_map vm;
@@ -123,8 +123,9 @@ int buyer_command(const std::vector<std::string>& args) {
 }
 
 int import_command(const std::vector<std::string>& args) {
-  static const std::map<std::string, admin::ImportKind> kinds = {
-      {"catalog", admin::ImportKind::Catalog}, {"stock", admin::ImportKind::Stock}, {"prices", admin::ImportKind::Prices}};
+  static const std::map<std::string, admin::ImportKind> kinds = {{"catalog", admin::ImportKind::Catalog},
+                                                                 {"stock", admin::ImportKind::Stock},
+                                                                 {"prices", admin::ImportKind::Prices}};
   if (args.empty() || !kinds.count(args[0])) throw std::runtime_error("import catalog|stock|prices <file.csv>");
   Common common;
   std::string file, delimiter = ",";
@@ -157,8 +158,10 @@ int export_command(const std::vector<std::string>& args) {
   Common common;
   std::string since = "0000", format = "csv", output;
   po::options_description o;
-  o.add_options()("since", po::value(&since), "orders taken at or after this UTC time (2026-12-01 or 2026-12-01T08:00:00Z)")(
-      "format", po::value(&format), "csv or json (one order per line)")("output", po::value(&output), "file (default: stdout)");
+  o.add_options()("since", po::value(&since),
+                  "orders taken at or after this UTC time (2026-12-01 or 2026-12-01T08:00:00Z)")(
+      "format", po::value(&format), "csv or json (one order per line)")("output", po::value(&output),
+                                                                        "file (default: stdout)");
   parse({args.begin() + 1, args.end()}, o, common, {});
   if (format != "csv" && format != "json") throw std::runtime_error("--format is csv or json");
   auto store = open_store(common);

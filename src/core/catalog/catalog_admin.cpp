@@ -232,11 +232,9 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
 
 void put_seller(store::Store& store, const model::Seller& seller) {
   bool ok = !seller.id.empty() && seller.id.size() <= 64 &&
-            std::all_of(seller.id.begin(), seller.id.end(), [](unsigned char c) {
-              return std::isalnum(c) || c == '-' || c == '_' || c == '.';
-            });
-  if (!ok)
-    throw std::runtime_error("a seller id is 1 to 64 letters, digits, '-', '_' or '.' (it is part of the URL)");
+            std::all_of(seller.id.begin(), seller.id.end(),
+                        [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+  if (!ok) throw std::runtime_error("a seller id is 1 to 64 letters, digits, '-', '_' or '.' (it is part of the URL)");
   store.write_now([&](store::UnitOfWork& uow) { uow.sellers().put_seller(seller); });
 }
 
@@ -288,13 +286,22 @@ ExportReport export_orders(store::Store& store, const std::string& seller, const
       after = o.number;
       ++report.orders;
       if (format == ExportFormat::Json) {
-        nlohmann::json j = {{"order_id", o.id},         {"order_number", o.number},   {"transaction_id", o.transaction_id},
-                            {"buyer_id", o.buyer_id},   {"issue_date", o.issue_date}, {"created_at", o.created_at},
-                            {"total", o.total.to_string()}, {"currency", o.currency}, {"lines", nlohmann::json::array()}};
+        nlohmann::json j = {{"order_id", o.id},
+                            {"order_number", o.number},
+                            {"transaction_id", o.transaction_id},
+                            {"buyer_id", o.buyer_id},
+                            {"issue_date", o.issue_date},
+                            {"created_at", o.created_at},
+                            {"total", o.total.to_string()},
+                            {"currency", o.currency},
+                            {"lines", nlohmann::json::array()}};
         for (const auto& l : page.lines[i]) {
-          nlohmann::json line = {{"position", l.position},     {"item_id", l.item_id},
-                                 {"quantity", l.quantity.to_string()}, {"unit", l.unit},
-                                 {"unit_price", l.unit_price.to_string()}, {"currency", l.currency}};
+          nlohmann::json line = {{"position", l.position},
+                                 {"item_id", l.item_id},
+                                 {"quantity", l.quantity.to_string()},
+                                 {"unit", l.unit},
+                                 {"unit_price", l.unit_price.to_string()},
+                                 {"currency", l.currency}};
           if (l.buyers_item_id) line["buyers_item_id"] = *l.buyers_item_id;
           if (l.delivery_date) line["delivery_date"] = *l.delivery_date;
           j["lines"].push_back(std::move(line));
@@ -305,8 +312,8 @@ ExportReport export_orders(store::Store& store, const std::string& seller, const
         for (const auto& l : page.lines[i]) {
           out << csv_field(o.id) << ',' << o.number << ',' << o.transaction_id << ',' << csv_field(o.buyer_id) << ','
               << o.issue_date << ',' << o.created_at << ',' << l.position << ',' << csv_field(l.item_id) << ','
-              << l.quantity.to_string() << ',' << l.unit << ',' << l.unit_price.to_string() << ',' << l.currency
-              << ',' << csv_field(l.buyers_item_id.value_or("")) << ',' << l.delivery_date.value_or("") << ','
+              << l.quantity.to_string() << ',' << l.unit << ',' << l.unit_price.to_string() << ',' << l.currency << ','
+              << csv_field(l.buyers_item_id.value_or("")) << ',' << l.delivery_date.value_or("") << ','
               << o.total.to_string() << '\n';
           ++report.lines;
         }

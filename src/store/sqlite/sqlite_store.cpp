@@ -53,6 +53,9 @@ void configure_sqlite_once() {
 }
 
 constexpr int kCheckpointFrames = 1000;  // SQLite's default
+// How long reads may share one snapshot: what another process writes (an
+// import's slice) is seen at most this much later.
+constexpr std::chrono::milliseconds kReadSnapshotAge{10};
 
 std::unique_ptr<Connection> open_connection(const SqliteOptions& options) {
   configure_sqlite_once();
@@ -174,10 +177,23 @@ void SqliteStore::run() {
       std::unique_lock lock(queue_mutex_);
       if (queue_.empty() && !batch_dirty_) {
         if (stopping_) break;
-        queue_wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        // An open read transaction is kept while work keeps coming (its locks
+        // cost system calls), but not while idle: another process's writes
+        // must become visible, and a checkpoint must be able to finish.
+        if (read_open_) {
+          if (!queue_wake_.wait_for(lock, kReadSnapshotAge, [&] { return stopping_ || !queue_.empty(); })) {
+            lock.unlock();
+            end_read();
+            continue;
+          }
+        } else {
+          queue_wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        }
       }
       work.swap(queue_);
     }
+    // A snapshot older than this may miss an operator's import: start afresh.
+    if (read_open_ && std::chrono::steady_clock::now() - read_started_ > kReadSnapshotAge) end_read();
     for (auto& pending : work) run_job(pending);
     work.clear();
     {
@@ -187,8 +203,6 @@ void SqliteStore::run() {
     if (batch_dirty_ &&
         (!more_waiting || std::chrono::steady_clock::now() - batch_started_ >= options_.commit_interval))
       commit_batch();
-    else if (read_open_ && !more_waiting)
-      end_read();  // let another process (an operator's import) see and take the file
     else if (batch_open_ && !batch_dirty_ && !more_waiting)
       commit_batch();  // a batch without changes: let go of the write lock
   }
@@ -202,6 +216,7 @@ void SqliteStore::begin_read() {
   if (read_open_ || batch_open_) return;
   tables_->db->prepare("BEGIN").run();
   read_open_ = true;
+  read_started_ = std::chrono::steady_clock::now();
 }
 
 void SqliteStore::end_read() {

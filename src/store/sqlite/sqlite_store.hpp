@@ -111,7 +111,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Tables> tables_;
   std::uint64_t batch_ = 1;   // the open batch (or the next one)
   bool batch_open_ = false;   // BEGIN IMMEDIATE issued
-  bool read_open_ = false;    // a read transaction (BEGIN) for a group of reads
+  bool read_open_ = false;    // a read transaction (BEGIN) shared by reads
+  std::chrono::steady_clock::time_point read_started_;
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
   int wal_frames_ = 0;  // in the WAL since the last checkpoint

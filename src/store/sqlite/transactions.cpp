@@ -156,15 +156,15 @@ std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view befor
 }
 
 std::vector<model::Order> SqliteTransactions::orders_since(std::string_view since, std::int64_t after_number,
-                                                         std::int64_t limit) {
+                                                           std::int64_t limit) {
   auto s = db_.prepare(
       "SELECT number, id, transaction_id, buyer_id, issue_date, total, currency, created_at FROM orders "
       "WHERE seller_id = ? AND created_at >= ? AND number > ? ORDER BY number LIMIT ?");
   s.bind(1, seller_).bind(2, since).bind(3, after_number).bind(4, limit);
   std::vector<model::Order> out;
   while (s.step())
-    out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), decimal_column(s, 5), s.text(6),
-                   s.text(7)});
+    out.push_back(
+        {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), decimal_column(s, 5), s.text(6), s.text(7)});
   return out;
 }
 
