@@ -59,6 +59,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "drain-seconds", po::value(&c.drain_seconds)->default_value(10),
       "on SIGTERM: seconds to finish the requests in flight before stopping")(
       "hash-threads", po::value(&c.hash_threads)->default_value(2), "threads that check passwords (PBKDF2)")(
+      "password-memory", po::value(&c.password_memory_s)->default_value(300),
+      "seconds a checked password is remembered (a removed buyer or a changed password takes effect within it)")(
       "debug-endpoints", po::bool_switch(&c.debug_endpoints),
       "testing aid: serve /debug/sleep?ms=N and /debug/fetch?url=U (a handler waiting on a timer or an outbound call)")(
       "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(

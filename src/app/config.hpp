@@ -29,6 +29,7 @@ struct Config {
   long demo_transactions = 0;
   bool fail_commits = false;
   int hash_threads = 2;
+  long password_memory_s = 300;
   bool debug_endpoints = false;
   long drain_seconds = 10;
 };

@@ -86,7 +86,7 @@ int run(const og::app::Config& config) {
 
   core::ContextFactory contexts(store);
   core::Catalog catalog(clock);
-  core::veloconnect::BuyerAuth auth(hashing.get_executor());
+  core::veloconnect::BuyerAuth auth(hashing.get_executor(), std::chrono::seconds(config.password_memory_s));
   core::veloconnect::Lifecycle lifecycle{
       {std::chrono::seconds(config.order_lifetime_s), std::chrono::seconds(config.search_lifetime_s)},
       {config.max_open_orders, config.max_open_searches},
@@ -104,7 +104,7 @@ int run(const og::app::Config& config) {
 
   message::SchemaSet srm_schema(srm::schema_roots());
   core::srm::ShoppingCarts carts(clock, config.srm_logical_system);
-  core::srm::SrmUsers srm_users(hashing.get_executor());
+  core::srm::SrmUsers srm_users(hashing.get_executor(), std::chrono::seconds(config.password_memory_s));
   srm::Endpoint srm_endpoint(contexts, carts, srm_users, srm_schema);
 
   http::Router router;

@@ -6,7 +6,7 @@ namespace og::core::srm {
 
 class SrmUsers {
  public:
-  explicit SrmUsers(Executor hashing);
+  explicit SrmUsers(Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
   Task<bool> authenticate(Context& ctx, const std::string& user, const std::string& password);
 
  private:
