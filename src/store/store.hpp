@@ -23,6 +23,7 @@
 #include "async/task.hpp"
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/hub_store.hpp"
 #include "store/transaction_store.hpp"
 
 namespace og::store {
@@ -47,6 +48,7 @@ class ReadView {
   CatalogReader& catalog() { return catalog(""); }
   TransactionReader& transactions() { return transactions(""); }
   virtual CartReader& carts() = 0;
+  virtual HubReader& hub() = 0;
 };
 
 // One atomic change: everything written through it commits together or not at all.
@@ -58,6 +60,7 @@ class UnitOfWork : public ReadView {
   CatalogWriter& catalog() { return catalog(""); }
   TransactionWriter& transactions() { return transactions(""); }
   CartWriter& carts() override = 0;
+  HubWriter& hub() override = 0;
 };
 
 // The commits a result depends on (async/commit.hpp).

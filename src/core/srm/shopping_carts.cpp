@@ -205,7 +205,7 @@ Task<CartOutcome> ShoppingCarts::release(Context& ctx, const ReleaseCart& reques
 }
 
 Task<CartOutcome> ShoppingCarts::cancel(Context& ctx, const CancelCart& request, const CartMessageHeader& header) {
-  return once(ctx, header, [this, &request](store::UnitOfWork& uow) {
+  return once(ctx, header, [&request](store::UnitOfWork& uow) {
     if (!request.id)
       return rejected(MessageNumber::CartIdMissing, "InternalRequest/ID is mandatory to cancel a shopping cart",
                       CartField::CartId);

@@ -286,6 +286,93 @@ CREATE INDEX transactions_by_buyer_state ON transactions (seller_id, buyer_id, s
 ALTER TABLE orders ADD COLUMN seller_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX orders_by_seller_time ON orders (seller_id, created_at);
 )sql",
+    // 5: the e-procurement hub: clients, providers, orders with an outcome per
+    // line, and the outboxes (a dispatch per provider per order, a callback per
+    // settled order) that a restart resumes. Sets of names are kept as text,
+    // one name per space: they are read whole and never searched.
+    R"sql(
+CREATE TABLE hub_clients (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  password_salt BLOB NOT NULL,
+  password_hash BLOB NOT NULL,
+  password_iterations INTEGER NOT NULL,
+  providers TEXT NOT NULL,
+  callback_url TEXT NOT NULL,
+  callback_secret TEXT NOT NULL,
+  callback_binding TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE hub_providers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  protocol TEXT NOT NULL,
+  url TEXT NOT NULL,
+  buyer_id TEXT NOT NULL,
+  password TEXT NOT NULL,
+  sellers_id TEXT NOT NULL,
+  understands TEXT NOT NULL,
+  timeout_ms INTEGER NOT NULL,
+  max_concurrent INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE hub_orders (
+  number INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  client_id TEXT NOT NULL,
+  client_reference TEXT NOT NULL,
+  body_key TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX hub_orders_by_client_reference ON hub_orders (client_id, client_reference)
+  WHERE client_reference <> '';
+
+CREATE TABLE hub_order_lines (
+  reference TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  provider TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  brand TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  ean TEXT NOT NULL,
+  quantity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  provider_item TEXT NOT NULL,
+  confirmed_quantity TEXT NOT NULL,
+  unit_price TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  delivery_date TEXT NOT NULL,
+  raw_status TEXT NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (reference, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE hub_dispatches (
+  reference TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  provider_transaction TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  PRIMARY KEY (reference, provider)
+) WITHOUT ROWID;
+CREATE INDEX hub_dispatches_due ON hub_dispatches (state, next_attempt_at);
+
+CREATE TABLE hub_callbacks (
+  reference TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  delivered_at TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  PRIMARY KEY (reference, status)
+) WITHOUT ROWID;
+CREATE INDEX hub_callbacks_due ON hub_callbacks (delivered_at, next_attempt_at);
+)sql",
 };
 }  // namespace
 

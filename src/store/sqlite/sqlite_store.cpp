@@ -6,6 +6,7 @@
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/hub.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/transactions.hpp"
 #include "store/sqlite/wal_buffer.hpp"
@@ -14,13 +15,15 @@ namespace og::store::sqlite {
 
 // The connection and its tables: the ReadView, and inside a transaction the UnitOfWork.
 struct SqliteStore::Tables final : UnitOfWork {
-  explicit Tables(std::unique_ptr<Connection> c) : db(std::move(c)), seller_tables(*db), cart_tables(*db) {}
+  explicit Tables(std::unique_ptr<Connection> c)
+      : db(std::move(c)), seller_tables(*db), cart_tables(*db), hub_tables(*db) {}
   std::unique_ptr<Connection> db;
   SqliteSellers seller_tables;
   // Per seller, made on first use (a few bytes each; the statements are the connection's).
   std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
   SqliteCarts cart_tables;
+  SqliteHub hub_tables;
 
   SellerWriter& sellers() override { return seller_tables; }
   CatalogWriter& catalog(std::string_view seller) override {
@@ -38,6 +41,7 @@ struct SqliteStore::Tables final : UnitOfWork {
     return *it->second;
   }
   CartWriter& carts() override { return cart_tables; }
+  HubWriter& hub() override { return hub_tables; }
 };
 
 namespace {

@@ -1,0 +1,37 @@
+// The e-procurement hub's tables (migration 5) on the store's connection.
+#pragma once
+#include "store/hub_store.hpp"
+
+namespace og::store::sqlite {
+
+class Connection;
+
+class SqliteHub final : public HubWriter {
+ public:
+  explicit SqliteHub(Connection& db) : db_(db) {}
+
+  std::optional<model::HubClient> hub_client(std::string_view id) override;
+  std::optional<model::HubProvider> hub_provider(std::string_view id) override;
+  std::vector<model::HubProvider> hub_providers() override;
+  std::optional<model::HubOrder> hub_order(std::string_view reference) override;
+  std::optional<model::HubOrder> hub_order_by_client_reference(std::string_view client_id,
+                                                               std::string_view client_reference) override;
+  std::vector<model::Dispatch> dispatches(std::string_view order_reference) override;
+  std::vector<model::Dispatch> due_dispatches(std::string_view now, std::int64_t limit) override;
+  std::vector<model::CallbackJob> due_callbacks(std::string_view now, std::int64_t limit) override;
+  std::int64_t count_open_dispatches() override;
+
+  void put_hub_client(const model::HubClient& client) override;
+  void put_hub_provider(const model::HubProvider& provider) override;
+  std::string insert_hub_order(const model::HubOrder& order) override;
+  void update_hub_order(const model::HubOrder& order) override;
+  void put_dispatch(const model::Dispatch& dispatch) override;
+  void put_callback(const model::CallbackJob& callback) override;
+
+ private:
+  std::optional<model::HubOrder> order_where(const char* sql, std::string_view a, std::string_view b);
+  void put_lines(const model::HubOrder& order);
+  Connection& db_;
+};
+
+}  // namespace og::store::sqlite
