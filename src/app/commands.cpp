@@ -6,11 +6,13 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/catalog/catalog_admin.hpp"
 #include "core/clock.hpp"
+#include "core/eproc/hub_admin.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace og::app {
@@ -31,6 +33,12 @@ const char* kUsage =
     "                                          load items, update stock, update prices (see README)\n"
     "  export orders [--seller S] [--since T] [--format csv|json] [--output FILE]\n"
     "                                          the seller's orders for the ERP\n"
+    "  hub provider add <id> --url URL --buyer B [--sellers-id S] [--understands K,K] [--name N]\n"
+    "      [--timeout-ms 5000] [--max-concurrent 8]\n"
+    "                                          a provider of the e-procurement hub (its password on stdin)\n"
+    "  hub client add <id> --providers P,P [--name N] [--callback-url URL] [--callback-binding json|soap]\n"
+    "      [--callback-secret S]               a client of the hub (password on stdin); prints the secret\n"
+    "  hub provider list                       the hub's providers\n"
     "\n"
     "Every command takes --data DIR (default ./data), the folder of ordergate.db; it may run\n"
     "while a server serves that folder. --seller defaults to the default seller (/veloconnect).\n";
@@ -177,6 +185,78 @@ int export_command(const std::vector<std::string>& args) {
   return 0;
 }
 
+std::set<std::string> words(const std::string& list) {
+  std::set<std::string> out;
+  std::string word;
+  for (char c : list + ",") {
+    if (c == ',') {
+      if (!word.empty()) out.insert(word);
+      word.clear();
+    } else if (c != ' ') {
+      word += c;
+    }
+  }
+  return out;
+}
+
+std::string password_from_stdin() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.empty()) throw std::runtime_error("the password is read from stdin (one line)");
+  return password;
+}
+
+int hub_command(const std::vector<std::string>& args) {
+  if (args.size() < 2) throw std::runtime_error("hub provider add|list, hub client add");
+  Common common;
+  std::vector<std::string> rest(args.begin() + 2, args.end());
+  if (args[0] == "provider" && args[1] == "add") {
+    model::HubProvider p;
+    std::string understands = "brand-reference,ean";
+    po::options_description o;
+    o.add_options()("id", po::value(&p.id))("url", po::value(&p.url))("buyer", po::value(&p.buyer_id))(
+        "sellers-id", po::value(&p.sellers_id))("understands", po::value(&understands))("name", po::value(&p.name))(
+        "timeout-ms", po::value(&p.timeout_ms))("max-concurrent", po::value(&p.max_concurrent));
+    parse(rest, o, common, {"id"});
+    if (p.url.empty() || p.buyer_id.empty()) throw std::runtime_error("--url and --buyer are required");
+    p.understands = words(understands);
+    if (p.name.empty()) p.name = p.id;
+    p.password = password_from_stdin();
+    auto store = open_store(common);
+    core::eproc::admin::put_provider(*store, p);
+    std::cout << "provider " << p.id << " at " << p.url << std::endl;
+    return 0;
+  }
+  if (args[0] == "provider" && args[1] == "list") {
+    parse(rest, po::options_description(), common, {});
+    auto store = open_store(common);
+    for (const auto& p : core::eproc::admin::providers(*store)) {
+      std::cout << p.id << "\t" << p.url << "\t" << p.buyer_id << "\t";
+      bool first = true;
+      for (const auto& k : p.understands) std::cout << (first ? "" : ",") << k, first = false;
+      std::cout << "\t" << p.timeout_ms << " ms\t" << p.name << "\n";
+    }
+    return 0;
+  }
+  if (args[0] == "client" && args[1] == "add") {
+    core::eproc::admin::ClientSettings c;
+    std::string providers;
+    po::options_description o;
+    o.add_options()("id", po::value(&c.id))("name", po::value(&c.name))("providers", po::value(&providers))(
+        "callback-url", po::value(&c.callback_url))("callback-binding", po::value(&c.callback_binding))(
+        "callback-secret", po::value(&c.callback_secret));
+    parse(rest, o, common, {"id"});
+    c.providers = words(providers);
+    c.password = password_from_stdin();
+    auto store = open_store(common);
+    std::string secret = core::eproc::admin::put_client(*store, c);
+    std::cout << "client " << c.id << (c.callback_url.empty() ? "" : ", callback secret " + secret) << std::endl;
+    return 0;
+  }
+  throw std::runtime_error("hub provider add|list, hub client add");
+}
+
 }  // namespace
 
 bool is_command(int argc, char** argv) {
@@ -191,6 +271,7 @@ int run_command(int argc, char** argv) {
     if (command == "buyer") return buyer_command(args);
     if (command == "import") return import_command(args);
     if (command == "export") return export_command(args);
+    if (command == "hub") return hub_command(args);
     if (command == "help") {
       std::cout << kUsage;
       return 0;

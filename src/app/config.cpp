@@ -95,7 +95,25 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "slow-commits-us", po::value(&c.slow_commits_us)->default_value(0),
       "testing aid: every commit waits this many microseconds before it is written (answers wait for it)")(
       "srm-logical-system", po::value(&c.srm_logical_system)->default_value("SRMCLNT100"),
-      "SAP logical system that SRM items name as schemeAgencyID (categories, products)");
+      "SAP logical system that SRM items name as schemeAgencyID (categories, products)")(
+      "eproc-max-lines", po::value(&c.eproc_max_lines)->default_value(100),
+      "hub: requests in one availability batch or lines in one order")(
+      "eproc-verify-ean", po::value(&c.eproc_verify_ean)->default_value("auto"),
+      "hub: refuse EANs with a wrong check digit: on, off, auto (on, but off with --demo)")(
+      "eproc-dispatch-deadline", po::value(&c.eproc_dispatch_deadline_s)->default_value(900),
+      "hub: seconds after an order was accepted when a provider's items still not ordered become not-ordered")(
+      "eproc-retry-base-ms", po::value(&c.eproc_retry_base_ms)->default_value(1000),
+      "hub: the wait after a provider's first failure (doubles per failure, jittered)")(
+      "eproc-retry-cap", po::value(&c.eproc_retry_cap_s)->default_value(300),
+      "hub: longest wait between two dispatch attempts, in seconds")(
+      "eproc-callback-deadline", po::value(&c.eproc_callback_deadline_s)->default_value(24 * 3600),
+      "hub: seconds after an order settled during which its callback is retried")(
+      "eproc-poll-ms", po::value(&c.eproc_poll_ms)->default_value(1000),
+      "hub: how often the outboxes look for due work when not woken")(
+      "eproc-max-in-flight", po::value(&c.eproc_max_in_flight)->default_value(64),
+      "hub: dispatches (and callbacks) worked at once")(
+      "eproc-token-lifetime", po::value(&c.eproc_token_lifetime_s)->default_value(900),
+      "hub: seconds a bearer token from /eprocurement/token is valid");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, general), vm);
@@ -111,9 +129,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     return std::nullopt;
   }
   if (vm.count("help")) {
-    std::cout << "ordergate: Veloconnect supplier server (and more faces to come)\n\n"
-              << "usage: ordergate [options]\n\n"
-              << general << "\n";
+    std::cout
+        << "ordergate: Veloconnect supplier server, SAP SRM internal request services and an e-procurement hub\n\n"
+        << "usage: ordergate [options]\n\n"
+        << general << "\n";
     exit_code = 0;
     return std::nullopt;
   }
@@ -156,6 +175,15 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   c.server.handler_timeout = std::chrono::seconds(handler);
   if (handler < 1 || c.drain_seconds < 0 || c.hash_threads < 1 || c.hash_threads > 64) {
     std::cerr << "ordergate: --handler-timeout is 1 or more, --drain-seconds 0 or more, --hash-threads 1 to 64\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.eproc_max_lines < 1 || c.eproc_max_lines > 10000 || c.eproc_dispatch_deadline_s < 1 ||
+      c.eproc_retry_base_ms < 1 || c.eproc_retry_cap_s < 1 || c.eproc_callback_deadline_s < 1 || c.eproc_poll_ms < 10 ||
+      c.eproc_max_in_flight < 1 || c.eproc_token_lifetime_s < 1 ||
+      (c.eproc_verify_ean != "on" && c.eproc_verify_ean != "off" && c.eproc_verify_ean != "auto")) {
+    std::cerr << "ordergate: --eproc-max-lines is 1 to 10000, --eproc-poll-ms 10 or more, other --eproc-* durations "
+                 "and limits 1 or more, --eproc-verify-ean on, off or auto\n";
     exit_code = 2;
     return std::nullopt;
   }

@@ -24,7 +24,7 @@ struct Config {
   veloconnect::ServiceConfig veloconnect;
   long commit_interval_us = 1000;
   long slow_commits_us = 0;
-  bool demo = false;  // a new database gets the demo data
+  bool demo = false;            // a new database gets the demo data
   long demo_catalog_items = 0;  // synthetic data for benchmarks, on first start
   long demo_transactions = 0;
   bool fail_commits = false;
@@ -32,6 +32,16 @@ struct Config {
   long password_memory_s = 300;
   bool debug_endpoints = false;
   long drain_seconds = 10;
+  // The e-procurement hub.
+  long eproc_max_lines = 100;
+  std::string eproc_verify_ean = "auto";  // on | off | auto (off with --demo: the demo EAN fails its check)
+  long eproc_dispatch_deadline_s = 900;
+  long eproc_retry_base_ms = 1000;
+  long eproc_retry_cap_s = 300;
+  long eproc_callback_deadline_s = 24 * 3600;
+  long eproc_poll_ms = 1000;
+  long eproc_max_in_flight = 64;
+  long eproc_token_lifetime_s = 900;
 };
 
 // Parses argv; prints help/version and returns nullopt when the process

@@ -24,6 +24,7 @@ class Context {
   // commit it depends on failed (nothing of what it wrote was kept).
   Task<bool> durable() const;
   bool cancelled() const { return cancel_.cancelled(); }
+  const CancelToken& cancel_token() const { return cancel_; }
 
   // For core's own use: the store and the commit to raise.
   store::Store& store() const { return *store_; }

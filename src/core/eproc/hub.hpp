@@ -40,21 +40,21 @@ struct HubSettings {
 // map to HTTP statuses / SOAP faults in one place.
 enum class HubError {
   None,
-  Refused,       // validation: `faults` says why (nothing was done)
-  Conflict,      // the client reference names an order with another body
-  NotFound,      // no such order for this client
-  Unavailable,   // the store failed or is not writable: try again
+  Refused,      // validation: `faults` says why (nothing was done)
+  Conflict,     // the client reference names an order with another body
+  NotFound,     // no such order for this client
+  Unavailable,  // the store failed or is not writable: try again
 };
 
 // One provider's answer to one client request.
 struct ProviderAnswer {
   std::string provider;
-  CallStatus status = CallStatus::Ok;  // of the provider's call
+  CallStatus status = CallStatus::Ok;    // of the provider's call
   std::optional<ItemAvailability> item;  // with Ok
 };
 
 struct RequestAnswer {
-  std::size_t index = 0;  // the client's request
+  std::size_t index = 0;                  // the client's request
   std::vector<ProviderAnswer> providers;  // every provider asked, in directory order
 };
 
@@ -70,7 +70,6 @@ struct OrderOutcome {
   model::HubOrder order;                    // with None
   bool replayed = false;                    // the same client reference again: the order as it is now
 };
-
 
 class Hub {
  public:

@@ -24,7 +24,15 @@ enum class CallStatus {
   Unreachable,  // no connection
   Error,        // an answer, but a refusal of the call itself or not one we can read
 };
-std::string_view to_string_view(CallStatus status);
+inline std::string_view to_string_view(CallStatus status) {
+  switch (status) {
+    case CallStatus::Ok: return "ok";
+    case CallStatus::Timeout: return "timeout";
+    case CallStatus::Unreachable: return "unreachable";
+    case CallStatus::Error: return "error";
+  }
+  return "error";
+}
 
 struct AvailabilityAsk {
   std::size_t request_index;  // the client's request this answers
@@ -34,7 +42,7 @@ struct AvailabilityAsk {
 
 struct ItemAvailability {
   std::size_t request_index;
-  bool found = false;        // the provider has the product
+  bool found = false;         // the provider has the product
   std::string provider_item;  // its item number there
   std::string description;
   std::string availability;        // the provider's code: available, partially-available, not-available, ...
@@ -75,7 +83,7 @@ struct ItemResult {
 struct StartResult {
   CallStatus status = CallStatus::Ok;
   std::string detail;
-  std::string transaction;         // "" when nothing could be opened (e.g. no item carried)
+  std::string transaction;          // "" when nothing could be opened (e.g. no item carried)
   std::vector<ItemResult> refused;  // lines the provider cannot take (not carried): not in the transaction
 };
 
