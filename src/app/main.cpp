@@ -20,6 +20,10 @@
 #include "core/catalog/synthetic_data.hpp"
 #include "core/clock.hpp"
 #include "core/context.hpp"
+#include "core/eproc/callback_outbox.hpp"
+#include "core/eproc/dispatcher.hpp"
+#include "core/eproc/hub.hpp"
+#include "core/eproc/hub_demo_data.hpp"
 #include "core/srm/shopping_carts.hpp"
 #include "core/srm/srm_demo_data.hpp"
 #include "core/srm/srm_users.hpp"
@@ -27,9 +31,14 @@
 #include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/order_transactions.hpp"
 #include "core/veloconnect/text_search.hpp"
+#include "eproc/endpoint.hpp"
+#include "eproc/order_json.hpp"
+#include "eproc/order_soap.hpp"
 #include "http/server.hpp"
 #include "message/schema_set.hpp"
+#include "providers/callback_sender.hpp"
 #include "providers/http_client.hpp"
+#include "providers/veloconnect_provider.hpp"
 #include "srm/endpoint.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "veloconnect/endpoint.hpp"
@@ -75,10 +84,14 @@ int run(const og::app::Config& config) {
     core::load_srm_demo_data(uow, clock);
     core::load_synthetic_catalog(uow, config.demo_catalog_items, clock);
     core::load_order_history(uow, config.demo_transactions, config.demo_catalog_items, clock);
+    core::eproc::load_hub_demo_data(uow, clock);
   };
   // A demo database from before the SRM face gets the SRM demo data too.
   store_options.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
     if (from_version < 2 && uow.catalog().buyer("B127645")) core::load_srm_demo_data(uow, clock);
+    // ... and the hub's demo providers and clients.
+    if (from_version < 5 && uow.catalog().buyer("B127645") && !uow.sellers().seller("prov-a"))
+      core::eproc::load_hub_demo_data(uow, clock);
   };
   store::sqlite::SqliteStore store(store_options);
   // PBKDF2 runs here: never on an event loop, never on the store thread.
@@ -124,6 +137,41 @@ int run(const og::app::Config& config) {
   // Outbound calls run on the first loop (they are I/O, like everything a loop does).
   providers::HttpClient outbound(server.executor());
   app::DebugEndpoint debug(outbound);
+
+  // The e-procurement hub. Its demo providers are sellers of this very
+  // server ("local:<seller>"), reached over loopback HTTP like any other.
+  core::eproc::HubSettings hub_settings;
+  hub_settings.limits.max_lines = static_cast<std::size_t>(config.eproc_max_lines);
+  hub_settings.limits.verify_ean_check_digit =
+      config.eproc_verify_ean == "on" || (config.eproc_verify_ean == "auto" && !config.demo);
+  hub_settings.dispatch_deadline = std::chrono::seconds(config.eproc_dispatch_deadline_s);
+  hub_settings.dispatch_retry = {std::chrono::milliseconds(config.eproc_retry_base_ms),
+                                 std::chrono::seconds(config.eproc_retry_cap_s)};
+  hub_settings.callback_retry = hub_settings.dispatch_retry;
+  hub_settings.callback_deadline = std::chrono::seconds(config.eproc_callback_deadline_s);
+  const std::string loopback = config.server.host == "0.0.0.0" || config.server.host == "::" ||
+                                       config.server.host == "[::]" || config.server.host.empty()
+                                   ? std::string("127.0.0.1")
+                                   : config.server.host;
+  const std::string local_base =
+      std::string(server.tls() ? "https://" : "http://") + loopback + ":" + std::to_string(server.port());
+  providers::VeloconnectProvider velo_provider(outbound, local_base);
+  providers::HttpCallbackSender callback_sender(outbound, {eproc::order_json, eproc::order_soap});
+  core::eproc::Hub hub(velo_provider, hashing.get_executor(), clock, hub_settings);
+  core::eproc::OutboxOptions outbox{std::chrono::milliseconds(config.eproc_poll_ms),
+                                    static_cast<std::size_t>(config.eproc_max_in_flight)};
+  core::eproc::Dispatcher dispatcher(store, velo_provider, server.executor(), hub_settings, outbox);
+  core::eproc::CallbackOutbox callbacks(store, callback_sender, server.executor(), hub_settings, outbox);
+  hub.on_order_placed([&dispatcher] { dispatcher.wake(); });
+  dispatcher.on_settled([&callbacks] { callbacks.wake(); });
+  message::SchemaSet eproc_schema(eproc::schema_roots());
+  eproc::EndpointOptions eproc_options;
+  eproc_options.token_lifetime = std::chrono::seconds(config.eproc_token_lifetime_s);
+  eproc::Endpoint eproc_endpoint(contexts, hub, eproc_schema, eproc_options);
+  router.add("/eprocurement", eproc_endpoint);
+  router.add_prefix("/eprocurement/", eproc_endpoint);
+  dispatcher.start();
+  callbacks.start();
   if (config.debug_endpoints) {
     router.add("/debug/sleep", debug);
     router.add("/debug/fetch", debug);
@@ -163,6 +211,8 @@ int run(const og::app::Config& config) {
     if (received != 0) server.drain(std::chrono::seconds(config.drain_seconds));
   });
   server.run();
+  dispatcher.stop();
+  callbacks.stop();
   // Wake the waiter if the server stopped for another reason.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();

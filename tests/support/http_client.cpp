@@ -90,9 +90,10 @@ HttpClient::HttpClient(std::string host, unsigned short port, bool tls) : impl_(
 
 HttpClient::~HttpClient() = default;
 
-HttpReply HttpClient::get(const std::string& target) {
+HttpReply HttpClient::get(const std::string& target, const std::map<std::string, std::string>& headers) {
   http::request<http::empty_body> req{http::verb::get, target, 11};
   req.set(http::field::host, impl_->host + ":" + std::to_string(impl_->port));
+  for (auto& [k, v] : headers) req.set(k, v);
   req.keep_alive(true);
   return impl_->exchange(req);
 }

@@ -20,7 +20,7 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  HttpReply get(const std::string& target);
+  HttpReply get(const std::string& target, const std::map<std::string, std::string>& headers = {});
   HttpReply post(const std::string& target, const std::string& body, const std::string& content_type,
                  const std::map<std::string, std::string>& headers = {});
   // Sends raw bytes on a fresh connection and returns whatever came back.

@@ -52,10 +52,10 @@ void apply_result(model::HubOrderLine& line, const ItemResult& r) {
 
 }  // namespace
 
-void settle_lines(store::UnitOfWork& uow, const std::string& reference, const std::string& provider,
+bool settle_lines(store::UnitOfWork& uow, const std::string& reference, const std::string& provider,
                   const std::function<void(model::HubOrderLine&)>& apply, const std::string& now_iso) {
   auto order = uow.hub().hub_order(reference);
-  if (!order) return;
+  if (!order) return false;
   std::vector<re::ItemStatus> statuses;
   for (auto& line : order->lines) {
     if (line.provider == provider && line.status == re::to_string_view(re::ItemStatus::Pending)) apply(line);
@@ -67,15 +67,16 @@ void settle_lines(store::UnitOfWork& uow, const std::string& reference, const st
   if (!open) order->status = re::code(re::derive_order_status(statuses));
   order->updated_at = now_iso;
   uow.hub().update_hub_order(*order);
-  if (open || before == order->status) return;
+  if (open || before == order->status) return false;
   // Settled now: the client learns it by callback when it asked for one.
   auto client = uow.hub().hub_client(order->client_id);
-  if (!client || client->callback_url.empty()) return;
+  if (!client || client->callback_url.empty()) return true;
   model::CallbackJob job;
   job.order_reference = reference;
   job.status = order->status;
   job.next_attempt_at = iso_ms(now_ms());
   uow.hub().put_callback(job);
+  return true;
 }
 
 Dispatcher::Dispatcher(store::Store& store, ProviderApi& providers, Executor executor, HubSettings settings,
@@ -164,10 +165,11 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
         // transaction at all, nothing of it was taken.
         if (nothing_left) apply_result(line, ItemResult{line.index, false, {}, "", "", "", "", "", "not taken"});
       };
-      settle_lines(uow, d.order_reference, d.provider, apply, now);
+      return settle_lines(uow, d.order_reference, d.provider, apply, now);
     };
-    co_await store_.write(seen, record);
+    const bool settled = co_await store_.write(seen, record);
     if (!co_await store_.durable(seen)) co_return;  // picked up again as it was
+    if (settled && settled_) settled_();
     if (nothing_left) co_return;
     items.erase(std::remove_if(items.begin(), items.end(),
                                [&refused](const OrderItem& i) {
@@ -206,9 +208,9 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
         if (r.index == line.index) return apply_result(line, r);
       apply_result(line, ItemResult{line.index, false, {}, "", "", "", "", "", "not in the provider's order"});
     };
-    settle_lines(uow, d.order_reference, d.provider, apply, now);
+    return settle_lines(uow, d.order_reference, d.provider, apply, now);
   };
-  co_await store_.write(seen, record);
+  if (co_await store_.write(seen, record) && co_await store_.durable(seen) && settled_) settled_();
 }
 
 Task<void> Dispatcher::failed(model::Dispatch d, CallStatus status, std::string detail) {
@@ -235,9 +237,9 @@ Task<void> Dispatcher::give_up(model::Dispatch d, std::string why) {
   auto write = [&d, &why, &now](store::UnitOfWork& uow) {
     uow.hub().put_dispatch(d);
     auto apply = [&why](model::HubOrderLine& line) { set_outcome(line, re::not_ordered(why)); };
-    settle_lines(uow, d.order_reference, d.provider, apply, now);
+    return settle_lines(uow, d.order_reference, d.provider, apply, now);
   };
-  co_await store_.write(seen, write);
+  if (co_await store_.write(seen, write) && co_await store_.durable(seen) && settled_) settled_();
 }
 
 }  // namespace og::core::eproc

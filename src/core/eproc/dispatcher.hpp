@@ -48,6 +48,9 @@ class Dispatcher {
   // No new attempts; attempts in flight end on their own (their outcome is
   // stored, or they are picked up again after a restart).
   void stop();
+  // Called (on the dispatcher's strand) after an order settled, so its
+  // callback goes out at once instead of at the callback outbox's next poll.
+  void on_settled(std::function<void()> hook) { settled_ = std::move(hook); }
 
  private:
   Task<std::vector<model::Dispatch>> due(std::size_t limit);
@@ -60,12 +63,14 @@ class Dispatcher {
   HubSettings settings_;
   std::mt19937_64 random_;
   std::shared_ptr<OutboxLoop<model::Dispatch>> loop_;
+  std::function<void()> settled_;
 };
 
 // What a settled share of an order does to the order: the lines' outcomes are
 // set, the order's status derived, and a callback queued when it settled and
 // the client wants one. Shared by the dispatcher's paths; pure but for `uow`.
-void settle_lines(store::UnitOfWork& uow, const std::string& reference, const std::string& provider,
+// Returns true when the order settled by this.
+bool settle_lines(store::UnitOfWork& uow, const std::string& reference, const std::string& provider,
                   const std::function<void(model::HubOrderLine&)>& apply, const std::string& now_iso);
 
 }  // namespace og::core::eproc
