@@ -103,6 +103,7 @@ TokenIssuer::Verified TokenIssuer::verify(std::string_view token, Clock::time_po
   std::string payload;
   if (!from_base64url(token.substr(dot + 1), mac) || !from_base64url(signed_part.substr(kPrefix.size()), payload))
     return out;
+  if (mac.size() != 32) return out;  // not an HMAC-SHA256 at all
   std::string expected = sign(signed_part);
   if (mac.size() != expected.size() || CRYPTO_memcmp(mac.data(), expected.data(), mac.size()) != 0) {
     out.verdict = Verdict::BadSignature;
