@@ -37,6 +37,10 @@ std::string_view embedded(std::string_view name) {
 
 }  // namespace
 
+std::string_view contract_bytes(std::string_view name) {
+  return embedded(name);
+}
+
 bool is_contract_query(std::string_view query) {
   std::string q = lower(query);
   return q == "wsdl" || q.starts_with("xsd=");

@@ -23,6 +23,10 @@ bool is_contract_query(std::string_view query);
 std::optional<std::string> contract_document(const ContractRequest& request, std::string_view wsdl_name,
                                              std::string_view placeholder);
 
+// An embedded contract file as built (e.g. "eprocurement-openapi.json"), or
+// an empty view when there is none of that name.
+std::string_view contract_bytes(std::string_view name);
+
 // "text/xml; charset=ISO-8859-1" -> ("text/xml", "ISO-8859-1"), type lower-cased.
 struct MediaType {
   std::string type;

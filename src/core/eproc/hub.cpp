@@ -37,6 +37,11 @@ Task<std::optional<model::HubClient>> Hub::authenticate(Context& ctx, const std:
   co_return co_await ctx.store().read(ctx.commit(), load);
 }
 
+Task<std::optional<model::HubClient>> Hub::client(Context& ctx, const std::string& client_id) {
+  auto load = [&client_id](store::ReadView& r) { return r.hub().hub_client(client_id); };
+  co_return co_await ctx.store().read(ctx.commit(), load);
+}
+
 namespace {
 
 Task<Directory> load_directory(Context& ctx) {

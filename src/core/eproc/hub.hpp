@@ -79,6 +79,10 @@ class Hub {
   Task<std::optional<model::HubClient>> authenticate(Context& ctx, const std::string& client_id,
                                                      const std::string& password);
 
+  // The client as configured now (for a bearer token, which names its
+  // client): a client removed or changed since the token was issued is seen.
+  Task<std::optional<model::HubClient>> client(Context& ctx, const std::string& client_id);
+
   // Every request validated first (all or nothing), then one call per
   // provider in parallel, each bounded by the provider's timeout.
   Task<AvailabilityOutcome> availability(Context& ctx, const model::HubClient& client,
