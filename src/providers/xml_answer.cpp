@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <limits>
 #include <mutex>
 
 namespace og::providers::xml {
@@ -103,7 +104,8 @@ std::optional<Document> Document::parse(std::string_view body, std::string_view 
                                         std::string& error) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
-  if (body.size() > max_bytes) {
+  // libxml2 takes the length as an int.
+  if (body.size() > max_bytes || body.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     error = "the answer has " + std::to_string(body.size()) + " bytes, more than the " + std::to_string(max_bytes) +
             " accepted";
     return std::nullopt;
