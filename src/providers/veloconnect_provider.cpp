@@ -52,32 +52,41 @@ class AsyncSemaphore {
     if (state->try_take()) co_return Permit(this);
     if (cancel.cancelled() || Clock::now() >= deadline) co_return std::nullopt;
     auto executor = co_await boost::asio::this_coro::executor;
-    auto waiter = std::make_shared<Waiter>();
-    boost::asio::steady_timer timer(executor);
-    timer.expires_at(deadline);
-    CancelToken::Subscription subscription;
+    auto waiter = std::make_shared<Waiter>(executor);
     // Whoever takes waiter->resume first (release, the timer, the token) decides; all under the state's mutex.
-    auto initiate = [&](auto handler) {
+    auto initiate = [state, waiter, deadline, cancel](auto handler) {
+      // Once the waiter is queued or armed, this coroutine may resume on another thread and end this frame
+      // and the initiation's (these captures): from here on only copies are used, and the coroutine waits for
+      // `setup` before it touches the timer or the subscription.
+      auto st = state;
+      auto w = waiter;
+      auto token = cancel;
+      auto until = deadline;
+      std::lock_guard setup(w->setup);
       auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-      waiter->resume = [resume](bool granted) {
+      w->resume = [resume](bool granted) {
         auto ex = boost::asio::get_associated_executor(*resume);
         boost::asio::post(ex, [resume, granted] { std::move (*resume)(granted); });
       };
-      if (state->try_take()) {
-        auto go = std::move(waiter->resume);
-        waiter->resume = nullptr;
+      if (st->try_take()) {
+        auto go = std::move(w->resume);
+        w->resume = nullptr;
         go(true);
         return;
       }
-      state->enqueue(waiter);
-      timer.async_wait([state, waiter](boost::system::error_code) { state->give_up(waiter); });
-      subscription = cancel.on_cancel([state, waiter] { state->give_up(waiter); });
+      st->enqueue(w);
+      w->timer.expires_at(until);
+      w->timer.async_wait([st, w](boost::system::error_code) { st->give_up(w); });
+      w->subscription = token.on_cancel([st, w] { st->give_up(w); });
     };
     auto waiting = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(bool)>(
         initiate, boost::asio::use_awaitable);
     bool granted = co_await std::move(waiting);
-    subscription.reset();
-    timer.cancel();  // after the wait began (the mutex orders them): not concurrent with it
+    {
+      std::lock_guard setup(waiter->setup);  // the initiation has finished arming
+      waiter->subscription.reset();
+      waiter->timer.cancel();
+    }
     if (!granted) co_return std::nullopt;
     co_return Permit(this);
   }
@@ -89,7 +98,11 @@ class AsyncSemaphore {
 
  private:
   struct Waiter {
-    std::function<void(bool)> resume;  // empty once decided
+    explicit Waiter(Executor executor) : timer(std::move(executor)) {}
+    std::mutex setup;                  // held while the waiter is armed
+    std::function<void(bool)> resume;  // empty once decided (under State::mutex)
+    boost::asio::steady_timer timer;
+    CancelToken::Subscription subscription;
   };
   struct State {
     mutable std::mutex mutex;
