@@ -28,13 +28,19 @@ Task<std::vector<std::optional<T>>> when_all(Executor executor, std::vector<Task
   if (tasks.empty()) co_return std::move(state->results);
   // Named, not temporaries of the co_await expression (GCC 12 destroys those twice).
   auto initiate = [state, executor, &tasks](auto handler) mutable {
+    // Once the last task has ended, the caller may resume on another thread and end this frame, the
+    // initiation's own frame (this lambda's captures) with it, while the loop below still runs: the loop
+    // uses only what it owns.
+    auto own_state = state;
+    auto own_executor = executor;
+    auto pending = std::move(tasks);
     auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-    state->done = [resume] {
+    own_state->done = [resume] {
       auto ex = boost::asio::get_associated_executor(*resume);
       boost::asio::post(ex, [resume] { std::move (*resume)(); });
     };
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      boost::asio::co_spawn(executor, std::move(tasks[i]), [state, i](std::exception_ptr e, T value) {
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      boost::asio::co_spawn(own_executor, std::move(pending[i]), [state = own_state, i](std::exception_ptr e, T value) {
         bool last = false;
         {
           std::lock_guard lock(state->mutex);

@@ -42,9 +42,11 @@ SearchSql search_sql(const std::vector<std::string>& terms) {
       pattern += c;
     }
     pattern += "%";
-    clauses.push_back("(id LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
-    out.params.push_back(pattern);
-    out.params.push_back(pattern);
+    // The columns of item_text (NULLs never match).
+    clauses.push_back(
+        "(id LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR ean LIKE ? ESCAPE '\\' OR manufacturer LIKE ? "
+        "ESCAPE '\\' OR manufacturer_item_id LIKE ? ESCAPE '\\')");
+    for (int column = 0; column < 5; ++column) out.params.push_back(pattern);
   }
   // One seller's items only (its binding comes first).
   out.where = " WHERE seller_id = ?";

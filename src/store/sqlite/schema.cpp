@@ -373,6 +373,33 @@ CREATE TABLE hub_callbacks (
 ) WITHOUT ROWID;
 CREATE INDEX hub_callbacks_due ON hub_callbacks (delivered_at, next_attempt_at);
 )sql",
+    // 6: the text index also holds the EAN, the manufacturer and its article
+    // number: dealers (and the hub's resolver) search by those. The index is
+    // rebuilt from items; the update trigger fires when any indexed text changes.
+    R"sql(
+DROP TRIGGER items_ai;
+DROP TRIGGER items_ad;
+DROP TRIGGER items_au;
+DROP TABLE item_text;
+CREATE VIRTUAL TABLE item_text USING fts5(
+  id, description, ean, manufacturer, manufacturer_item_id, content='items', content_rowid='rowid',
+  tokenize='trigram');
+INSERT INTO item_text(item_text) VALUES ('rebuild');
+CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
+  INSERT INTO item_text(rowid, id, description, ean, manufacturer, manufacturer_item_id)
+    VALUES (new.rowid, new.id, new.description, new.ean, new.manufacturer, new.manufacturer_item_id);
+END;
+CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description, ean, manufacturer, manufacturer_item_id)
+    VALUES ('delete', old.rowid, old.id, old.description, old.ean, old.manufacturer, old.manufacturer_item_id);
+END;
+CREATE TRIGGER items_au AFTER UPDATE OF id, description, ean, manufacturer, manufacturer_item_id ON items BEGIN
+  INSERT INTO item_text(item_text, rowid, id, description, ean, manufacturer, manufacturer_item_id)
+    VALUES ('delete', old.rowid, old.id, old.description, old.ean, old.manufacturer, old.manufacturer_item_id);
+  INSERT INTO item_text(rowid, id, description, ean, manufacturer, manufacturer_item_id)
+    VALUES (new.rowid, new.id, new.description, new.ean, new.manufacturer, new.manufacturer_item_id);
+END;
+)sql",
 };
 }  // namespace
 
