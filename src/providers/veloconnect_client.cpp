@@ -164,7 +164,12 @@ ProviderItem read_item(xml::Node item) {
   if (auto d = item.child("Description")) p.description = collapse(d.text(), kMaxDescription);
   if (auto standard = item.child("StandardItemIdentification")) {
     std::string code = trim(standard.child("ID").text());
-    if (rules::eproc::is_valid_ean(code)) p.ean = code;  // anything else is not a GTIN we could compare
+    // 8 to 14 digits: a GTIN as far as comparing goes. The check digit is not
+    // ours to judge here (the hub's validation decides whether it checks it,
+    // and catalogues carry codes with wrong ones).
+    const bool digits =
+        code.size() >= 8 && code.size() <= 14 && code.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) p.ean = code;
   }
   if (auto m = item.child("ManufacturersItemIdentification")) {
     p.manufacturer_item_id = identifier(m.child("ID").text(), "ManufacturersItemIdentification");

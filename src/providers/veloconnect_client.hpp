@@ -70,7 +70,7 @@ struct ItemAsk {
 struct ProviderItem {
   std::string item_id;                      // SellersItemIdentification
   std::string description;                  // the first cbc:Description, whitespace collapsed, at most 512 bytes
-  std::optional<std::string> ean;           // StandardItemIdentification, when it is a valid GTIN
+  std::optional<std::string> ean;           // StandardItemIdentification, when it is 8 to 14 digits
   std::optional<std::string> manufacturer;  // ManufacturersItemIdentification's IssuerParty name
   std::optional<std::string> manufacturer_item_id;  // ManufacturersItemIdentification's ID (the first one)
   std::optional<std::string> price;                 // the first BasePrice: net, per BaseQuantity's unit

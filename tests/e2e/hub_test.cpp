@@ -7,6 +7,8 @@
 
 #include <openssl/hmac.h>
 
+#include <utility>  // before Boost: asio 1.74 uses std::exchange without it
+
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
@@ -161,9 +163,11 @@ class CallbackReceiver {
         }
         beast::http::response<beast::http::string_body> answer{beast::http::status::ok, 11};
         answer.body() = "{}";
+        // One request per connection, so the test never waits on an idle keep-alive.
+        answer.keep_alive(false);
         answer.prepare_payload();
         beast::http::write(socket, answer, ec);
-        if (ec) break;
+        break;
       }
     }
   }
@@ -468,7 +472,7 @@ class HubTest : public CppUnit::TestFixture {
   void kill_9_mid_dispatch_loses_and_duplicates_no_provider_order() {
     TempDir dir;
     // The provider: another ordergate whose commits are slow, so dispatches are in flight when the hub dies.
-    ServerProcess provider(dir.path() / "provider", {"--slow-commits-us", "150000"});
+    ServerProcess provider(dir.path() / "provider", {"--slow-commits-us", "250000"});
     auto data = dir.path() / "hub";
     std::vector<std::string> references;
     const int orders = 12;
@@ -487,9 +491,13 @@ class HubTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
         references.push_back(parse(r).at("reference").get<std::string>());
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
       hub.kill_hard();
     }
+    // The kill came mid-dispatch: the provider had not yet taken every order.
+    auto before = ordergate("export orders --seller prov-b --format json --data " + (dir.path() / "provider").string());
+    CPPUNIT_ASSERT_MESSAGE(before.out,
+                           before.out.find("exported " + std::to_string(orders) + " orders") == std::string::npos);
     ServerProcess hub(data, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1"});
     Garage garage(hub.port(), "garage-05", "garage-05-pass");
     for (const auto& reference : references)
