@@ -14,6 +14,7 @@
 #include <boost/beast.hpp>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -248,6 +249,7 @@ class HubTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_down_and_a_silent_provider_do_not_hold_up_the_others);
   CPPUNIT_TEST(a_callback_reaches_the_client_once_its_receiver_is_up);
   CPPUNIT_TEST(kill_9_mid_dispatch_loses_and_duplicates_no_provider_order);
+  CPPUNIT_TEST(a_provider_killed_mid_order_gets_each_order_once_when_it_is_back);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -504,6 +506,42 @@ class HubTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_EQUAL(3, settled(garage, reference, std::chrono::seconds(60)).at("status").get<int>());
     auto exported =
         ordergate("export orders --seller prov-b --format json --data " + (dir.path() / "provider").string());
+    CPPUNIT_ASSERT_MESSAGE(exported.out,
+                           exported.out.find("exported " + std::to_string(orders) + " orders") != std::string::npos);
+  }
+
+  void a_provider_killed_mid_order_gets_each_order_once_when_it_is_back() {
+    TempDir dir;
+    const std::string listen = "127.0.0.1:" + std::to_string(closed_port());
+    auto provider_data = dir.path() / "provider";
+    auto provider = std::make_unique<ServerProcess>(
+        provider_data, std::vector<std::string>{"--listen", listen, "--slow-commits-us", "250000"});
+    auto data = dir.path() / "hub";
+    ServerProcess hub(data, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1"});
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(
+        0, ordergate("hub provider add remote-b --buyer HUB --understands brand-reference --url http://" + listen +
+                         "/veloconnect/prov-b" + d,
+                     "hub-at-prov-b")
+               .status);
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("hub client add garage-06 --providers remote-b" + d, "garage-06-pass").status);
+    Garage garage(hub.port(), "garage-06", "garage-06-pass");
+    const int orders = 12;
+    std::vector<std::string> references;
+    for (int i = 0; i < orders; ++i) {
+      auto r = garage.post("/eprocurement/orders", {{"items", {item("remote-b", "MANN", "W712/95", 1)}}});
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
+      references.push_back(parse(r).at("reference").get<std::string>());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    provider->kill_hard();
+    provider.reset();
+    // While it is down, the orders wait (status 2), retried with backoff.
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    provider = std::make_unique<ServerProcess>(provider_data, std::vector<std::string>{"--listen", listen});
+    for (const auto& reference : references)
+      CPPUNIT_ASSERT_EQUAL(3, settled(garage, reference, std::chrono::seconds(60)).at("status").get<int>());
+    auto exported = ordergate("export orders --seller prov-b --format json --data " + provider_data.string());
     CPPUNIT_ASSERT_MESSAGE(exported.out,
                            exported.out.find("exported " + std::to_string(orders) + " orders") != std::string::npos);
   }

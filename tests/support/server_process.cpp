@@ -23,8 +23,10 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::st
   // empty database passes --no-demo).
   bool demo = std::find(extra_args.begin(), extra_args.end(), "--no-demo") == extra_args.end();
   std::erase(extra_args, "--no-demo");
-  std::vector<std::string> args = {OG_BINARY,         "--listen",     "127.0.0.1:0", "--data",
-                                   data_dir.string(), "--access-log", log_};
+  // A test that restarts a server on the same port passes its own --listen.
+  bool listen = std::find(extra_args.begin(), extra_args.end(), "--listen") != extra_args.end();
+  std::vector<std::string> args = {OG_BINARY, "--data", data_dir.string(), "--access-log", log_};
+  if (!listen) args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   if (demo) args.push_back("--demo");
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
