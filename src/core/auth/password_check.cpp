@@ -51,6 +51,49 @@ std::optional<PasswordVerdict> PasswordCheck::remembered(const std::string& user
   return std::nullopt;
 }
 
+struct PasswordCheck::Flight {
+  std::mutex mutex;
+  bool done = false;
+  PasswordVerdict verdict = PasswordVerdict::UnknownUser;
+  std::exception_ptr error;
+  std::vector<std::function<void()>> waiters;
+
+  void finish(PasswordVerdict v, std::exception_ptr e) {
+    std::vector<std::function<void()>> ready;
+    {
+      std::lock_guard lock(mutex);
+      done = true;
+      verdict = v;
+      error = std::move(e);
+      ready.swap(waiters);
+    }
+    for (auto& w : ready) w();
+  }
+};
+
+Task<PasswordVerdict> PasswordCheck::join(std::shared_ptr<Flight> flight) {
+  // Named, not a temporary of the co_await expression (GCC 12 destroys those twice).
+  auto initiate = [flight](auto handler) {
+    auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+    auto wake = [resume] {
+      auto ex = boost::asio::get_associated_executor(*resume);
+      boost::asio::post(ex, [resume] { std::move (*resume)(); });
+    };
+    std::unique_lock lock(flight->mutex);
+    if (flight->done) {
+      lock.unlock();
+      wake();
+    } else {
+      flight->waiters.push_back(std::move(wake));
+    }
+  };
+  auto landed =
+      boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void()>(initiate, boost::asio::use_awaitable);
+  co_await std::move(landed);
+  if (flight->error) std::rethrow_exception(flight->error);
+  co_return flight->verdict;
+}
+
 Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& realm, const std::string& user,
                                            const std::string& password) {
   // The memory is per realm and user: "seller \0 buyer".
@@ -60,6 +103,39 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& real
   const std::string& key = user_key;
   std::string print = fingerprint(key, password);
   if (auto known = remembered(key, print)) co_return *known;
+
+  const std::string flight_key = key + '\0' + print;
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  {
+    std::lock_guard lock(flights_mutex_);
+    auto& slot = flights_[flight_key];
+    if (!slot) {
+      slot = std::make_shared<Flight>();
+      leader = true;
+    }
+    flight = slot;
+  }
+  if (!leader) co_return co_await join(flight);
+
+  PasswordVerdict verdict = PasswordVerdict::UnknownUser;
+  std::exception_ptr error;
+  try {
+    verdict = co_await verify(ctx, realm, user, password, key, print);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  {
+    std::lock_guard lock(flights_mutex_);
+    flights_.erase(flight_key);
+  }
+  flight->finish(verdict, error);
+  if (error) std::rethrow_exception(error);
+  co_return verdict;
+}
+
+Task<PasswordVerdict> PasswordCheck::verify(Context& ctx, const std::string& realm, const std::string& user,
+                                            const std::string& password, const std::string& key, std::string print) {
   std::optional<StoredPassword> stored =
       co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, realm, user); });
   if (!stored) co_return PasswordVerdict::UnknownUser;

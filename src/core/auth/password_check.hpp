@@ -7,11 +7,14 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "async/task.hpp"
 #include "core/context.hpp"
@@ -55,6 +58,16 @@ class PasswordCheck {
   std::shared_mutex mutex_;
   std::unordered_map<std::string, Remembered> verified_;
   std::unordered_map<std::string, Remembered> rejected_;
+
+  // Checks in flight, by user and fingerprint: the same credentials arriving
+  // on many connections at once (a client opening a pool, a restart's first
+  // wave) cost one PBKDF2 run, not one each; the others wait for its verdict.
+  struct Flight;
+  Task<PasswordVerdict> join(std::shared_ptr<Flight> flight);
+  Task<PasswordVerdict> verify(Context& ctx, const std::string& realm, const std::string& user,
+                               const std::string& password, const std::string& key, std::string print);
+  std::mutex flights_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
 };
 
 }  // namespace og::core
