@@ -188,7 +188,7 @@ Task<Endpoint::Auth> Endpoint::authenticate(core::Context& ctx, const http::Requ
   co_return auth;
 }
 
-http::Response Endpoint::unauthorized(bool soap, bool bearer_refused) const {
+http::Response Endpoint::unauthorized(bool soap, bool bearer_refused, bool bearer_for_token) const {
   http::Response r;
   if (soap) {
     r = http::plain_text(401, "HTTP Basic authentication with an e-procurement client is required\n");
@@ -197,7 +197,8 @@ http::Response Endpoint::unauthorized(bool soap, bool bearer_refused) const {
   } else {
     r = problem(
         Failure::Unauthorized, "",
-        bearer_refused
+        bearer_for_token ? "a token is had for HTTP Basic credentials (client ID and password), not for a token"
+        : bearer_refused
             ? "the bearer token is not valid or has expired: ask POST " + path_ + "/token for a new one"
             : "send HTTP Basic credentials (client ID and password) or a bearer token from POST " + path_ + "/token");
   }
@@ -262,7 +263,10 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   if (auth.unavailable)
     co_return route == Route::Soap ? soap_fault_answer(Failure::Unavailable, envelope_hint(request), "")
                                    : problem(Failure::Unavailable, "");
-  if (!auth.client) co_return unauthorized(route == Route::Soap, auth.bearer_refused);
+  if (!auth.client)
+    co_return unauthorized(
+        route == Route::Soap, auth.bearer_refused,
+        route == Route::Token && std::holds_alternative<BearerCredentials>(read_credentials(request.authorization)));
   const model::HubClient& client = *auth.client;
 
   if (request.body.size() > options_.max_body) {

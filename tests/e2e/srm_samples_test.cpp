@@ -32,8 +32,8 @@ class ToolFolderReplay : public CppUnit::TestCase {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     const std::string log = (dir.path() / "replay.log").string();
-    std::string cmd = "/usr/bin/python3 " + std::string(OG_SOURCE_DIR) + "/samples/replay --url " + server.url() +
-                      " " + face_ + "/" + folder_ + " > " + log + " 2>&1";
+    std::string cmd = "/usr/bin/python3 " + std::string(OG_SOURCE_DIR) + "/samples/replay --url " + server.url() + " " +
+                      face_ + "/" + folder_ + " > " + log + " 2>&1";
     int status = std::system(cmd.c_str());
     if (status != 0) {
       std::string cat = "cat " + log + " >&2";

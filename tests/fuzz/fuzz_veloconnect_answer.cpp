@@ -18,8 +18,8 @@ namespace {
 
 namespace xml = og::providers::xml;
 
-constexpr std::string_view kCharsets[8] = {"", "utf-8", "ISO-8859-1", "UTF-16", "windows-1252", "US-ASCII",
-                                           "x-no-such-charset", "UCS-4"};
+constexpr std::string_view kCharsets[8] = {
+    "", "utf-8", "ISO-8859-1", "UTF-16", "windows-1252", "US-ASCII", "x-no-such-charset", "UCS-4"};
 constexpr std::size_t kMaxBytes = 1u << 20;
 
 // Every value the view gives is UTF-8 (libxml2 converts to it).
