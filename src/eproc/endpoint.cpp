@@ -48,6 +48,17 @@ http::Response problem(Failure failure, const char* operation, const std::string
   return r;
 }
 
+// The detail of a problem the hub's outcome names (every problem+json answer has one).
+std::string outcome_detail(Failure failure) {
+  switch (failure) {
+    case Failure::Refused: return "see faults";
+    case Failure::NotFound: return "this client has no order with this reference";
+    case Failure::Conflict:
+      return "an order under this clientReference has other items: read it, or use another clientReference";
+    default: return {};
+  }
+}
+
 http::Response json_problem(const JsonProblem& p, const char* operation) {
   switch (p.kind) {
     case JsonProblem::Kind::Malformed: return problem(Failure::MalformedJson, operation, p.detail);
@@ -324,7 +335,8 @@ Task<http::Response> Endpoint::availability(const http::Request& request, core::
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp);
   co_return json_answer(200, availability_json(outcome->answers), kOp);
@@ -343,7 +355,8 @@ Task<http::Response> Endpoint::place_order(const http::Request& request, core::C
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   // No answer before the commit it reports: the order exists once durable.
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp, "the order was not kept; place it again");
@@ -363,7 +376,8 @@ Task<http::Response> Endpoint::read_order(const std::string& reference, core::Co
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp);
   co_return json_answer(200, order_json(outcome->order), kOp);
