@@ -48,6 +48,17 @@ http::Response problem(Failure failure, const char* operation, const std::string
   return r;
 }
 
+// The detail of a problem the hub's outcome names (every problem+json answer has one).
+std::string outcome_detail(Failure failure) {
+  switch (failure) {
+    case Failure::Refused: return "see faults";
+    case Failure::NotFound: return "this client has no order with this reference";
+    case Failure::Conflict:
+      return "an order under this clientReference has other items: read it, or use another clientReference";
+    default: return {};
+  }
+}
+
 http::Response json_problem(const JsonProblem& p, const char* operation) {
   switch (p.kind) {
     case JsonProblem::Kind::Malformed: return problem(Failure::MalformedJson, operation, p.detail);
@@ -188,7 +199,7 @@ Task<Endpoint::Auth> Endpoint::authenticate(core::Context& ctx, const http::Requ
   co_return auth;
 }
 
-http::Response Endpoint::unauthorized(bool soap, bool bearer_refused) const {
+http::Response Endpoint::unauthorized(bool soap, bool bearer_refused, bool bearer_for_token) const {
   http::Response r;
   if (soap) {
     r = http::plain_text(401, "HTTP Basic authentication with an e-procurement client is required\n");
@@ -197,7 +208,8 @@ http::Response Endpoint::unauthorized(bool soap, bool bearer_refused) const {
   } else {
     r = problem(
         Failure::Unauthorized, "",
-        bearer_refused
+        bearer_for_token ? "a token is had for HTTP Basic credentials (client ID and password), not for a token"
+        : bearer_refused
             ? "the bearer token is not valid or has expired: ask POST " + path_ + "/token for a new one"
             : "send HTTP Basic credentials (client ID and password) or a bearer token from POST " + path_ + "/token");
   }
@@ -262,7 +274,10 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   if (auth.unavailable)
     co_return route == Route::Soap ? soap_fault_answer(Failure::Unavailable, envelope_hint(request), "")
                                    : problem(Failure::Unavailable, "");
-  if (!auth.client) co_return unauthorized(route == Route::Soap, auth.bearer_refused);
+  if (!auth.client)
+    co_return unauthorized(
+        route == Route::Soap, auth.bearer_refused,
+        route == Route::Token && std::holds_alternative<BearerCredentials>(read_credentials(request.authorization)));
   const model::HubClient& client = *auth.client;
 
   if (request.body.size() > options_.max_body) {
@@ -320,7 +335,8 @@ Task<http::Response> Endpoint::availability(const http::Request& request, core::
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp);
   co_return json_answer(200, availability_json(outcome->answers), kOp);
@@ -339,7 +355,8 @@ Task<http::Response> Endpoint::place_order(const http::Request& request, core::C
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   // No answer before the commit it reports: the order exists once durable.
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp, "the order was not kept; place it again");
@@ -359,7 +376,8 @@ Task<http::Response> Endpoint::read_order(const std::string& reference, core::Co
     log_failure(kOp, e);
   }
   if (!outcome) co_return problem(Failure::Internal, kOp);
-  if (auto failure = failure_of(outcome->error)) co_return problem(*failure, kOp, {}, outcome->faults);
+  if (auto failure = failure_of(outcome->error))
+    co_return problem(*failure, kOp, outcome_detail(*failure), outcome->faults);
   bool durable = co_await ctx.durable();
   if (!durable) co_return problem(Failure::Unavailable, kOp);
   co_return json_answer(200, order_json(outcome->order), kOp);

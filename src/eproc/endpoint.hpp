@@ -64,7 +64,8 @@ class Endpoint final : public http::Endpoint {
   http::Response token(const http::Request& request, const model::HubClient& client) const;
 
   http::Response serve_contract(const http::Request& request) const;
-  http::Response unauthorized(bool soap, bool bearer_refused) const;
+  // `bearer_for_token`: the caller sent a bearer token to POST <path>/token, which takes HTTP Basic only.
+  http::Response unauthorized(bool soap, bool bearer_refused, bool bearer_for_token = false) const;
 
   const core::ContextFactory& contexts_;
   core::eproc::Hub& hub_;

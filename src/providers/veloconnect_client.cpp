@@ -482,7 +482,43 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
          });
 }
 
+// `read` applied to `root`, nullopt with `error` when a value fails its check.
+template <class Read>
+auto read_or_error(xml::Node root, std::string& error, Read read) -> std::optional<decltype(read(root))> {
+  try {
+    return read(root);
+  } catch (const Bad& bad) {
+    error = bad.what;
+    return std::nullopt;
+  }
+}
+
 }  // namespace
+
+namespace velo_answer {
+
+std::optional<std::vector<ItemAnswer>> item_details(xml::Node root, std::string& error) {
+  return read_or_error(root, error, [](xml::Node r) {
+    std::vector<ItemAnswer> details;
+    for (auto d : r.children("ItemDetail")) details.push_back(read_detail(d));
+    return details;
+  });
+}
+
+std::optional<std::vector<ProviderItem>> search_page(xml::Node root, std::string& error) {
+  return read_or_error(root, error, [](xml::Node r) {
+    std::vector<ProviderItem> found;
+    for (auto d : r.children("ItemDetail"))
+      if (auto item = d.child("Item")) found.push_back(read_item(item));
+    return found;
+  });
+}
+
+std::optional<OrderAnswer> order(xml::Node root, std::string& error) {
+  return read_or_error(root, error, [](xml::Node r) { return read_order(r); });
+}
+
+}  // namespace velo_answer
 
 std::string_view to_string(VeloError error) {
   switch (error) {

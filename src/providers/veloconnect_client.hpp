@@ -26,6 +26,7 @@
 #include "async/cancel.hpp"
 #include "async/task.hpp"
 #include "providers/http_client.hpp"
+#include "providers/xml_answer.hpp"
 
 namespace og::providers {
 
@@ -122,6 +123,18 @@ struct VeloconnectClientOptions {
   std::int64_t search_page = 100;           // hits asked per SearchResult (servers clamp; ordergate's default is 100)
   std::int64_t max_search_hits = 1000;      // search() never returns more, whatever max_hits says
 };
+
+// The readers the client applies to an answer with ResponseCode 200 (`root`: the parsed document's root
+// element), for tests and fuzzing: the values, or nullopt with `error` naming the value that failed its check
+// (the client reports that answer Malformed).
+namespace velo_answer {
+// GetItemDetailsListResponse: every ItemDetail, in the server's order.
+std::optional<std::vector<ItemAnswer>> item_details(xml::Node root, std::string& error);
+// SearchResultResponse (ITEM_DETAIL): the items of the page.
+std::optional<std::vector<ProviderItem>> search_page(xml::Node root, std::string& error);
+// OrderResponse / FinalOrderResponse.
+std::optional<OrderAnswer> order(xml::Node root, std::string& error);
+}  // namespace velo_answer
 
 class VeloconnectClient {
  public:

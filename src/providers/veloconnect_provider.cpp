@@ -641,6 +641,17 @@ Task<ce::AvailabilityAnswer> VeloconnectProvider::availability(const model::HubP
         a.delivery_date = d.delivery_date.value_or("");
         a.unit_price = d.item.price.value_or("");
         a.currency = d.item.currency.value_or("");
+        // The provider was asked for the largest quantity any request of the batch wants of this item; a
+        // request for less is answered for its own quantity: when what is available covers it, it is
+        // available (not "partially available" with the larger request's shortfall).
+        if (a.availability == "partially_available") {
+          auto available = rules::Decimal::parse(a.available_quantity);
+          if (available && asks[i].quantity <= *available) {
+            a.availability = "available";
+            a.available_quantity.clear();
+            a.delivery_date.clear();
+          }
+        }
         break;
       case ItemAnswer::Kind::Unknown:
         a.message = "not carried";

@@ -1,5 +1,6 @@
-// Replays samples/srm/ with samples/replay (the tool integration engineers
-// use): one test per folder, each against a fresh real server, so the
+// Replays samples/srm/ and samples/eprocurement/ with samples/replay (the tool
+// integration engineers use, and the one definition of how answers are
+// normalised): one test per folder, each against a fresh real server, so the
 // recorded answers, HTTP statuses and media types stay what the server says.
 #include <cppunit/TestCase.h>
 #include <cppunit/TestSuite.h>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/server_process.hpp"
@@ -20,16 +22,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SrmFolderReplay : public CppUnit::TestCase {
+// samples/<face>/<folder> replayed by the tool against a fresh server.
+class ToolFolderReplay : public CppUnit::TestCase {
  public:
-  explicit SrmFolderReplay(std::string folder) : CppUnit::TestCase("SrmSamples::" + folder), folder_(folder) {}
+  ToolFolderReplay(std::string fixture, std::string face, std::string folder)
+      : CppUnit::TestCase(fixture + "::" + folder), face_(std::move(face)), folder_(std::move(folder)) {}
 
   void runTest() override {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     const std::string log = (dir.path() / "replay.log").string();
-    std::string cmd = "/usr/bin/python3 " + std::string(OG_SOURCE_DIR) + "/samples/replay --url " + server.url() +
-                      " srm/" + folder_ + " > " + log + " 2>&1";
+    std::string cmd = "/usr/bin/python3 " + std::string(OG_SOURCE_DIR) + "/samples/replay --url " + server.url() + " " +
+                      face_ + "/" + folder_ + " > " + log + " 2>&1";
     int status = std::system(cmd.c_str());
     if (status != 0) {
       std::string cat = "cat " + log + " >&2";
@@ -39,28 +43,38 @@ class SrmFolderReplay : public CppUnit::TestCase {
   }
 
  private:
+  std::string face_;
   std::string folder_;
 };
 
-class SrmSamplesFactory : public CppUnit::TestFactory {
+// One suite per face: every folder of samples/<face>/.
+class ToolSamplesFactory : public CppUnit::TestFactory {
  public:
+  ToolSamplesFactory(std::string fixture, std::string face) : fixture_(std::move(fixture)), face_(std::move(face)) {}
+
   CppUnit::Test* makeTest() override {
-    auto* suite = new CppUnit::TestSuite("SrmSamples");
+    auto* suite = new CppUnit::TestSuite(fixture_);
     std::vector<std::string> folders;
-    for (const auto& e : fs::directory_iterator(fs::path(OG_SOURCE_DIR) / "samples" / "srm"))
+    for (const auto& e : fs::directory_iterator(fs::path(OG_SOURCE_DIR) / "samples" / face_))
       if (e.is_directory()) folders.push_back(e.path().filename().string());
     std::sort(folders.begin(), folders.end());
-    for (const auto& f : folders) suite->addTest(new SrmFolderReplay(f));
+    for (const auto& f : folders) suite->addTest(new ToolFolderReplay(fixture_, face_, f));
     return suite;
   }
+
+ private:
+  std::string fixture_;
+  std::string face_;
 };
 
-struct RegisterSrmSamples {
-  RegisterSrmSamples() {
-    static SrmSamplesFactory factory;
-    CppUnit::TestFactoryRegistry::getRegistry().registerFactory(&factory);
+struct RegisterToolSamples {
+  RegisterToolSamples() {
+    static ToolSamplesFactory srm("SrmSamples", "srm");
+    static ToolSamplesFactory eproc("EprocSamples", "eprocurement");
+    CppUnit::TestFactoryRegistry::getRegistry().registerFactory(&srm);
+    CppUnit::TestFactoryRegistry::getRegistry().registerFactory(&eproc);
   }
-} register_srm_samples;
+} register_tool_samples;
 
 }  // namespace
 

@@ -346,6 +346,14 @@ class VeloconnectProviderTest : public CppUnit::TestFixture {
     auto many = hub.run(hub.provider.availability(provider(), {ask(0, by_brand("BOSCH", "0986494104"), 25)}, {}));
     CPPUNIT_ASSERT_EQUAL(std::string("partially_available"), at(many, 0).availability);
     CPPUNIT_ASSERT_EQUAL(std::string("20"), at(many, 0).available_quantity);
+    // The same item in one batch for 25 and for 3: one question to the provider (for 25), and each request is
+    // answered for its own quantity (the 3 are there).
+    auto both = hub.run(hub.provider.availability(
+        provider(), {ask(0, by_brand("BOSCH", "0986494104"), 25), ask(1, by_brand("BOSCH", "0986494104"), 3)}, {}));
+    CPPUNIT_ASSERT_EQUAL(std::string("partially_available"), at(both, 0).availability);
+    CPPUNIT_ASSERT_EQUAL(std::string("20"), at(both, 0).available_quantity);
+    CPPUNIT_ASSERT_EQUAL(std::string("available"), at(both, 1).availability);
+    CPPUNIT_ASSERT_EQUAL(std::string(""), at(both, 1).available_quantity);
   }
 
   void resolutions_are_cached_and_bounded() {
