@@ -135,7 +135,12 @@ int run(const og::app::Config& config) {
   server_ptr = std::make_unique<http::Server>(config.server, router, log);
   http::Server& server = *server_ptr;
   // Outbound calls run on the first loop (they are I/O, like everything a loop does).
-  providers::HttpClient outbound(server.executor());
+  // Each provider's own bound (--max-concurrent of `hub provider add`) limits
+  // calls; the pool per host only has to be large enough not to add a second,
+  // hidden queue in front of it.
+  providers::HttpClientOptions outbound_options;
+  outbound_options.max_connections_per_host = 256;
+  providers::HttpClient outbound(server.executor(), outbound_options);
   app::DebugEndpoint debug(outbound);
 
   // The e-procurement hub. Its demo providers are sellers of this very

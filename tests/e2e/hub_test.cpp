@@ -246,7 +246,7 @@ class HubTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(orders_settle_confirmed_partially_confirmed_or_canceled);
   CPPUNIT_TEST(a_client_reference_makes_placing_an_order_idempotent);
   CPPUNIT_TEST(clients_see_only_their_own_orders_and_providers);
-  CPPUNIT_TEST(a_down_and_a_silent_provider_do_not_hold_up_the_others);
+  CPPUNIT_TEST(a_down_a_silent_and_a_refusing_provider_do_not_hold_up_the_others);
   CPPUNIT_TEST(a_callback_reaches_the_client_once_its_receiver_is_up);
   CPPUNIT_TEST(kill_9_mid_dispatch_loses_and_duplicates_no_provider_order);
   CPPUNIT_TEST(a_provider_killed_mid_order_gets_each_order_once_when_it_is_back);
@@ -398,7 +398,7 @@ class HubTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!denied.headers["www-authenticate"].empty());
   }
 
-  void a_down_and_a_silent_provider_do_not_hold_up_the_others() {
+  void a_down_a_silent_and_a_refusing_provider_do_not_hold_up_the_others() {
     TempDir dir;
     auto data = dir.path() / "hub";
     ServerProcess hub(data);
@@ -414,8 +414,16 @@ class HubTest : public CppUnit::TestFixture {
                                           std::to_string(silent.port()) + "/veloconnect" + d,
                                       "pw")
                                 .status);
+    // A provider that refuses the hub (its account's password is wrong there): an error, not a hang.
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("hub provider add prov-refusing --buyer HUB --understands brand-reference "
+                                      "--url local:prov-a" +
+                                          d,
+                                      "not-the-password")
+                                .status);
     CPPUNIT_ASSERT_EQUAL(
-        0, ordergate("hub client add garage-03 --providers prov-a,prov-down,prov-silent" + d, "garage-03-pass").status);
+        0, ordergate("hub client add garage-03 --providers prov-a,prov-down,prov-silent,prov-refusing" + d,
+                     "garage-03-pass")
+               .status);
     Garage garage(hub.port(), "garage-03", "garage-03-pass");
     auto started = std::chrono::steady_clock::now();
     auto r = garage.post("/eprocurement/availability", {{"requests", {item(nullptr, "BOSCH", "0986494104", 1)}}});
@@ -425,6 +433,7 @@ class HubTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("ok"), answer["prov-a"].at("status").get<std::string>());
     CPPUNIT_ASSERT_EQUAL(std::string("unreachable"), answer["prov-down"].at("status").get<std::string>());
     CPPUNIT_ASSERT_EQUAL(std::string("timeout"), answer["prov-silent"].at("status").get<std::string>());
+    CPPUNIT_ASSERT_EQUAL(std::string("error"), answer["prov-refusing"].at("status").get<std::string>());
     // Bounded by the silent provider's 0.8 s timeout, not stacked up.
     CPPUNIT_ASSERT(took < std::chrono::seconds(5));
   }
