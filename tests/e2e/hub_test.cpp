@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/command.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -31,22 +32,6 @@ using json = nlohmann::json;
 namespace net = boost::asio;
 namespace beast = boost::beast;
 using tcp = net::ip::tcp;
-
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run ordergate(const std::string& args, const std::string& input = "") {
-  std::string cmd = std::string(OG_BINARY) + " " + args + " 2>&1";
-  if (!input.empty()) cmd = "printf '%s\\n' '" + input + "' | " + cmd;
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  r.status = pclose(p);
-  return r;
-}
 
 std::string basic(const std::string& user, const std::string& password) {
   static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/command.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -15,23 +16,6 @@
 namespace og::test {
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-// `ordergate <args>` with `input` on stdin; stdout and stderr together.
-Run ordergate(const std::string& args, const std::string& input = "") {
-  std::string cmd = std::string(OG_BINARY) + " " + args + " 2>&1";
-  if (!input.empty()) cmd = "printf '%s\\n' '" + input + "' | " + cmd;
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  r.status = pclose(p);
-  return r;
-}
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;

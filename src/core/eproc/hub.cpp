@@ -50,25 +50,37 @@ Task<Directory> load_directory(Context& ctx) {
   co_return make_directory(std::move(providers));
 }
 
-}  // namespace
-
-Task<AvailabilityOutcome> Hub::availability(Context& ctx, const model::HubClient& client,
-                                            std::vector<re::RequestLine> requests) {
-  AvailabilityOutcome out;
+// Loads the provider directory and validates against it: the valid request
+// and the directory, or nothing with `out` saying why (store, refusal).
+template <class Valid, class Outcome, class Validate>
+Task<std::optional<std::pair<Directory, Valid>>> load_and_validate(Context& ctx, Outcome& out, Validate validate) {
   Directory directory;
   try {
     directory = co_await load_directory(ctx);
   } catch (const store::StoreError&) {
     out.error = HubError::Unavailable;
-    co_return out;
+    co_return std::nullopt;
   }
-  auto checked = re::validate_availability(requests, access_of(client), directory.profiles, settings_.limits);
+  auto checked = validate(directory);
   if (auto* refusal = std::get_if<re::Refusal>(&checked)) {
     out.error = HubError::Refused;
     out.faults = std::move(refusal->faults);
-    co_return out;
+    co_return std::nullopt;
   }
-  const auto& batch = std::get<re::ValidAvailability>(checked);
+  co_return std::pair<Directory, Valid>(std::move(directory), std::get<Valid>(std::move(checked)));
+}
+
+}  // namespace
+
+Task<AvailabilityOutcome> Hub::availability(Context& ctx, const model::HubClient& client,
+                                            std::vector<re::RequestLine> requests) {
+  AvailabilityOutcome out;
+  auto validate = [&](const Directory& d) {
+    return re::validate_availability(requests, access_of(client), d.profiles, settings_.limits);
+  };
+  auto validated = co_await load_and_validate<re::ValidAvailability>(ctx, out, validate);
+  if (!validated) co_return out;
+  const auto& [directory, batch] = *validated;
   re::FanoutPlan plan = re::plan_fanout(batch, directory.profiles);
 
   std::vector<Task<AvailabilityAnswer>> calls;
@@ -125,20 +137,12 @@ Task<AvailabilityOutcome> Hub::availability(Context& ctx, const model::HubClient
 
 Task<OrderOutcome> Hub::place_order(Context& ctx, const model::HubClient& client, re::OrderRequest request) {
   OrderOutcome out;
-  Directory directory;
-  try {
-    directory = co_await load_directory(ctx);
-  } catch (const store::StoreError&) {
-    out.error = HubError::Unavailable;
-    co_return out;
-  }
-  auto checked = re::validate_order(request, access_of(client), directory.profiles, settings_.limits);
-  if (auto* refusal = std::get_if<re::Refusal>(&checked)) {
-    out.error = HubError::Refused;
-    out.faults = std::move(refusal->faults);
-    co_return out;
-  }
-  const auto& valid = std::get<re::ValidOrder>(checked);
+  auto validate = [&](const Directory& d) {
+    return re::validate_order(request, access_of(client), d.profiles, settings_.limits);
+  };
+  auto validated = co_await load_and_validate<re::ValidOrder>(ctx, out, validate);
+  if (!validated) co_return out;
+  const auto& valid = validated->second;
   const std::string body_key = re::canonical_body(valid);
   const std::string now = clock_.now_utc();
   const std::string due = iso_ms(now_ms());
