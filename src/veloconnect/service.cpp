@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "message/soap_codec.hpp"
+#include "message/xml_reader.hpp"
 #include "veloconnect/namespaces.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
@@ -91,7 +92,8 @@ struct Service::Out {
     answer.outcome = f.outcome;
     auto* r = velo::soap_new_vct__ResponseType(s());
     fill_envelope(*r, f.outcome);
-    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome)) : f.message);
+    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome))
+                                                           : message::capped(f.message, kMaxResponseMessage));
     if (f.transaction) {
       r->TransactionID = wire::text(s(), f.transaction->id);
       r->StatusCode = wire::number(s(), f.transaction->state);
@@ -187,7 +189,8 @@ Answer Service::answer(const DecodeError& error, Envelope envelope) {
   auto* r = velo::soap_new_vct__ResponseType(s);
   r->BuyersID = error.buyer_id;
   r->ResponseCode = code_of(error.outcome);
-  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome)) : error.message);
+  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome))
+                                                           : message::capped(error.message, kMaxResponseMessage));
   if (error.transaction_id) r->TransactionID = wire::text(s, *error.transaction_id);
   std::string_view tag = error.operation ? error.operation->response_tag : kGenericTag;
   Answer a{error.outcome, error.operation ? std::string(error.operation->name) : std::string("unknown"), {}};
