@@ -10,8 +10,10 @@
 
 // The order of Veloconnect's checks, in one place. A request is answered with
 // the first of these that fails:
-//   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid,
-//      404 unknown operation, 406 obsolete version, 400 a value out of range;
+//   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid
+//      (XML over the --max-xml-* limits included), 404 unknown operation, 406
+//      obsolete version, 400 a value out of range or over a limit of this
+//      server (--max-url-parameters, identifiers over 256 bytes);
 //   2. 415 SellersID not served here (Service::place: the path's seller, or
 //      at /veloconnect the SellersID's, default the --seller-id one);
 //   3. 410 unknown buyer, 411 wrong password (Service::answer, via core);
