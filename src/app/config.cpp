@@ -51,6 +51,19 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "durability", po::value(&c.durability)->default_value("process"),
       "process: a confirmed transaction survives a crash or kill -9; power: also power loss (fsync per commit)")(
       "max-body", po::value(&c.server.max_body)->default_value(8u << 20), "largest request body in bytes (413 above)")(
+      "public-url", po::value(&c.server.public_url),
+      "base URL clients reach this server at, e.g. https://vc.example.com (behind a proxy): the address in the served "
+      "WSDLs (and https lists the -S bindings in the Veloconnect profile); default the listen address, never the "
+      "Host header")("max-xml-attributes", po::value(&c.xml_limits.max_attributes)->default_value(64),
+                     "attributes per XML element, namespace declarations included (more: refused as malformed)")(
+      "max-xml-elements", po::value(&c.xml_limits.max_elements)->default_value(100000),
+      "elements per XML request (more: refused as malformed)")(
+      "max-xml-text", po::value(&c.xml_limits.max_text)->default_value(1024 * 1024),
+      "bytes per XML text node, attribute value or comment (more: refused as malformed)")(
+      "max-xml-depth", po::value(&c.xml_limits.max_depth)->default_value(64),
+      "nesting depth of XML elements, a SOAP envelope's included (deeper: refused as malformed)")(
+      "max-url-parameters", po::value(&c.max_url_parameters)->default_value(2000),
+      "parameters per Veloconnect URL-binding request (more: ResponseCode 400 before anything else is done)")(
       "max-connections", po::value(&c.server.max_connections)->default_value(20000), "concurrent connections accepted")(
       "idle-timeout", po::value(&idle)->default_value(60), "seconds a keep-alive connection may wait between requests")(
       "request-timeout", po::value(&request)->default_value(30), "seconds to receive a request or send an answer")(
@@ -187,7 +200,29 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
-  c.veloconnect.tls = !c.server.tls_certificate.empty();
+  // libxml2 refuses text beyond 10,000,000 bytes in its own way (and depth
+  // beyond 256): the limits stay below, so the scan speaks first.
+  if (c.xml_limits.max_attributes < 1 || c.xml_limits.max_elements < 1 || c.xml_limits.max_text < 1 ||
+      c.xml_limits.max_text > 10000000 || c.xml_limits.max_depth < 2 || c.xml_limits.max_depth > 256 ||
+      c.max_url_parameters < 1) {
+    std::cerr << "ordergate: --max-xml-attributes, --max-xml-elements and --max-url-parameters are 1 or more, "
+                 "--max-xml-text 1 to 10000000, --max-xml-depth 2 to 256\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (!c.server.public_url.empty()) {
+    std::string& url = c.server.public_url;
+    while (url.ends_with('/')) url.pop_back();
+    bool scheme = url.starts_with("http://") || url.starts_with("https://");
+    bool clean = url.find_first_of(" \t\r\n\"'<>&?#") == std::string::npos;
+    if (!scheme || !clean || url.size() <= std::string_view(url.starts_with("https") ? "https://" : "http://").size()) {
+      std::cerr << "ordergate: --public-url is http:// or https:// with a host (and optionally a port and a path), "
+                   "e.g. https://vc.example.com\n";
+      exit_code = 2;
+      return std::nullopt;
+    }
+  }
+  c.veloconnect.tls = !c.server.tls_certificate.empty() || c.server.public_url.starts_with("https://");
   return c;
 }
 

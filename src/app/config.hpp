@@ -4,6 +4,7 @@
 #include <string>
 
 #include "http/server.hpp"
+#include "message/xml_limits.hpp"
 #include "veloconnect/service.hpp"
 
 namespace og::app {
@@ -42,6 +43,9 @@ struct Config {
   long eproc_poll_ms = 1000;
   long eproc_max_in_flight = 64;
   long eproc_token_lifetime_s = 900;
+  // What a request may hold (every face that reads XML; the URL binding).
+  message::XmlLimits xml_limits;
+  std::size_t max_url_parameters = 2000;
 };
 
 // Parses argv; prints help/version and returns nullopt when the process

@@ -113,12 +113,12 @@ int run(const og::app::Config& config) {
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   core::SellerDirectory sellers;
   veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches}, config.veloconnect);
-  veloconnect::Endpoint velo_endpoint(velo_service, velo_schema);
+  veloconnect::Endpoint velo_endpoint(velo_service, velo_schema, {config.xml_limits, config.max_url_parameters});
 
   message::SchemaSet srm_schema(srm::schema_roots());
   core::srm::ShoppingCarts carts(clock, config.srm_logical_system);
   core::srm::SrmUsers srm_users(hashing.get_executor(), std::chrono::seconds(config.password_memory_s));
-  srm::Endpoint srm_endpoint(contexts, carts, srm_users, srm_schema);
+  srm::Endpoint srm_endpoint(contexts, carts, srm_users, srm_schema, config.xml_limits);
 
   http::Router router;
   router.add("/veloconnect", velo_endpoint);
@@ -172,6 +172,7 @@ int run(const og::app::Config& config) {
   message::SchemaSet eproc_schema(eproc::schema_roots());
   eproc::EndpointOptions eproc_options;
   eproc_options.token_lifetime = std::chrono::seconds(config.eproc_token_lifetime_s);
+  eproc_options.xml_limits = config.xml_limits;
   eproc::Endpoint eproc_endpoint(contexts, hub, eproc_schema, eproc_options);
   router.add("/eprocurement", eproc_endpoint);
   router.add_prefix("/eprocurement/", eproc_endpoint);

@@ -29,7 +29,8 @@ Failure failure_of(message::XmlProblemKind kind) {
     case message::XmlProblemKind::NotWellFormed: return Failure::NotWellFormed;
     case message::XmlProblemKind::NoPayload: return Failure::NoPayload;
     case message::XmlProblemKind::UnknownRoot: return Failure::UnknownOperation;
-    case message::XmlProblemKind::NotValid: break;
+    case message::XmlProblemKind::NotValid:
+    case message::XmlProblemKind::MustUnderstand: break;  // answered before (must_understand)
   }
   return Failure::NotValid;
 }
@@ -110,6 +111,18 @@ http::Response soap_answer(std::string body, Envelope envelope, const char* oper
   return r;
 }
 
+// SOAP's own fault for header blocks we were told to understand.
+http::Response must_understand(const message::XmlProblem& problem) {
+  Envelope e = problem.envelope == Envelope::Soap12 ? Envelope::Soap12 : Envelope::Soap11;
+  http::Response r;
+  r.status = 500;
+  r.content_type = message::content_type_for(e);
+  r.body = message::must_understand_fault(e, problem.not_understood, problem.message);
+  r.face = kFace;
+  r.outcome = "fault (mustUnderstand)";
+  return r;
+}
+
 // application/json, or any +json type (RFC 6839); JSON is UTF-8 (RFC 8259).
 bool is_json(const http::Request& request) {
   auto media = message::media_type(request.content_type);
@@ -144,7 +157,7 @@ Endpoint::Endpoint(const core::ContextFactory& contexts, core::eproc::Hub& hub, 
                    EndpointOptions options, std::string path)
     : contexts_(contexts),
       hub_(hub),
-      reader_(vocabulary(), schema, {}),
+      reader_(vocabulary(), schema, {}, options.xml_limits),
       options_(options),
       path_(std::move(path)),
       tokens_(options.token_lifetime),
@@ -221,7 +234,7 @@ http::Response Endpoint::unauthorized(bool soap, bool bearer_refused, bool beare
 }
 
 http::Response Endpoint::serve_contract(const http::Request& request) const {
-  auto body = message::contract_document({request.query, request.host, request.tls, path_}, "eprocurement.wsdl",
+  auto body = message::contract_document({request.query, request.base_url, path_}, "eprocurement.wsdl",
                                          "http://127.0.0.1:8080/eprocurement");
   if (!body) return http::plain_text(404, "no such schema: " + request.query.substr(4) + "\n");
   http::Response r;
@@ -386,8 +399,10 @@ Task<http::Response> Endpoint::read_order(const std::string& reference, core::Co
 Task<http::Response> Endpoint::soap(const http::Request& request, core::Context& ctx, const model::HubClient& client) {
   auto media = message::media_type(request.content_type);
   auto read = reader_.read(request.body, media.charset, envelope_hint(request));
-  if (auto* p = std::get_if<message::XmlProblem>(&read))
+  if (auto* p = std::get_if<message::XmlProblem>(&read)) {
+    if (p->kind == message::XmlProblemKind::MustUnderstand) co_return must_understand(*p);
     co_return soap_fault_answer(failure_of(p->kind), p->envelope, "", p->message);
+  }
   auto& payload = std::get<message::XmlPayload>(read);
   if (payload.envelope == Envelope::Plain) co_return soap_fault_answer(Failure::NoEnvelope, Envelope::Soap11, "");
   const Envelope envelope = payload.envelope;

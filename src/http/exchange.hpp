@@ -20,7 +20,10 @@ struct Request {
   std::string soap_action;  // the SOAPAction header (SOAP 1.1)
   bool has_soap_action = false;
   std::string authorization;
-  std::string host;
+  // Where clients reach this server, e.g. "https://vc.example.com" (no path,
+  // no trailing slash): --public-url, else the address it listens on. Never
+  // the client's Host header, which is the client's to choose.
+  std::string base_url;
   std::string body;
   bool tls = false;
   // Cancelled when the client went away or the handler's deadline passed.

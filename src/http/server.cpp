@@ -50,7 +50,17 @@ struct Shared {
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> in_flight{0};  // read and not yet answered
   std::atomic<bool> draining{false};
+  unsigned short port = 0;  // the port bound (options.port may be 0)
 };
+
+// "0.0.0.0", "::": the address does not say where clients reach us.
+bool is_wildcard(const std::string& host) {
+  return host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]";
+}
+
+std::string url_host(const net::ip::address& a) {
+  return a.is_v6() ? "[" + a.to_string() + "]" : a.to_string();
+}
 
 template <class Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
@@ -61,6 +71,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     beast::error_code ec;
     auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     if (!ec) peer_ = remote.address().to_string();
+    const auto& o = shared_.options;
+    if (!o.public_url.empty()) {
+      base_url_ = o.public_url;
+    } else {
+      std::string host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
+      if (is_wildcard(o.host)) {
+        auto local = beast::get_lowest_layer(stream_).socket().local_endpoint(ec);
+        host = ec ? "127.0.0.1" : url_host(local.address());
+      }
+      base_url_ = std::string(kTls ? "https://" : "http://") + host + ":" + std::to_string(shared_.port);
+    }
     beast::get_lowest_layer(stream_).socket().set_option(tcp::no_delay(true), ec);
     // Beast grows the buffer from 512 bytes; a typical request would then
     // take two reads. One read of up to 16 KB takes any ordinary request whole.
@@ -99,6 +120,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& req = parser_->get();
+    if (auto refused = framing_problem(req)) return reject(400, *refused);
     if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
       // curl and many clients wait for this before sending a larger body.
       continue_.emplace(bhttp::status::continue_, req.version());
@@ -110,6 +132,35 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return;
     }
     read_body();
+  }
+
+  // RFC 9112 6.1 and 6.3: a request's Transfer-Encoding must end in chunked,
+  // else its length cannot be known (400). The only coding ordergate reads is
+  // chunked, so anything but exactly "chunked" is refused, and so is
+  // Transfer-Encoding beside Content-Length (a request smuggling pattern).
+  static std::optional<std::string> framing_problem(const bhttp::request<bhttp::string_body>& req) {
+    std::vector<std::string> codings;
+    bool present = false;
+    for (const auto& field : req) {
+      if (field.name() != bhttp::field::transfer_encoding) continue;
+      present = true;
+      std::string_view value = view(field.value());
+      while (!value.empty()) {
+        auto comma = value.find(',');
+        std::string_view coding = value.substr(0, comma);
+        value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+        auto b = coding.find_first_not_of(" \t");
+        if (b == std::string_view::npos) continue;
+        coding = coding.substr(b, coding.find_last_not_of(" \t") - b + 1);
+        codings.emplace_back(coding);
+      }
+    }
+    if (!present) return std::nullopt;
+    if (codings.size() != 1 || !beast::iequals(codings.front(), "chunked"))
+      return "Transfer-Encoding must be chunked alone (RFC 9112 6.3)\n";
+    if (req.find(bhttp::field::content_length) != req.end())
+      return "Transfer-Encoding and Content-Length must not both be sent (RFC 9112 6.3)\n";
+    return std::nullopt;
   }
 
   void read_body() {
@@ -143,7 +194,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     in.has_soap_action = action != req.end();
     if (in.has_soap_action) in.soap_action = std::string(view(action->value()));
     in.authorization = std::string(view(req[bhttp::field::authorization]));
-    in.host = std::string(view(req[bhttp::field::host]));
+    in.base_url = base_url_;
     in.body = std::move(req.body());
     in.tls = kTls;
     return in;
@@ -264,6 +315,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   bool busy_ = false;           // between reading a request and writing its answer
   std::chrono::steady_clock::time_point started_;
   std::string peer_ = "-";
+  std::string base_url_;
 };
 
 }  // namespace
@@ -353,6 +405,7 @@ Server::Server(ServerOptions options, const Router& router, AccessLog& log)
   a.bind(endpoint);
   a.listen(net::socket_base::max_listen_connections);
   a.non_blocking(true);
+  impl_->shared.port = a.local_endpoint().port();
 }
 
 Server::~Server() {

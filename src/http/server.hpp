@@ -29,6 +29,10 @@ struct ServerOptions {
   std::size_t max_connections = 20000;
   std::string tls_certificate;  // PEM chain; with tls_key, every connection is TLS
   std::string tls_key;
+  // The base URL clients reach this server at (Request::base_url), e.g.
+  // "https://vc.example.com"; empty: the listen address (on a wildcard
+  // address, the local address the connection came in on).
+  std::string public_url;
 };
 
 class Server {

@@ -15,15 +15,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The Host header ends up in the served WSDL; accept only what a host can be.
-std::string safe_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return "127.0.0.1";
-  for (char c : host)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'))
-      return "127.0.0.1";
-  return std::string(host);
-}
-
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -48,8 +39,7 @@ bool is_contract_query(std::string_view query) {
 
 std::optional<std::string> contract_document(const ContractRequest& request, std::string_view wsdl_name,
                                              std::string_view placeholder) {
-  std::string base =
-      std::string(request.tls ? "https://" : "http://") + safe_host(request.host) + std::string(request.path);
+  std::string base = std::string(request.base_url) + std::string(request.path);
   std::string body;
   if (lower(request.query) == "wsdl") {
     body = std::string(embedded(wsdl_name));

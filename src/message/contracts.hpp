@@ -1,6 +1,7 @@
 // The WSDL and XSDs a face was built from, as served to clients: the WSDL's
-// placeholder address becomes the server's own, and schema imports point back
-// at the same server (<base>?xsd=<file>).
+// placeholder address becomes the server's own (its configured public URL or
+// listen address, never the client's Host header), and schema imports point
+// back at the same server (<base>?xsd=<file>).
 #pragma once
 #include <optional>
 #include <string>
@@ -9,10 +10,9 @@
 namespace og::message {
 
 struct ContractRequest {
-  std::string_view query;  // "wsdl" or "xsd=<file>" (any case for the keys)
-  std::string_view host;   // the Host header
-  bool tls = false;
-  std::string_view path;  // the face's path, e.g. "/veloconnect"
+  std::string_view query;     // "wsdl" or "xsd=<file>" (any case for the keys)
+  std::string_view base_url;  // http::Request::base_url, e.g. "https://vc.example.com"
+  std::string_view path;      // the face's path, e.g. "/veloconnect"
 };
 
 // True for GET queries that ask for a contract.

@@ -100,6 +100,34 @@ std::vector<::Namespace> namespace_table(std::initializer_list<FaceNamespace> fa
   return t;
 }
 
+std::string must_understand_fault(Envelope envelope, const std::vector<XmlName>& blocks, std::string_view reason) {
+  auto attribute = [](std::string_view text) {
+    std::string out = escaped(text);
+    for (auto at = out.find('"'); at != std::string::npos; at = out.find('"', at + 6)) out.replace(at, 1, "&quot;");
+    return out;
+  };
+  std::string out = kProlog;
+  if (envelope == Envelope::Soap12) {
+    out += "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + std::string(kSoap12Ns) + "\"><SOAP-ENV:Header>";
+    for (const auto& b : blocks) {
+      out += "<SOAP-ENV:NotUnderstood qname=\"";
+      out += b.ns.empty() ? "" : "nu:";
+      out += attribute(b.local) + "\"";
+      if (!b.ns.empty()) out += " xmlns:nu=\"" + attribute(b.ns) + "\"";
+      out += "/>";
+    }
+    out +=
+        "</SOAP-ENV:Header><SOAP-ENV:Body><SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:MustUnderstand"
+        "</SOAP-ENV:Value></SOAP-ENV:Code><SOAP-ENV:Reason><SOAP-ENV:Text xml:lang=\"en\">" +
+        escaped(reason) + "</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
+    return out;
+  }
+  out += "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + std::string(kSoap11Ns) +
+         "\"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:MustUnderstand</faultcode><faultstring>" +
+         escaped(reason) + "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
+  return out;
+}
+
 std::string in_envelope(std::string_view element, Envelope envelope) {
   std::string out;
   if (envelope == Envelope::Plain) {

@@ -91,13 +91,17 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
-UrlForm UrlForm::parse(std::string_view encoded) {
+UrlForm UrlForm::parse(std::string_view encoded, std::size_t max_fields) {
   UrlForm form;
   while (!encoded.empty()) {
     auto amp = encoded.find('&');
     auto pair = encoded.substr(0, amp);
     encoded = amp == std::string_view::npos ? std::string_view() : encoded.substr(amp + 1);
     if (pair.empty()) continue;
+    if (form.fields_.size() == max_fields) {
+      form.truncated_ = true;
+      break;
+    }
     auto eq = pair.find('=');
     std::string name = decode(pair.substr(0, eq));
     std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));

@@ -81,8 +81,10 @@ void collect_hints(xmlNodePtr n, const std::vector<std::string>& names,
     for (const auto& wanted : names) {
       if (local == wanted && !hints.count(local)) {
         xmlChar* text = xmlNodeGetContent(c);
-        hints[local] = trim(text ? reinterpret_cast<const char*>(text) : "");
+        std::string value = trim(text ? reinterpret_cast<const char*>(text) : "");
         xmlFree(text);
+        // A value too long for an identifier is not echoed back.
+        if (value.size() <= XmlReader::kMaxHint) hints[local] = std::move(value);
       }
     }
     collect_hints(c, names, hints, depth + 1);
@@ -171,6 +173,37 @@ class Normalizer {
   xmlNodePtr root_ = nullptr;
 };
 
+// SOAP 1.1 4.2.2/4.2.3 and SOAP 1.2 5.2.2/5.2.3: the header blocks targeted
+// at us (no actor/role, "next", or SOAP 1.2's "ultimateReceiver") whose
+// mustUnderstand is true. ordergate acts on no header block.
+std::vector<XmlName> not_understood(xmlNodePtr header, Envelope envelope) {
+  const char* env_ns = envelope == Envelope::Soap12 ? kSoap12Ns : kSoap11Ns;
+  auto prop = [&](xmlNodePtr n, const char* name) -> std::optional<std::string> {
+    xmlChar* v = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(env_ns));
+    if (!v) return std::nullopt;
+    std::string out = trim(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+  };
+  std::vector<XmlName> out;
+  for (xmlNodePtr c = first_element(header->children); c; c = first_element(c->next)) {
+    auto must = prop(c, "mustUnderstand");
+    // SOAP 1.1 writes "1", SOAP 1.2 "true" or "1"; either is meant the same way.
+    if (!must || (*must != "1" && *must != "true")) continue;
+    bool ours = true;
+    if (envelope == Envelope::Soap12) {
+      auto role = prop(c, "role");
+      ours = !role || role->empty() || *role == "http://www.w3.org/2003/05/soap-envelope/role/next" ||
+             *role == "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver";
+    } else {
+      auto actor = prop(c, "actor");
+      ours = !actor || actor->empty() || *actor == "http://schemas.xmlsoap.org/soap/actor/next";
+    }
+    if (ours) out.push_back({std::string(ns_of(c)), std::string(local_name(c))});
+  }
+  return out;
+}
+
 std::string serialize(xmlDocPtr doc, xmlNodePtr node) {
   xmlBufferPtr buf = xmlBufferCreate();
   xmlNodeDump(buf, doc, node, 0, 0);
@@ -192,23 +225,48 @@ std::string readable(std::string message, const Vocabulary& v) {
 
 }  // namespace
 
-XmlReader::XmlReader(const Vocabulary& vocabulary, const SchemaSet& schema, std::vector<std::string> hint_elements)
-    : vocabulary_(vocabulary), schema_(schema), hint_elements_(std::move(hint_elements)) {}
+XmlReader::XmlReader(const Vocabulary& vocabulary, const SchemaSet& schema, std::vector<std::string> hint_elements,
+                     XmlLimits limits)
+    : vocabulary_(vocabulary), schema_(schema), hint_elements_(std::move(hint_elements)), limits_(limits) {}
+
+std::string capped(std::string text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "...";
+}
 
 XmlReadResult XmlReader::read(std::string_view body, std::optional<std::string_view> charset,
                               Envelope envelope_hint) const {
+  XmlReadResult result = read_uncapped(body, charset, envelope_hint);
+  if (auto* problem = std::get_if<XmlProblem>(&result))
+    problem->message = capped(std::move(problem->message), kMaxProblemMessage);
+  return result;
+}
+
+XmlReadResult XmlReader::read_uncapped(std::string_view body, std::optional<std::string_view> charset,
+                                       Envelope envelope_hint) const {
   std::string encoding;
   if (charset && !charset->empty() && !declares_encoding(body)) encoding = std::string(*charset);
+  // The shape first, in one pass: what libxml2 would take quadratic time or
+  // unbounded memory for never reaches it.
+  if (auto refused =
+          scan_xml(body, encoding.empty() ? std::nullopt : std::optional<std::string_view>(encoding), limits_)) {
+    std::string prefix =
+        refused->kind == XmlScanProblem::Kind::OverLimit ? "request refused: " : "not well-formed XML: ";
+    return XmlProblem{XmlProblemKind::NotWellFormed, envelope_hint, {}, {}, prefix + refused->message, {}, {}};
+  }
   Parsed parsed = parse(body, encoding.empty() ? nullptr : encoding.c_str());
   if (!parsed.doc && parsed.encoding_error && encoding.empty()) {
     // Undeclared Latin-1 is the commonest sloppiness in dealer systems.
     Parsed latin1 = parse(body, "ISO-8859-1");
     if (latin1.doc) parsed = std::move(latin1);
   }
-  if (!parsed.doc) return XmlProblem{XmlProblemKind::NotWellFormed, envelope_hint, {}, {}, parsed.error, {}};
+  if (!parsed.doc) return XmlProblem{XmlProblemKind::NotWellFormed, envelope_hint, {}, {}, parsed.error, {}, {}};
   xmlDocPtr doc = parsed.doc.get();
   if (doc->intSubset) {
-    return XmlProblem{XmlProblemKind::NotWellFormed, envelope_hint, {}, {}, "a DOCTYPE is not allowed", {}};
+    return XmlProblem{XmlProblemKind::NotWellFormed, envelope_hint, {}, {}, "a DOCTYPE is not allowed", {}, {}};
   }
 
   xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -216,16 +274,51 @@ XmlReadResult XmlReader::read(std::string_view body, std::optional<std::string_v
   xmlNodePtr payload = root;
   if (local_name(root) == "Envelope" && (ns_of(root) == kSoap11Ns || ns_of(root) == kSoap12Ns)) {
     envelope = ns_of(root) == kSoap12Ns ? Envelope::Soap12 : Envelope::Soap11;
-    xmlNodePtr body_node = nullptr;
-    for (xmlNodePtr c = first_element(root->children); c; c = first_element(c->next))
-      if (local_name(c) == "Body") body_node = c;
+    // One optional Header, then one Body (SOAP 1.1 4.1.2, SOAP 1.2 5.1): a
+    // second Body is not the last word, it is a broken envelope.
+    xmlNodePtr header_node = nullptr, body_node = nullptr;
+    int headers = 0, bodies = 0;
+    bool header_after_body = false;
+    for (xmlNodePtr c = first_element(root->children); c; c = first_element(c->next)) {
+      if (local_name(c) == "Body") {
+        ++bodies;
+        body_node = c;
+      } else if (local_name(c) == "Header" && (ns_of(c) == ns_of(root) || ns_of(c).empty())) {
+        ++headers;
+        header_node = c;
+        header_after_body = header_after_body || body_node;
+      }
+    }
+    auto broken = [&](const char* why) {
+      return XmlProblem{
+          XmlProblemKind::NotValid, envelope, {}, {}, std::string("not a valid SOAP envelope: ") + why, {}, {}};
+    };
+    if (bodies > 1) return broken("it has more than one Body");
+    if (headers > 1) return broken("it has more than one Header");
+    if (header_after_body) return broken("its Header comes after its Body");
+    if (header_node) {
+      auto blocks = not_understood(header_node, envelope);
+      if (!blocks.empty()) {
+        std::string named =
+            blocks.front().ns.empty() ? blocks.front().local : "{" + blocks.front().ns + "}" + blocks.front().local;
+        return XmlProblem{XmlProblemKind::MustUnderstand,
+                          envelope,
+                          {},
+                          {},
+                          "header block " + named +
+                              " must be understood, and this service understands no header "
+                              "blocks",
+                          {},
+                          std::move(blocks)};
+      }
+    }
     payload = body_node ? first_element(body_node->children) : nullptr;
     if (!payload)
-      return XmlProblem{XmlProblemKind::NoPayload, envelope, {}, {}, "the SOAP envelope has no Body element", {}};
+      return XmlProblem{XmlProblemKind::NoPayload, envelope, {}, {}, "the SOAP envelope has no Body element", {}, {}};
   }
 
-  XmlProblem problem{XmlProblemKind::NotValid,    envelope, std::string(local_name(payload)),
-                     std::string(ns_of(payload)), {},       {}};
+  XmlProblem problem{
+      XmlProblemKind::NotValid, envelope, std::string(local_name(payload)), std::string(ns_of(payload)), {}, {}, {}};
   collect_hints(payload, hint_elements_, problem.hints);
   if (!vocabulary_.is_root(problem.root)) {
     problem.kind = XmlProblemKind::UnknownRoot;

@@ -1,5 +1,6 @@
 #include "providers/http_client.hpp"
 
+#include <cstdio>
 #include <utility>  // before Boost: asio 1.74's awaitable.hpp uses std::exchange without it
 
 #include <openssl/ssl.h>
@@ -790,8 +791,10 @@ net::awaitable<HttpResult> HttpClient::Impl::run(std::shared_ptr<Impl> self, Htt
     result.detail = std::move(step.detail);
   } catch (const std::exception& e) {
     // Nothing above throws by design (errors travel as error codes); memory exhaustion still could.
+    // The detail can reach a hub client (an item's message): the text goes to the log only.
+    std::fprintf(stderr, "ordergate: outbound HTTP exchange failed: %s\n", e.what());
     result.error = HttpError::Protocol;
-    result.detail = std::string("internal error: ") + e.what();
+    result.detail = "internal error";
   }
   if (!result.ok()) {
     result.response = HttpResponse{};
@@ -817,8 +820,9 @@ net::awaitable<HttpResult> HttpClient::send(HttpRequest request, CancelToken can
     result = co_await net::co_spawn(impl_->strand, Impl::run(impl_, std::move(request), std::move(cancel)),
                                     net::use_awaitable);
   } catch (const std::exception& e) {
+    std::fprintf(stderr, "ordergate: outbound HTTP request failed: %s\n", e.what());
     result.error = HttpError::Protocol;
-    result.detail = std::string("internal error: ") + e.what();
+    result.detail = "internal error";
   }
   co_return result;
 }

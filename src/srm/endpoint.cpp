@@ -27,13 +27,26 @@ FaultKind fault_kind(message::XmlProblemKind kind) {
     case message::XmlProblemKind::NotWellFormed: return FaultKind::NotWellFormed;
     case message::XmlProblemKind::NoPayload: return FaultKind::NoPayload;
     case message::XmlProblemKind::UnknownRoot: return FaultKind::UnknownOperation;
-    case message::XmlProblemKind::NotValid: break;
+    case message::XmlProblemKind::NotValid:
+    case message::XmlProblemKind::MustUnderstand: break;  // answered before (must_understand)
   }
   return FaultKind::NotValid;
 }
 
 Envelope envelope_hint(const http::Request& request) {
   return message::media_type(request.content_type).type == "application/soap+xml" ? Envelope::Soap12 : Envelope::Soap11;
+}
+
+// SOAP's own fault for header blocks we were told to understand.
+http::Response must_understand(const message::XmlProblem& problem) {
+  Envelope e = problem.envelope == Envelope::Plain ? Envelope::Soap11 : problem.envelope;
+  http::Response r;
+  r.status = 500;
+  r.content_type = message::content_type_for(e);
+  r.body = message::must_understand_fault(e, problem.not_understood, problem.message);
+  r.face = "srm";
+  r.outcome = "fault (mustUnderstand)";
+  return r;
 }
 
 }  // namespace
@@ -43,11 +56,15 @@ std::vector<std::string> schema_roots() {
 }
 
 Endpoint::Endpoint(const core::ContextFactory& contexts, core::srm::ShoppingCarts& carts, core::srm::SrmUsers& users,
-                   const message::SchemaSet& schema, std::string path)
-    : contexts_(contexts), carts_(carts), users_(users), reader_(vocabulary(), schema, {}), path_(std::move(path)) {}
+                   const message::SchemaSet& schema, message::XmlLimits xml_limits, std::string path)
+    : contexts_(contexts),
+      carts_(carts),
+      users_(users),
+      reader_(vocabulary(), schema, {}, xml_limits),
+      path_(std::move(path)) {}
 
 http::Response Endpoint::serve_contract(const http::Request& request) const {
-  auto body = message::contract_document({request.query, request.host, request.tls, path_}, "srm-internal-request.wsdl",
+  auto body = message::contract_document({request.query, request.base_url, path_}, "srm-internal-request.wsdl",
                                          "http://127.0.0.1:8080/srm/InternalRequest");
   if (!body) return http::plain_text(404, "no such schema: " + request.query.substr(4) + "\n");
   http::Response r;
@@ -104,8 +121,10 @@ http::Response Endpoint::timed_out(const http::Request& request) {
 Task<http::Response> Endpoint::process(const http::Request& request, core::Context& ctx) {
   auto media = message::media_type(request.content_type);
   auto read = reader_.read(request.body, media.charset, envelope_hint(request));
-  if (auto* problem = std::get_if<message::XmlProblem>(&read))
+  if (auto* problem = std::get_if<message::XmlProblem>(&read)) {
+    if (problem->kind == message::XmlProblemKind::MustUnderstand) co_return must_understand(*problem);
     co_return fault_answer(problem->envelope, fault_kind(problem->kind), problem->message);
+  }
   auto& payload = std::get<message::XmlPayload>(read);
   if (payload.envelope == Envelope::Plain) co_return fault_answer(Envelope::Soap11, FaultKind::NoEnvelope);
 

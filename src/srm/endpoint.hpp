@@ -17,7 +17,8 @@ namespace og::srm {
 class Endpoint final : public http::Endpoint {
  public:
   Endpoint(const core::ContextFactory& contexts, core::srm::ShoppingCarts& carts, core::srm::SrmUsers& users,
-           const message::SchemaSet& schema, std::string path = "/srm/InternalRequest");
+           const message::SchemaSet& schema, message::XmlLimits xml_limits = {},
+           std::string path = "/srm/InternalRequest");
   Task<http::Response> handle(const http::Request& request) override;
   http::Response timed_out(const http::Request& request) override;
 

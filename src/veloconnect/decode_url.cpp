@@ -1,7 +1,9 @@
 #include "veloconnect/decode_url.hpp"
 
+#include <array>
 #include <charconv>
 #include <limits>
+#include <unordered_map>
 
 #include "rules/common/date.hpp"
 
@@ -55,54 +57,81 @@ Decimal decimal(const std::string& name, const std::string& value) {
   invalid("parameter " + name + " must be a decimal number, not '" + value + "'");
 }
 
-// Per-item parameters, "<Name>.<item ID>", in the order the client sent them.
-std::vector<std::pair<std::string, std::string>> per_item(const message::UrlForm& form, std::string_view name) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::string prefix = std::string(name) + ".";
-  for (const auto& f : form.fields())
-    if (istarts_with(f.name, prefix) && f.name.size() > prefix.size())
-      out.emplace_back(f.name.substr(prefix.size()), trim(f.value));
-  return out;
-}
+// Per-item parameters, "<Name>.<item ID>", indexed in one pass over the form:
+// a request with thousands of lines must not scan every parameter per line.
+class PerItem {
+ public:
+  enum Name { Quantity, QuantityUnitCode, BuyersItemIdentification, DeliveryDate, BacklogIndicator, kCount };
 
-std::optional<std::string> item_param(const message::UrlForm& form, std::string_view name, const std::string& item) {
-  for (const auto& [id, value] : per_item(form, name))
-    if (id == item && !value.empty()) return value;
-  return std::nullopt;
-}
+  explicit PerItem(const message::UrlForm& form) {
+    static constexpr std::array<std::string_view, kCount> kNames{
+        "Quantity", "quantityUnitCode", "BuyersItemIdentification", "DeliveryDate", "BacklogIndicator"};
+    for (const auto& f : form.fields()) {
+      for (std::size_t k = 0; k < kCount; ++k) {
+        std::string_view name = kNames[k];
+        if (f.name.size() <= name.size() + 1 || f.name[name.size()] != '.' || !istarts_with(f.name, name)) continue;
+        std::string id = f.name.substr(name.size() + 1);
+        std::string value = trim(f.value);
+        if (k == Quantity) quantities_.emplace_back(id, value);
+        // The first non-empty value for an item counts.
+        if (!value.empty()) first_[k].try_emplace(std::move(id), std::move(value));
+      }
+    }
+  }
 
-void read_lines(const message::UrlForm& form, Request& r) {
-  for (const auto& [item, qty] : per_item(form, "Quantity")) {
+  // Quantity.<item ID> in the order the client sent them.
+  const std::vector<std::pair<std::string, std::string>>& quantities() const { return quantities_; }
+
+  std::optional<std::string> get(Name name, const std::string& item) const {
+    auto it = first_[name].find(item);
+    if (it == first_[name].end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> quantities_;
+  std::array<std::unordered_map<std::string, std::string>, kCount> first_;
+};
+
+void read_lines(const PerItem& params, Request& r) {
+  for (const auto& [item, qty] : params.quantities()) {
     core::veloconnect::LineInput in;
     in.item_id = item;
     in.quantity = decimal("Quantity." + item, qty);
-    in.unit = item_param(form, "quantityUnitCode", item);
-    in.buyers_item_id = item_param(form, "BuyersItemIdentification", item);
-    if (auto date = item_param(form, "DeliveryDate", item)) {
+    in.unit = params.get(PerItem::QuantityUnitCode, item);
+    in.buyers_item_id = params.get(PerItem::BuyersItemIdentification, item);
+    if (auto date = params.get(PerItem::DeliveryDate, item)) {
       if (!rules::Date::parse(*date)) invalid("parameter DeliveryDate." + item + " must be a date (YYYY-MM-DD)");
       in.delivery_date = *date;
     }
-    if (auto backlog = item_param(form, "BacklogIndicator", item))
+    if (auto backlog = params.get(PerItem::BacklogIndicator, item))
       in.backlog = boolean("BacklogIndicator." + item, *backlog);
     r.lines.push_back(std::move(in));
   }
   if (r.lines.empty()) invalid("at least one Quantity.<item ID> parameter is required");
 }
 
-core::ItemQuery query(const message::UrlForm& form, const std::string& item) {
+core::ItemQuery query(const PerItem& params, const std::string& item) {
   core::ItemQuery q{item, std::nullopt, std::nullopt};
-  if (auto qty = item_param(form, "Quantity", item)) q.quantity = decimal("Quantity." + item, *qty);
-  q.unit = item_param(form, "quantityUnitCode", item);
+  if (auto qty = params.get(PerItem::Quantity, item)) q.quantity = decimal("Quantity." + item, *qty);
+  q.unit = params.get(PerItem::QuantityUnitCode, item);
   return q;
 }
 
 }  // namespace
 
-DecodeResult decode_url(const message::UrlForm& form) {
+DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters) {
   auto name = form.get("RequestName");
   DecodeError base{rv::Outcome::NotSchemaValid, {}, nullptr};
-  if (auto buyer = form.get("BuyersID")) base.buyer_id = trim(*buyer);
-  if (auto tid = form.get("TransactionID"); tid && !trim(*tid).empty()) base.transaction_id = trim(*tid);
+  if (auto buyer = form.get("BuyersID")) base.buyer_id = echoable(trim(*buyer));
+  if (auto tid = form.get("TransactionID"); tid && !trim(*tid).empty()) base.transaction_id = echoable(trim(*tid));
+  if (form.truncated()) {
+    // Before any other work: what follows the limit is not even read.
+    base.outcome = rv::Outcome::GeneralError;
+    base.message = "more than " + std::to_string(max_parameters) + " parameters (a limit of this server)";
+    if (name) base.operation = find_operation(trim(*name));
+    return base;
+  }
   if (!name || trim(*name).empty()) {
     base.message = "parameter RequestName is missing";
     return base;
@@ -142,7 +171,7 @@ DecodeResult decode_url(const message::UrlForm& form) {
         if (ids.size() != 1 || trim(ids.front()).empty())
           invalid("exactly one SellersItemIdentification parameter is required");
         std::string item = trim(ids.front());
-        auto q = query(form, item);
+        auto q = query(PerItem(form), item);
         // A plain Quantity/quantityUnitCode applies to the one item too.
         if (!q.quantity)
           if (auto qty = form.get("Quantity"); qty && !trim(*qty).empty()) q.quantity = decimal("Quantity", trim(*qty));
@@ -152,15 +181,16 @@ DecodeResult decode_url(const message::UrlForm& form) {
         break;
       }
       case Operation::GetItemDetailsList: {
+        PerItem params(form);
         for (auto& id : form.all("SellersItemIdentification"))
-          if (!trim(id).empty()) r.items.push_back(query(form, trim(id)));
+          if (!trim(id).empty()) r.items.push_back(query(params, trim(id)));
         if (r.items.empty()) invalid("at least one SellersItemIdentification parameter is required");
         break;
       }
-      case Operation::CreateOrder: read_lines(form, r); break;
+      case Operation::CreateOrder: read_lines(PerItem(form), r); break;
       case Operation::UpdateOrder:
         r.transaction_id = required(form, "TransactionID");
-        read_lines(form, r);
+        read_lines(PerItem(form), r);
         break;
       case Operation::ViewOrder:
       case Operation::FinishOrder:
@@ -194,6 +224,7 @@ DecodeResult decode_url(const message::UrlForm& form) {
     base.message = f.error.message;
     return base;
   }
+  if (auto overlong = overlong_value(r, op)) return *overlong;
   return d;
 }
 

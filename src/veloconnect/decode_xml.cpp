@@ -94,7 +94,7 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
     return DecodeError{
         rv::Outcome::ObsoleteVersion,
         "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks", op,
-        r.caller.buyer_id, r.transaction_id};
+        echoable(r.caller.buyer_id), echoable(r.transaction_id)};
   d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
   try {
     switch (op->operation) {
@@ -121,10 +121,11 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
     }
   } catch (Fail& f) {
     f.error.operation = op;
-    f.error.buyer_id = r.caller.buyer_id;
-    f.error.transaction_id = r.transaction_id;
+    f.error.buyer_id = echoable(r.caller.buyer_id);
+    f.error.transaction_id = echoable(r.transaction_id);
     return f.error;
   }
+  if (auto overlong = overlong_value(r, op)) return *overlong;
   return d;
 }
 

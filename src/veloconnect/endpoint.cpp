@@ -28,11 +28,14 @@ std::vector<std::string> schema_roots() {
   return {"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd"};
 }
 
-Endpoint::Endpoint(Service& service, const message::SchemaSet& schema, std::string path)
-    : service_(service), reader_(vocabulary(), schema, {"BuyersID", "TransactionID"}), path_(std::move(path)) {}
+Endpoint::Endpoint(Service& service, const message::SchemaSet& schema, EndpointLimits limits, std::string path)
+    : service_(service),
+      reader_(vocabulary(), schema, {"BuyersID", "TransactionID"}, limits.xml),
+      max_url_parameters_(limits.max_url_parameters),
+      path_(std::move(path)) {}
 
 http::Response Endpoint::serve_contract(const http::Request& request) const {
-  auto body = message::contract_document({request.query, request.host, request.tls, request.path}, "veloconnect.wsdl",
+  auto body = message::contract_document({request.query, request.base_url, request.path}, "veloconnect.wsdl",
                                          "http://127.0.0.1:8080/veloconnect");
   if (!body) return http::plain_text(404, "no such schema: " + std::string(request.query.substr(4)) + "\n");
   http::Response r;
@@ -53,6 +56,17 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
     co_return r;
   }
   Parsed parsed = parse(request);
+  if (parsed.must_understand) {
+    const auto& problem = *parsed.must_understand;
+    http::Response r;
+    r.status = 500;
+    r.content_type = message::content_type_for(parsed.envelope);
+    r.body = message::must_understand_fault(parsed.envelope, problem.not_understood, problem.message);
+    r.face = "veloconnect";
+    r.operation = "unknown";
+    r.outcome = "fault (mustUnderstand)";
+    co_return r;
+  }
   if (auto* error = std::get_if<DecodeError>(&parsed.decoded))
     co_return respond(service_.answer(*error, parsed.envelope), parsed.envelope);
   // /veloconnect/<seller>: a hosted seller's own URL.
@@ -82,16 +96,19 @@ Endpoint::Parsed Endpoint::parse(const http::Request& request) const {
   bool get = request.method == "GET";
   auto [type, charset] = message::media_type(request.content_type);
   if (get || type == "application/x-www-form-urlencoded") {
-    auto form = message::UrlForm::parse(get ? request.query : request.body);
-    return {decode_url(form), Envelope::Plain};
+    auto form = message::UrlForm::parse(get ? request.query : request.body, max_url_parameters_);
+    return {decode_url(form, max_url_parameters_), Envelope::Plain, std::nullopt};
   }
   Envelope hint = type == "application/soap+xml" ? Envelope::Soap12
                   : request.has_soap_action      ? Envelope::Soap11
                                                  : Envelope::Plain;
   auto read = reader_.read(request.body, charset, hint);
-  if (auto* payload = std::get_if<message::XmlPayload>(&read)) return {decode_xml(*payload), payload->envelope};
-  const auto& problem = std::get<message::XmlProblem>(read);
-  return {decode_error(problem), problem.envelope};
+  if (auto* payload = std::get_if<message::XmlPayload>(&read))
+    return {decode_xml(*payload), payload->envelope, std::nullopt};
+  auto& problem = std::get<message::XmlProblem>(read);
+  Parsed parsed{decode_error(problem), problem.envelope, std::nullopt};
+  if (problem.kind == message::XmlProblemKind::MustUnderstand) parsed.must_understand = std::move(problem);
+  return parsed;
 }
 
 http::Response Endpoint::respond(Answer answer, Envelope envelope) const {

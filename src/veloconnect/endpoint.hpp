@@ -9,9 +9,16 @@
 
 namespace og::veloconnect {
 
+// What a request may hold before it is even decoded.
+struct EndpointLimits {
+  message::XmlLimits xml;                 // XML-POST and SOAP (405 beyond, like malformed XML)
+  std::size_t max_url_parameters = 2000;  // URL binding (400 beyond, before any other check)
+};
+
 class Endpoint final : public http::Endpoint {
  public:
-  Endpoint(Service& service, const message::SchemaSet& schema, std::string path = "/veloconnect");
+  Endpoint(Service& service, const message::SchemaSet& schema, EndpointLimits limits = {},
+           std::string path = "/veloconnect");
   Task<http::Response> handle(const http::Request& request) override;
   http::Response timed_out(const http::Request& request) override;
 
@@ -21,12 +28,15 @@ class Endpoint final : public http::Endpoint {
   struct Parsed {
     DecodeResult decoded;
     message::Envelope envelope;
+    // SOAP header blocks we were told to understand: SOAP's own fault instead.
+    std::optional<message::XmlProblem> must_understand;
   };
   Parsed parse(const http::Request& request) const;
   http::Response respond(Answer answer, message::Envelope envelope) const;
 
   Service& service_;
   message::XmlReader reader_;
+  std::size_t max_url_parameters_;
   std::string path_;
 };
 

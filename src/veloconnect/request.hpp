@@ -52,4 +52,19 @@ struct Decoded {
 
 using DecodeResult = std::variant<Decoded, DecodeError>;
 
+// Values a Veloconnect answer may echo (BuyersID, TransactionID, item IDs)
+// are identifiers: longer ones are refused (400) before anything is looked
+// up, and never written back. A SearchString is stored with its search.
+inline constexpr std::size_t kMaxIdentifier = 256;
+inline constexpr std::size_t kMaxSearchString = 4096;
+// How much of a message an answer carries (they quote the request).
+inline constexpr std::size_t kMaxResponseMessage = 1024;
+
+// `value` when it is short enough to be echoed, else empty.
+std::string echoable(const std::string& value);
+std::optional<std::string> echoable(const std::optional<std::string>& value);
+
+// The first value of `r` over its limit, as an error for `r` (nullopt: none).
+std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo* operation);
+
 }  // namespace og::veloconnect

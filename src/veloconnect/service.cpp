@@ -3,14 +3,17 @@
 #include <cstdio>
 
 #include "message/soap_codec.hpp"
+#include "message/xml_reader.hpp"
 #include "veloconnect/namespaces.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
 
 // The order of Veloconnect's checks, in one place. A request is answered with
 // the first of these that fails:
-//   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid,
-//      404 unknown operation, 406 obsolete version, 400 a value out of range;
+//   1. the message itself (decode_xml.cpp / decode_url.cpp): 405 not valid
+//      (XML over the --max-xml-* limits included), 404 unknown operation, 406
+//      obsolete version, 400 a value out of range or over a limit of this
+//      server (--max-url-parameters, identifiers over 256 bytes);
 //   2. 415 SellersID not served here (Service::place: the path's seller, or
 //      at /veloconnect the SellersID's, default the --seller-id one);
 //   3. 410 unknown buyer, 411 wrong password (Service::answer, via core);
@@ -91,7 +94,8 @@ struct Service::Out {
     answer.outcome = f.outcome;
     auto* r = velo::soap_new_vct__ResponseType(s());
     fill_envelope(*r, f.outcome);
-    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome)) : f.message);
+    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome))
+                                                           : message::capped(f.message, kMaxResponseMessage));
     if (f.transaction) {
       r->TransactionID = wire::text(s(), f.transaction->id);
       r->StatusCode = wire::number(s(), f.transaction->state);
@@ -187,7 +191,8 @@ Answer Service::answer(const DecodeError& error, Envelope envelope) {
   auto* r = velo::soap_new_vct__ResponseType(s);
   r->BuyersID = error.buyer_id;
   r->ResponseCode = code_of(error.outcome);
-  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome)) : error.message);
+  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome))
+                                                           : message::capped(error.message, kMaxResponseMessage));
   if (error.transaction_id) r->TransactionID = wire::text(s, *error.transaction_id);
   std::string_view tag = error.operation ? error.operation->response_tag : kGenericTag;
   Answer a{error.outcome, error.operation ? std::string(error.operation->name) : std::string("unknown"), {}};

@@ -1,0 +1,43 @@
+#include "veloconnect/request.hpp"
+
+namespace og::veloconnect {
+
+std::string echoable(const std::string& value) {
+  return value.size() <= kMaxIdentifier ? value : std::string();
+}
+
+std::optional<std::string> echoable(const std::optional<std::string>& value) {
+  if (!value || value->size() > kMaxIdentifier) return std::nullopt;
+  return value;
+}
+
+std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo* operation) {
+  std::string what;
+  auto check = [&](const std::string& value, std::size_t limit, const char* name) {
+    if (what.empty() && value.size() > limit)
+      what = std::string(name) + " is longer than " + std::to_string(limit) + " bytes (a limit of this server)";
+  };
+  auto check_optional = [&](const std::optional<std::string>& value, const char* name) {
+    if (value) check(*value, kMaxIdentifier, name);
+  };
+  check(r.caller.buyer_id, kMaxIdentifier, "BuyersID");
+  check(r.caller.password, kMaxIdentifier, "Password");
+  check_optional(r.seller_id, "SellersID");
+  check_optional(r.transaction_id, "TransactionID");
+  for (const auto& item : r.items) {
+    check(item.item_id, kMaxIdentifier, "a SellersItemIdentification");
+    check_optional(item.unit, "a quantityUnitCode");
+  }
+  for (const auto& line : r.lines) {
+    check(line.item_id, kMaxIdentifier, "a SellersItemIdentification");
+    check_optional(line.unit, "a quantityUnitCode");
+    check_optional(line.buyers_item_id, "a BuyersItemIdentification");
+    check_optional(line.delivery_date, "a DeliveryDate");
+  }
+  check(r.search_string, kMaxSearchString, "SearchString");
+  if (what.empty()) return std::nullopt;
+  return DecodeError{rules::veloconnect::Outcome::GeneralError, std::move(what), operation, echoable(r.caller.buyer_id),
+                     echoable(r.transaction_id)};
+}
+
+}  // namespace og::veloconnect
