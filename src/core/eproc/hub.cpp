@@ -26,48 +26,44 @@ Hub::Hub(ProviderApi& providers, Executor hashing, const Clock& clock, HubSettin
             if (!c) return std::nullopt;
             return StoredPassword{c->password_salt, c->password_hash, c->password_iterations};
           },
-          std::move(hashing)) {}
+          std::move(hashing)),
+      config_(settings_.config_ttl) {}
 
 Task<std::optional<model::HubClient>> Hub::authenticate(Context& ctx, const std::string& client_id,
                                                         const std::string& password) {
   static const std::string kRealm = "eprocurement";
   PasswordVerdict verdict = co_await passwords_.check(ctx, kRealm, client_id, password);
   if (verdict != PasswordVerdict::Valid) co_return std::nullopt;
-  auto load = [&client_id](store::ReadView& r) { return r.hub().hub_client(client_id); };
-  co_return co_await ctx.store().read(ctx.commit(), load);
+  co_return co_await config_.client(ctx, client_id);
 }
 
 Task<std::optional<model::HubClient>> Hub::client(Context& ctx, const std::string& client_id) {
-  auto load = [&client_id](store::ReadView& r) { return r.hub().hub_client(client_id); };
-  co_return co_await ctx.store().read(ctx.commit(), load);
+  co_return co_await config_.client(ctx, client_id);
 }
 
 namespace {
 
-Task<Directory> load_directory(Context& ctx) {
-  auto load = [](store::ReadView& r) { return r.hub().hub_providers(); };
-  auto providers = co_await ctx.store().read(ctx.commit(), load);
-  co_return make_directory(std::move(providers));
-}
-
 // Loads the provider directory and validates against it: the valid request
 // and the directory, or nothing with `out` saying why (store, refusal).
 template <class Valid, class Outcome, class Validate>
-Task<std::optional<std::pair<Directory, Valid>>> load_and_validate(Context& ctx, Outcome& out, Validate validate) {
-  Directory directory;
+Task<std::optional<std::pair<std::shared_ptr<const Directory>, Valid>>> load_and_validate(ConfigCache& config,
+                                                                                          Context& ctx, Outcome& out,
+                                                                                          Validate validate) {
+  std::shared_ptr<const Directory> directory;
   try {
-    directory = co_await load_directory(ctx);
+    directory = co_await config.directory(ctx);
   } catch (const store::StoreError&) {
     out.error = HubError::Unavailable;
     co_return std::nullopt;
   }
-  auto checked = validate(directory);
+  auto checked = validate(*directory);
   if (auto* refusal = std::get_if<re::Refusal>(&checked)) {
     out.error = HubError::Refused;
     out.faults = std::move(refusal->faults);
     co_return std::nullopt;
   }
-  co_return std::pair<Directory, Valid>(std::move(directory), std::get<Valid>(std::move(checked)));
+  co_return std::pair<std::shared_ptr<const Directory>, Valid>(std::move(directory),
+                                                               std::get<Valid>(std::move(checked)));
 }
 
 }  // namespace
@@ -78,10 +74,10 @@ Task<AvailabilityOutcome> Hub::availability(Context& ctx, const model::HubClient
   auto validate = [&](const Directory& d) {
     return re::validate_availability(requests, access_of(client), d.profiles, settings_.limits);
   };
-  auto validated = co_await load_and_validate<re::ValidAvailability>(ctx, out, validate);
+  auto validated = co_await load_and_validate<re::ValidAvailability>(config_, ctx, out, validate);
   if (!validated) co_return out;
   const auto& [directory, batch] = *validated;
-  re::FanoutPlan plan = re::plan_fanout(batch, directory.profiles);
+  re::FanoutPlan plan = re::plan_fanout(batch, directory->profiles);
 
   std::vector<Task<AvailabilityAnswer>> calls;
   calls.reserve(plan.calls.size());
@@ -91,7 +87,7 @@ Task<AvailabilityOutcome> Hub::availability(Context& ctx, const model::HubClient
     for (const auto& item : call.items)
       asks.push_back(AvailabilityAsk{item.request_index, item.product, item.quantity});
     calls.push_back(
-        providers_.availability(directory.providers.at(call.provider), std::move(asks), ctx.cancel_token()));
+        providers_.availability(directory->providers.at(call.provider), std::move(asks), ctx.cancel_token()));
   }
   auto executor = co_await boost::asio::this_coro::executor;
   auto results = co_await when_all(executor, std::move(calls));
@@ -140,7 +136,7 @@ Task<OrderOutcome> Hub::place_order(Context& ctx, const model::HubClient& client
   auto validate = [&](const Directory& d) {
     return re::validate_order(request, access_of(client), d.profiles, settings_.limits);
   };
-  auto validated = co_await load_and_validate<re::ValidOrder>(ctx, out, validate);
+  auto validated = co_await load_and_validate<re::ValidOrder>(config_, ctx, out, validate);
   if (!validated) co_return out;
   const auto& valid = validated->second;
   const std::string body_key = re::canonical_body(valid);

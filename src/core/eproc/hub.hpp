@@ -18,6 +18,7 @@
 #include "core/auth/password_check.hpp"
 #include "core/clock.hpp"
 #include "core/context.hpp"
+#include "core/eproc/config_cache.hpp"
 #include "core/eproc/provider_api.hpp"
 #include "model/eproc.hpp"
 #include "rules/eproc/batch_validation.hpp"
@@ -34,6 +35,8 @@ struct HubSettings {
   // Callbacks are retried this long after the order settled, then given up.
   std::chrono::seconds callback_deadline{std::chrono::hours(24)};
   rules::eproc::RetryPolicy callback_retry{std::chrono::seconds(2), std::chrono::minutes(10)};
+  // Providers and clients are read from the store at most this often.
+  std::chrono::milliseconds config_ttl{1000};
 };
 
 // How a hub call ended, before any answer content. One enum for the face to
@@ -104,6 +107,7 @@ class Hub {
   const Clock& clock_;
   HubSettings settings_;
   PasswordCheck passwords_;
+  ConfigCache config_;
   std::function<void()> wake_;
 };
 
