@@ -54,8 +54,7 @@ std::optional<std::chrono::sys_seconds> parse_iso_utc(std::string_view text) {
     }
     return v;
   };
-  auto y = number(0, 4), mo = number(5, 2), d = number(8, 2), h = number(11, 2), mi = number(14, 2),
-       s = number(17, 2);
+  auto y = number(0, 4), mo = number(5, 2), d = number(8, 2), h = number(11, 2), mi = number(14, 2), s = number(17, 2);
   if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
   std::chrono::year_month_day ymd{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*mo)),
                                   std::chrono::day(static_cast<unsigned>(*d))};

@@ -109,9 +109,9 @@ class SqliteStore final : public Store {
 
   // The store thread's own state: no lock, nobody else touches it.
   std::unique_ptr<Tables> tables_;
-  std::uint64_t batch_ = 1;   // the open batch (or the next one)
-  bool batch_open_ = false;   // BEGIN IMMEDIATE issued
-  bool read_open_ = false;    // a read transaction (BEGIN) shared by reads
+  std::uint64_t batch_ = 1;  // the open batch (or the next one)
+  bool batch_open_ = false;  // BEGIN IMMEDIATE issued
+  bool read_open_ = false;   // a read transaction (BEGIN) shared by reads
   std::chrono::steady_clock::time_point read_started_;
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
