@@ -94,6 +94,7 @@ class PerItem {
 };
 
 void read_lines(const PerItem& params, Request& r) {
+  r.lines.reserve(params.quantities().size());
   for (const auto& [item, qty] : params.quantities()) {
     core::veloconnect::LineInput in;
     in.item_id = item;

@@ -3,7 +3,6 @@
 // field limit and linear per-item decoding.
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,10 +62,6 @@ const char* kSoapProfile =
     R"(<!-- a comment --><?pi target?><vct:BuyersID><![CDATA[B127645]]></vct:BuyersID>)"
     R"(<vct:Credential><vct:Password>secret</vct:Password></vct:Credential></GetProfileRequest>)"
     R"(</s:Body></s:Envelope>)";
-
-double seconds(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 }  // namespace
 
@@ -190,28 +185,26 @@ class XmlLimitsTest : public CppUnit::TestFixture {
   }
 
   void scan_is_linear() {
-    // 8 MB of attributes on one element, and 8 MB of elements: milliseconds.
+    // 8 MB of attributes on one element, and 8 MB of elements. A scan that went
+    // back over what it had seen would need hours for these and meet the test's
+    // TIMEOUT (tests/CMakeLists.txt); its speed is measured in bench/parse.
     std::string one = "<a";
     while (one.size() < 8u << 20) one += " a=\"1\"";
     one += "/>";
     XmlLimits unlimited;
     unlimited.max_attributes = unlimited.max_elements = unlimited.max_text = 1u << 30;
-    auto start = std::chrono::steady_clock::now();
     CPPUNIT_ASSERT(!scan(one, unlimited));
     std::string many = "<a>";
     while (many.size() < 8u << 20) many += "<b x='1'/>";
     many += "</a>";
     CPPUNIT_ASSERT(!scan(many, unlimited));
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(seconds(start)) + " s", seconds(start) < 3.0);
   }
 
   void reader_refuses_over_limit_as_not_well_formed() {
     message::SchemaSet schema(veloconnect::schema_roots());
     message::XmlReader reader(veloconnect::vocabulary(), schema, {});
-    auto start = std::chrono::steady_clock::now();
     auto read =
         reader.read("<GetItemDetailsRequest" + attributes(100000) + "/>", std::nullopt, message::Envelope::Plain);
-    CPPUNIT_ASSERT(seconds(start) < 1.0);
     auto* problem = std::get_if<message::XmlProblem>(&read);
     CPPUNIT_ASSERT(problem);
     CPPUNIT_ASSERT(problem->kind == message::XmlProblemKind::NotWellFormed);
@@ -330,21 +323,20 @@ class XmlLimitsTest : public CppUnit::TestFixture {
   }
 
   void url_decoding_is_linear_and_refuses_long_identifiers() {
-    // 30,000 lines with three per-item parameters each: a fraction of a
-    // second (the scan per line this replaced: 90,000 x 30,000 comparisons).
+    // 100,000 lines with three per-item parameters each. The scan per line this
+    // replaced (300,000 x 100,000 comparisons) would meet the test's TIMEOUT
+    // (tests/CMakeLists.txt); the speed is measured in bench/parse.
     std::string text = "RequestName=CreateOrderRequest&BuyersID=B1&Password=p";
-    for (int i = 0; i < 30000; ++i) {
+    for (int i = 0; i < 100000; ++i) {
       std::string id = std::to_string(100000 + i);
       text += "&Quantity." + id + "=2&quantityUnitCode." + id + "=EA&BuyersItemIdentification." + id + "=X" + id;
     }
-    auto start = std::chrono::steady_clock::now();
     auto decoded = veloconnect::decode_url(message::UrlForm::parse(text));
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(seconds(start)) + " s", seconds(start) < 2.0);
     auto& request = std::get<veloconnect::Decoded>(decoded).request;
-    CPPUNIT_ASSERT_EQUAL(std::size_t{30000}, request.lines.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("129999"), request.lines.back().item_id);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{100000}, request.lines.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("199999"), request.lines.back().item_id);
     CPPUNIT_ASSERT_EQUAL(std::string("EA"), request.lines.back().unit.value_or(""));
-    CPPUNIT_ASSERT_EQUAL(std::string("X129999"), request.lines.back().buyers_item_id.value_or(""));
+    CPPUNIT_ASSERT_EQUAL(std::string("X199999"), request.lines.back().buyers_item_id.value_or(""));
     // The first non-empty value for an item counts, as before.
     decoded = veloconnect::decode_url(message::UrlForm::parse(
         "RequestName=CreateOrderRequest&BuyersID=B1&Password=p&Quantity.7=1&quantityunitcode.7=&QUANTITYUNITCODE.7=PK"

@@ -539,7 +539,7 @@ class VeloconnectProviderTest : public CppUnit::TestFixture {
     tcp::acceptor silent(io, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
     Hub hub("http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()));
     auto p = provider();
-    p.timeout_ms = 10000;
+    p.timeout_ms = 120000;  // far beyond the bound below: only the cancel can end it in time
     CancelToken cancel;
     auto t0 = Clock::now();
     auto pending = hub.loop.spawn(hub.provider.availability(p, {ask(0, by_ean("4047024793125"))}, cancel));
@@ -547,7 +547,7 @@ class VeloconnectProviderTest : public CppUnit::TestFixture {
     cancel.cancel();
     auto a = pending.get();
     CPPUNIT_ASSERT(a.status == ce::CallStatus::Error);
-    CPPUNIT_ASSERT(Clock::now() - t0 < 3s);
+    CPPUNIT_ASSERT(Clock::now() - t0 < 30s);
   }
 };
 
