@@ -132,7 +132,9 @@ class HostileInputTest : public ServerFixture {
       CPPUNIT_ASSERT_EQUAL(std::string("405"), code(r.body));
       CPPUNIT_ASSERT(message(r.body).find("more than 64 attributes") != std::string::npos);
     });
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 2.0);
+    // libxml2 alone needs tens of seconds for this bomb; the bound only has to
+    // tell that apart on a loaded CI machine under ASan (speed: bench/parse).
+    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 8.0);
     // Two at once, in SOAP, beside the bystander.
     took = while_served(port, [&] {
       std::thread second([&] {
@@ -147,12 +149,12 @@ class HostileInputTest : public ServerFixture {
       CPPUNIT_ASSERT_EQUAL(std::string("405"), code(r.body));
       second.join();
     });
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 4.0);
+    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 8.0);
     // SRM (after authentication): the not-well-formed Client fault.
     auto start = Clock::now();
     auto srm = client_->post(srm::kPath, soap11(attribute_bomb("x", 100000)), "text/xml; charset=utf-8",
                              {{"Authorization", kSrmBasic}});
-    CPPUNIT_ASSERT(seconds_since(start) < 2.0);
+    CPPUNIT_ASSERT(seconds_since(start) < 8.0);
     CPPUNIT_ASSERT_EQUAL(500, srm.status);
     CPPUNIT_ASSERT_EQUAL(std::string("SOAP-ENV:Client"), first_text(srm.body, "faultcode").value_or(""));
     CPPUNIT_ASSERT(srm.body.find("more than 64 attributes") != std::string::npos);
@@ -160,7 +162,7 @@ class HostileInputTest : public ServerFixture {
     start = Clock::now();
     auto hub = client_->post("/eprocurement", soap12(attribute_bomb("x", 60000)), "application/soap+xml",
                              {{"Authorization", kGarageBasic}});
-    CPPUNIT_ASSERT(seconds_since(start) < 2.0);
+    CPPUNIT_ASSERT(seconds_since(start) < 8.0);
     CPPUNIT_ASSERT_EQUAL(400, hub.status);
     CPPUNIT_ASSERT(hub.body.find("Sender") != std::string::npos);
   }
@@ -176,7 +178,7 @@ class HostileInputTest : public ServerFixture {
       CPPUNIT_ASSERT_EQUAL(std::string("405"), code(r.body));
       CPPUNIT_ASSERT(message(r.body).find("more than 100000 elements") != std::string::npos);
     });
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 2.0);
+    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 8.0);
   }
 
   void deep_nesting_and_huge_text_nodes_are_refused() {
@@ -210,7 +212,7 @@ class HostileInputTest : public ServerFixture {
         CPPUNIT_ASSERT(r.body.find("OrderResponse") != std::string::npos);
         CPPUNIT_ASSERT_EQUAL(buyer, first_text(r.body, "BuyersID").value_or(""));
       });
-      CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 2.0);
+      CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 10.0);
     }
     // Nothing was opened: GetStatus lists no instance.
     auto status = client_->get("/veloconnect?RequestName=GetStatusRequest&BuyersID=B127645&Password=secret");
@@ -228,7 +230,8 @@ class HostileInputTest : public ServerFixture {
     double took = seconds_since(start);
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code(r.body));
     CPPUNIT_ASSERT_EQUAL(1990, count_elements(r.body, "ItemUnknown"));
-    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 2.0);
+    // A hang guard (the scan per line it replaced took minutes here); speed: bench/parse.
+    CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 10.0);
   }
 
   void limits_are_flags() {
