@@ -35,6 +35,13 @@ end
 -- Installs setup/init/response/done as globals for a POST to /veloconnect:
 -- `body` is the fixed body, or a function that makes a new one per request.
 function M.install(body, headers)
+  -- OG_DELAY_MS: each connection waits this long before each request, so the
+  -- offered load is fixed (connections x 1000 / delay per second) instead of
+  -- as much as the server takes; wrk's latencies leave the wait out.
+  local pace = tonumber(os.getenv("OG_DELAY_MS") or "0")
+  if pace > 0 then
+    function delay() return pace end
+  end
   local threads = {}
 
   function setup(thread)

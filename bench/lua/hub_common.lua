@@ -20,6 +20,13 @@ end
 -- Installs setup/init/request/response/done for POSTs to `path`; `body` makes
 -- a new body per request (thread-local state is fine: one Lua state per thread).
 function M.install(path, body, expect_status, expect_text)
+  -- OG_DELAY_MS: each connection waits this long before each request, so the
+  -- offered load is fixed (connections x 1000 / delay per second) instead of
+  -- as much as the server takes; wrk's latencies leave the wait out.
+  local pace = tonumber(os.getenv("OG_DELAY_MS") or "0")
+  if pace > 0 then
+    function delay() return pace end
+  end
   local threads = {}
 
   function setup(thread)

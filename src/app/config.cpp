@@ -74,6 +74,17 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "hash-threads", po::value(&c.hash_threads)->default_value(2), "threads that check passwords (PBKDF2)")(
       "password-memory", po::value(&c.password_memory_s)->default_value(300),
       "seconds a checked password is remembered (a removed buyer or a changed password takes effect within it)")(
+      "password-free-failures", po::value(&c.guesses_free)->default_value(5),
+      "wrong passwords per user before its further checks are spaced out")(
+      "password-address-free-failures", po::value(&c.guesses_address_free)->default_value(50),
+      "wrong passwords per client address before its checks are spaced out the same way (0: no limit per "
+      "address; many users may share one, behind NAT or a load balancer)")(
+      "password-backoff-ms", po::value(&c.guesses_base_ms)->default_value(250),
+      "spacing of a user's or address's password checks after the free failures, doubling with each failure")(
+      "password-backoff-cap-ms", po::value(&c.guesses_cap_ms)->default_value(8000),
+      "largest spacing; a check that would wait more than --password-max-wait-ms is refused unchecked")(
+      "password-max-wait-ms", po::value(&c.guesses_max_wait_ms)->default_value(10000),
+      "longest a password check waits for its turn")(
       "debug-endpoints", po::bool_switch(&c.debug_endpoints),
       "testing aid: serve /debug/sleep?ms=N and /debug/fetch?url=U (a handler waiting on a timer or an outbound call)")(
       "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(
@@ -186,6 +197,14 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     return std::nullopt;
   }
   c.server.handler_timeout = std::chrono::seconds(handler);
+  if (c.guesses_free < 0 || c.guesses_address_free < 0 || c.guesses_base_ms < 1 || c.guesses_cap_ms < 1 ||
+      c.guesses_max_wait_ms < 0) {
+    std::cerr << "ordergate: --password-free-failures and --password-address-free-failures are 0 or more, "
+                 "--password-backoff-ms and "
+                 "--password-backoff-cap-ms 1 or more, --password-max-wait-ms 0 or more\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
   if (handler < 1 || c.drain_seconds < 0 || c.hash_threads < 1 || c.hash_threads > 64) {
     std::cerr << "ordergate: --handler-timeout is 1 or more, --drain-seconds 0 or more, --hash-threads 1 to 64\n";
     exit_code = 2;

@@ -31,6 +31,8 @@ struct Config {
   bool fail_commits = false;
   int hash_threads = 2;
   long password_memory_s = 300;
+  int guesses_free = 5, guesses_address_free = 50;
+  long guesses_base_ms = 250, guesses_cap_ms = 8000, guesses_max_wait_ms = 10000;
   bool debug_endpoints = false;
   long drain_seconds = 10;
   // The e-procurement hub.

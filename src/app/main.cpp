@@ -99,7 +99,12 @@ int run(const og::app::Config& config) {
 
   core::ContextFactory contexts(store);
   core::Catalog catalog(clock);
-  core::veloconnect::BuyerAuth auth(hashing.get_executor(), std::chrono::seconds(config.password_memory_s));
+  core::GuessLimits guesses;
+  guesses.per_user = {config.guesses_free, std::chrono::milliseconds(config.guesses_base_ms),
+                      std::chrono::milliseconds(config.guesses_cap_ms),
+                      std::chrono::milliseconds(config.guesses_max_wait_ms)};
+  guesses.address_free_failures = config.guesses_address_free;
+  core::veloconnect::BuyerAuth auth(hashing.get_executor(), std::chrono::seconds(config.password_memory_s), guesses);
   core::veloconnect::Lifecycle lifecycle{
       {std::chrono::seconds(config.order_lifetime_s), std::chrono::seconds(config.search_lifetime_s)},
       {config.max_open_orders, config.max_open_searches},
@@ -117,7 +122,7 @@ int run(const og::app::Config& config) {
 
   message::SchemaSet srm_schema(srm::schema_roots());
   core::srm::ShoppingCarts carts(clock, config.srm_logical_system);
-  core::srm::SrmUsers srm_users(hashing.get_executor(), std::chrono::seconds(config.password_memory_s));
+  core::srm::SrmUsers srm_users(hashing.get_executor(), std::chrono::seconds(config.password_memory_s), guesses);
   srm::Endpoint srm_endpoint(contexts, carts, srm_users, srm_schema, config.xml_limits);
 
   http::Router router;
@@ -154,6 +159,8 @@ int run(const og::app::Config& config) {
                                  std::chrono::seconds(config.eproc_retry_cap_s)};
   hub_settings.callback_retry = hub_settings.dispatch_retry;
   hub_settings.callback_deadline = std::chrono::seconds(config.eproc_callback_deadline_s);
+  hub_settings.password_memory = std::chrono::seconds(config.password_memory_s);
+  hub_settings.guesses = guesses;
   const std::string loopback = config.server.host == "0.0.0.0" || config.server.host == "::" ||
                                        config.server.host == "[::]" || config.server.host.empty()
                                    ? std::string("127.0.0.1")

@@ -280,7 +280,7 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
       break;
   }
 
-  core::Context ctx = contexts_.make(request.cancel);
+  core::Context ctx = contexts_.make(request.cancel, request.peer);
   // Nothing is read before the caller is known. A token is had for a
   // password, never for another token.
   Auth auth = co_await authenticate(ctx, request, route != Route::Token);

@@ -26,6 +26,7 @@ struct Request {
   std::string base_url;
   std::string body;
   bool tls = false;
+  std::string peer;  // the client's address, for per-address limits and the log
   // Cancelled when the client went away or the handler's deadline passed.
   CancelToken cancel;
 };

@@ -197,6 +197,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     in.base_url = base_url_;
     in.body = std::move(req.body());
     in.tls = kTls;
+    in.peer = peer_;
     return in;
   }
 

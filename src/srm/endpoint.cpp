@@ -99,7 +99,7 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
     r.headers.emplace_back("Allow", "GET, POST");
     co_return r;
   }
-  core::Context ctx = contexts_.make(request.cancel);
+  core::Context ctx = contexts_.make(request.cancel, request.peer);
   // Nothing is read before the caller is known.
   auto credentials = basic_credentials(request.authorization);
   bool known = false;

@@ -72,7 +72,8 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   // /veloconnect/<seller>: a hosted seller's own URL.
   if (request.path.size() > path_.size() + 1)
     std::get<Decoded>(parsed.decoded).request.path_seller = request.path.substr(path_.size() + 1);
-  Answer answer = co_await service_.answer(std::get<Decoded>(parsed.decoded), parsed.envelope, request.cancel);
+  Answer answer =
+      co_await service_.answer(std::get<Decoded>(parsed.decoded), parsed.envelope, request.cancel, request.peer);
   co_return respond(std::move(answer), parsed.envelope);
 }
 

@@ -107,8 +107,9 @@ struct Service::Out {
   }
 };
 
-Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelToken cancel) {
-  Out out{decoded, core_.contexts.make(std::move(cancel)), envelope,
+Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelToken cancel,
+                             std::string client_address) {
+  Out out{decoded, core_.contexts.make(std::move(cancel), std::move(client_address)), envelope,
           Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
   bool failed = false;
   try {

@@ -44,7 +44,8 @@ class Service {
  public:
   Service(Core core, ServiceConfig config) : core_(core), config_(std::move(config)) {}
 
-  Task<Answer> answer(const Decoded& decoded, message::Envelope envelope, CancelToken cancel);
+  Task<Answer> answer(const Decoded& decoded, message::Envelope envelope, CancelToken cancel,
+                      std::string client_address = {});
   // A request that could not be decoded (404, 405, 406, 400): no core call.
   Answer answer(const DecodeError& error, message::Envelope envelope);
 

@@ -31,9 +31,9 @@ using core::veloconnect::Credentials;
 
 namespace {
 
-Task<Credentials> authenticate(BuyerAuth& auth, core::ContextFactory& contexts, std::string buyer,
-                               std::string password) {
-  core::Context ctx = contexts.make();
+Task<Credentials> authenticate(BuyerAuth& auth, core::ContextFactory& contexts, std::string buyer, std::string password,
+                               std::string address = {}) {
+  core::Context ctx = contexts.make({}, std::move(address));
   auto caller = std::this_thread::get_id();
   static const std::string kDefaultSeller;
   Credentials answer = co_await auth.authenticate(ctx, kDefaultSeller, buyer, password);
@@ -86,6 +86,7 @@ class BuyerAuthTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(changed_password_is_honoured_once_the_memory_expires);
   CPPUNIT_TEST(hashing_runs_on_the_hashing_pool_and_the_loop_stays_free);
   CPPUNIT_TEST(concurrent_first_logins_all_complete);
+  CPPUNIT_TEST(guessing_is_paced_per_buyer_and_per_address);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -151,16 +152,21 @@ class BuyerAuthTest : public CppUnit::TestFixture {
     // The loop keeps running handlers and coroutines meanwhile.
     for (int i = 0; i < 3; ++i) loop.drain();
     CPPUNIT_ASSERT(loop.spawn(authenticate(auth, contexts, "B1", "pw1")).get() == Credentials::Valid);
-    CPPUNIT_ASSERT(loop.spawn(authenticate(auth, contexts, "NOBODY", "pw")).get() == Credentials::UnknownBuyer);
+    // An unknown buyer costs the same PBKDF2 run as a wrong password: it waits for the pool too.
+    auto unknown = loop.spawn(authenticate(auth, contexts, "NOBODY", "pw"));
+    for (int i = 0; i < 3; ++i) loop.drain();
+    CPPUNIT_ASSERT(unknown.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
     CPPUNIT_ASSERT(first_login.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
     CPPUNIT_ASSERT(wrong_password.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
     blocked.release();
     CPPUNIT_ASSERT(first_login.get() == Credentials::Valid);
     CPPUNIT_ASSERT(wrong_password.get() == Credentials::WrongPassword);
-    // Now remembered: answered with the pool blocked again.
+    CPPUNIT_ASSERT(unknown.get() == Credentials::UnknownBuyer);
+    // Now remembered: answered with the pool blocked again, each with its own verdict.
     BlockedPool blocked_again(hashing, 1);
     CPPUNIT_ASSERT(loop.spawn(authenticate(auth, contexts, "B2", "pw2")).get() == Credentials::Valid);
     CPPUNIT_ASSERT(loop.spawn(authenticate(auth, contexts, "B1", "not-pw1")).get() == Credentials::WrongPassword);
+    CPPUNIT_ASSERT(loop.spawn(authenticate(auth, contexts, "NOBODY", "pw")).get() == Credentials::UnknownBuyer);
     blocked_again.release();
     hashing.join();
   }
@@ -186,6 +192,56 @@ class BuyerAuthTest : public CppUnit::TestFixture {
     }
     for (auto& l : logins) CPPUNIT_ASSERT(l.get() == Credentials::Valid);
     for (auto& w : wrong) CPPUNIT_ASSERT(w.get() == Credentials::WrongPassword);
+    hashing.join();
+  }
+
+  // Past the free failures a buyer's checks are spaced out; with no waiting
+  // allowed, a guess inside the spacing is refused without a PBKDF2 run (the
+  // hashing pool is blocked and it still answers). A remembered password is
+  // no guess. An address is paced the same way across buyers.
+  void guessing_is_paced_per_buyer_and_per_address() {
+    TempDir dir;
+    store::sqlite::SqliteStore s({(dir.path() / "og.db").string()});
+    for (std::string id : {"B1", "B2", "B3"}) put_buyer(s, id, "pw-" + id, 1000);
+    boost::asio::thread_pool hashing(1);
+    core::GuessLimits limits;
+    limits.per_user.free_failures = 3;
+    limits.per_user.base = std::chrono::minutes(1);
+    limits.per_user.max_wait = std::chrono::milliseconds(0);
+    limits.address_free_failures = 6;
+    BuyerAuth auth(hashing.get_executor(), std::chrono::minutes(5), limits);
+    core::ContextFactory contexts(s);
+    LoopThreads loop(1);
+    auto login = [&](const std::string& buyer, const std::string& password, const std::string& address) {
+      return loop.spawn(authenticate(auth, contexts, buyer, password, address)).get();
+    };
+    const std::string a = "192.0.2.1", b = "192.0.2.2", c = "192.0.2.3";
+    CPPUNIT_ASSERT(login("B1", "pw-B1", a) == Credentials::Valid);
+    // Three free failures and one paced check (it takes the first slot): each a PBKDF2 run.
+    for (int i = 0; i < 4; ++i)
+      CPPUNIT_ASSERT(login("B1", "guess-" + std::to_string(i), a) == Credentials::WrongPassword);
+    {
+      BlockedPool blocked(hashing, 1);
+      // Inside the spacing: refused unchecked, from any address, even the right password once forgotten...
+      CPPUNIT_ASSERT(login("B1", "guess-4", b) == Credentials::WrongPassword);
+      // ...but the remembered one is answered as before.
+      CPPUNIT_ASSERT(login("B1", "pw-B1", a) == Credentials::Valid);
+      blocked.release();
+    }
+    // Other buyers are not held up by B1's guesser.
+    CPPUNIT_ASSERT(login("B2", "pw-B2", a) == Credentials::Valid);
+    // Address b: two failures each for B2 and B3 and an unknown buyer: 6, all free for the address.
+    for (std::string buyer : {"B2", "B3", "NOBODY"}) {
+      CPPUNIT_ASSERT(login(buyer, "x1", b) != Credentials::Valid);
+      CPPUNIT_ASSERT(login(buyer, "x2", b) != Credentials::Valid);
+    }
+    CPPUNIT_ASSERT(login("B3", "x3", b) == Credentials::WrongPassword);  // the address's first paced slot
+    // From b, B3's right password is now refused (B3 itself has 3 failures only)...
+    CPPUNIT_ASSERT(login("B3", "pw-B3", b) == Credentials::WrongPassword);
+    // ...from c it is accepted.
+    CPPUNIT_ASSERT(login("B3", "pw-B3", c) == Credentials::Valid);
+    // An unknown buyer under pacing is still told apart as the protocol asks (410 vs 411).
+    CPPUNIT_ASSERT(login("NOBODY", "x9", b) == Credentials::UnknownBuyer);
     hashing.join();
   }
 };

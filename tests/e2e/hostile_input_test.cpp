@@ -11,6 +11,7 @@
 #include <functional>
 #include <thread>
 
+#include "support/basic_auth.hpp"
 #include "support/server_fixture.hpp"
 #include "support/srm_messages.hpp"
 #include "support/xml_check.hpp"
@@ -119,6 +120,7 @@ class HostileInputTest : public ServerFixture {
   CPPUNIT_TEST(public_url_is_the_wsdl_address);
   CPPUNIT_TEST(long_values_are_not_echoed);
   CPPUNIT_TEST(internal_error_text_stays_in_the_log);
+  CPPUNIT_TEST(password_guessing_is_paced);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -232,6 +234,40 @@ class HostileInputTest : public ServerFixture {
     CPPUNIT_ASSERT_EQUAL(1990, count_elements(r.body, "ItemUnknown"));
     // A hang guard (the scan per line it replaced took minutes here); speed: bench/parse.
     CPPUNIT_ASSERT_MESSAGE(std::to_string(took) + " s", took < 10.0);
+  }
+
+  // Past --password-free-failures a buyer's checks are one per spacing; with
+  // no waiting allowed, a guess inside it is answered "wrong password"
+  // unchecked, even the right password. Another buyer is not held up, and
+  // the same holds for SRM users and hub clients.
+  void password_guessing_is_paced() {
+    ServerProcess paced(dir_->path() / "paced", {"--password-free-failures", "2", "--password-backoff-ms", "600000",
+                                                 "--password-max-wait-ms", "0"});
+    HttpClient client("127.0.0.1", paced.port());
+    auto profile = [&](const std::string& buyer, const std::string& password) {
+      return code(
+          client.get("/veloconnect?RequestName=GetProfileRequest&BuyersID=" + buyer + "&Password=" + password).body);
+    };
+    for (int i = 0; i < 3; ++i)
+      CPPUNIT_ASSERT_EQUAL(std::string("411"), profile("B127645", "guess" + std::to_string(i)));
+    CPPUNIT_ASSERT_EQUAL(std::string("411"), profile("B127645", "secret"));
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), profile("B200001", "secret2"));
+    // Unknown buyers are paced too, and still answered 410 as the protocol asks.
+    for (int i = 0; i < 4; ++i)
+      CPPUNIT_ASSERT_EQUAL(std::string("410"), profile("NOBODY", "guess" + std::to_string(i)));
+    // SRM: HTTP Basic, 401 each time, then the right password too. (A
+    // password already refused is remembered, not a new guess: each differs.)
+    for (int i = 0; i < 3; ++i)
+      CPPUNIT_ASSERT_EQUAL(401,
+                           srm::post(client, srm::read_request("SC-1"), "srm-user:wrong" + std::to_string(i)).status);
+    CPPUNIT_ASSERT_EQUAL(401, srm::post(client, srm::read_request("SC-1"), "srm-user:srm-pass").status);
+    // The hub's clients.
+    auto hub = [&](const std::string& user_password) {
+      return client.get("/eprocurement/orders/EP-none", {{"Authorization", basic_authorization(user_password)}}).status;
+    };
+    for (int i = 0; i < 3; ++i) CPPUNIT_ASSERT_EQUAL(401, hub("garage-01:wrong" + std::to_string(i)));
+    CPPUNIT_ASSERT_EQUAL(401, hub("garage-01:garage-01-pass"));
+    CPPUNIT_ASSERT_EQUAL(404, hub("garage-02:garage-02-pass"));  // another client: not held up
   }
 
   void limits_are_flags() {

@@ -1,18 +1,12 @@
 #include "support/srm_messages.hpp"
 
+#include "support/basic_auth.hpp"
+
 #include <openssl/evp.h>
 
 namespace og::test::srm {
 
 namespace {
-std::string base64(const std::string& in) {
-  std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
 std::string cart(const std::string& inner) {
   return "<InternalRequest>" + inner + "</InternalRequest>";
 }
@@ -70,7 +64,7 @@ std::string create_request(const std::string& uuid) {
 
 HttpReply post(HttpClient& client, const std::string& body, const std::string& user_password, bool soap12) {
   std::map<std::string, std::string> headers;
-  if (!user_password.empty()) headers["Authorization"] = "Basic " + base64(user_password);
+  if (!user_password.empty()) headers["Authorization"] = basic_authorization(user_password);
   if (!soap12) headers["SOAPAction"] = "\"http://sap.com/xi/WebService/soap1.1\"";
   return client.post(kPath, body, soap12 ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8", headers);
 }

@@ -3,6 +3,9 @@
 #include <openssl/evp.h>
 
 #include <mutex>
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <stdexcept>
 
 #include "async/offload.hpp"
@@ -11,8 +14,32 @@
 
 namespace og::core {
 
-PasswordCheck::PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember)
-    : lookup_(std::move(lookup)), hashing_(std::move(hashing)), remember_(remember), key_(random_bytes(32)) {}
+namespace {
+
+// Remembered verdicts kept at most (verified and rejected each): names a
+// guesser makes up must not grow the memory without bound.
+constexpr std::size_t kMaxRemembered = 100'000;
+
+}  // namespace
+
+PasswordCheck::PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember, GuessLimits guesses)
+    : lookup_(std::move(lookup)),
+      hashing_(std::move(hashing)),
+      remember_(remember),
+      key_(random_bytes(32)),
+      decoy_{random_bytes(16), random_bytes(32), kPasswordIterations},
+      guesses_(guesses.per_user, guesses.address_free_failures) {}
+
+void PasswordCheck::remember(std::unordered_map<std::string, Remembered>& memory, const std::string& key,
+                             std::string print, PasswordVerdict verdict) {
+  // Called with mutex_ held.
+  auto now = std::chrono::steady_clock::now();
+  if (memory.size() >= kMaxRemembered && !memory.count(key)) {
+    std::erase_if(memory, [now](const auto& kv) { return kv.second.until <= now; });
+    if (memory.size() >= kMaxRemembered) memory.clear();
+  }
+  memory[key] = Remembered{std::move(print), now + remember_, verdict};
+}
 
 std::string PasswordCheck::fingerprint(std::string_view user, std::string_view password) const {
   // SHA-256 over a per-process random key, the user and the password. The
@@ -47,7 +74,7 @@ std::optional<PasswordVerdict> PasswordCheck::remembered(const std::string& user
     return PasswordVerdict::Valid;
   auto wrong = rejected_.find(user);
   if (wrong != rejected_.end() && wrong->second.until > now && equal_secrets(wrong->second.fingerprint, print))
-    return PasswordVerdict::WrongPassword;
+    return wrong->second.verdict;  // WrongPassword, or UnknownUser
   return std::nullopt;
 }
 
@@ -121,7 +148,23 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& real
   PasswordVerdict verdict = PasswordVerdict::UnknownUser;
   std::exception_ptr error;
   try {
-    verdict = co_await verify(ctx, realm, user, password, key, print);
+    // A guess (nothing remembered about these credentials): paced per user and per address.
+    auto admission = guesses_.admit(key, ctx.client_address());
+    if (admission.refused) {
+      // Too many guesses: no PBKDF2 run, the verdict a wrong password gets.
+      verdict = co_await look_up(ctx, realm, user) ? PasswordVerdict::WrongPassword : PasswordVerdict::UnknownUser;
+    } else {
+      if (admission.wait.count() > 0) {
+        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, admission.wait);
+        boost::system::error_code ec;
+        co_await timer.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+      }
+      verdict = co_await verify(ctx, realm, user, password, key, print);
+      if (verdict == PasswordVerdict::Valid)
+        guesses_.succeeded(key);
+      else
+        guesses_.failed(key, ctx.client_address());
+    }
   } catch (...) {
     error = std::current_exception();
   }
@@ -136,20 +179,27 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& real
 
 Task<PasswordVerdict> PasswordCheck::verify(Context& ctx, const std::string& realm, const std::string& user,
                                             const std::string& password, const std::string& key, std::string print) {
-  std::optional<StoredPassword> stored =
-      co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, realm, user); });
-  if (!stored) co_return PasswordVerdict::UnknownUser;
+  std::optional<StoredPassword> stored = co_await look_up(ctx, realm, user);
+  // An unknown user's password is checked against the decoy: the same work
+  // as a known user's, so the time of the answer does not tell them apart.
+  const StoredPassword& against = stored ? *stored : decoy_;
   bool valid = co_await offload(
-      hashing_, [&] { return equal_secrets(hash_password(password, stored->salt, stored->iterations), stored->hash); });
-  auto until = std::chrono::steady_clock::now() + remember_;
+      hashing_, [&] { return equal_secrets(hash_password(password, against.salt, against.iterations), against.hash); });
+  valid = valid && stored.has_value();
   std::unique_lock lock(mutex_);
   if (!valid) {
-    rejected_[key] = Remembered{std::move(print), until};
-    co_return PasswordVerdict::WrongPassword;
+    auto verdict = stored ? PasswordVerdict::WrongPassword : PasswordVerdict::UnknownUser;
+    remember(rejected_, key, std::move(print), verdict);
+    co_return verdict;
   }
   rejected_.erase(key);
-  verified_[key] = Remembered{std::move(print), until};
+  remember(verified_, key, std::move(print), PasswordVerdict::Valid);
   co_return PasswordVerdict::Valid;
+}
+
+Task<std::optional<StoredPassword>> PasswordCheck::look_up(Context& ctx, const std::string& realm,
+                                                           const std::string& user) {
+  co_return co_await ctx.store().read(ctx.commit(), [&](store::ReadView& r) { return lookup_(r, realm, user); });
 }
 
 }  // namespace og::core

@@ -4,6 +4,11 @@
 // never in clear) for a few minutes: clients send the password with every
 // request. The last wrong password of each user is remembered too, so a client
 // stuck with a stale password costs a hash per request, not a PBKDF2 run.
+//
+// Guessing is slowed per user and per client address (GuessThrottle, the
+// rule in rules/auth/guess_backoff.hpp): a password the memory already knows
+// is no guess and is never held up. An unknown user costs the same PBKDF2
+// run as a wrong password, so answer times do not tell names apart.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -17,6 +22,7 @@
 #include <vector>
 
 #include "async/task.hpp"
+#include "core/auth/guess_throttle.hpp"
 #include "core/context.hpp"
 
 namespace og::store {
@@ -33,28 +39,42 @@ struct StoredPassword {
 
 enum class PasswordVerdict { Valid, UnknownUser, WrongPassword };
 
+// How password guesses are paced (see GuessThrottle).
+struct GuessLimits {
+  rules::auth::GuessPolicy per_user;
+  int address_free_failures = 50;  // 0: no pacing per address
+};
+
 class PasswordCheck {
+  struct Remembered;
+
  public:
   // A user is known within a realm (a Veloconnect buyer within its seller; SRM has one realm, "").
   using Lookup =
       std::function<std::optional<StoredPassword>(store::ReadView&, const std::string& realm, const std::string& user)>;
   // `hashing`: where PBKDF2 runs (a small thread pool).
-  PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
+  PasswordCheck(Lookup lookup, Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5),
+                GuessLimits guesses = {});
   Task<PasswordVerdict> check(Context& ctx, const std::string& realm, const std::string& user,
                               const std::string& password);
 
  private:
   std::string fingerprint(std::string_view key, std::string_view password) const;
+  void remember(std::unordered_map<std::string, Remembered>& memory, const std::string& key, std::string print,
+                PasswordVerdict verdict);
   std::optional<PasswordVerdict> remembered(const std::string& key, const std::string& print);
 
   Lookup lookup_;
   Executor hashing_;
   std::chrono::seconds remember_;
-  std::string key_;  // per process, so fingerprints are useless elsewhere
   struct Remembered {
     std::string fingerprint;
     std::chrono::steady_clock::time_point until;
+    PasswordVerdict verdict = PasswordVerdict::WrongPassword;
   };
+  std::string key_;       // per process, so fingerprints are useless elsewhere
+  StoredPassword decoy_;  // what an unknown user's password is checked against
+  GuessThrottle guesses_;
   std::shared_mutex mutex_;
   std::unordered_map<std::string, Remembered> verified_;
   std::unordered_map<std::string, Remembered> rejected_;
@@ -66,6 +86,7 @@ class PasswordCheck {
   Task<PasswordVerdict> join(std::shared_ptr<Flight> flight);
   Task<PasswordVerdict> verify(Context& ctx, const std::string& realm, const std::string& user,
                                const std::string& password, const std::string& key, std::string print);
+  Task<std::optional<StoredPassword>> look_up(Context& ctx, const std::string& realm, const std::string& user);
   std::mutex flights_mutex_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
 };

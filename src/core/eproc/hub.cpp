@@ -26,7 +26,7 @@ Hub::Hub(ProviderApi& providers, Executor hashing, const Clock& clock, HubSettin
             if (!c) return std::nullopt;
             return StoredPassword{c->password_salt, c->password_hash, c->password_iterations};
           },
-          std::move(hashing)),
+          std::move(hashing), settings_.password_memory, settings_.guesses),
       config_(settings_.config_ttl) {}
 
 Task<std::optional<model::HubClient>> Hub::authenticate(Context& ctx, const std::string& client_id,

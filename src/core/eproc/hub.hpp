@@ -37,6 +37,8 @@ struct HubSettings {
   rules::eproc::RetryPolicy callback_retry{std::chrono::seconds(2), std::chrono::minutes(10)};
   // Providers and clients are read from the store at most this often.
   std::chrono::milliseconds config_ttl{1000};
+  std::chrono::seconds password_memory{std::chrono::minutes(5)};
+  GuessLimits guesses;
 };
 
 // How a hub call ended, before any answer content. One enum for the face to

@@ -4,6 +4,7 @@
 // jobs live in the store; this only remembers which ones are being worked, so
 // the same job is never worked twice at once by this process.
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -34,6 +35,7 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
         timer_(strand_),
         poll_(poll),
         max_in_flight_(max_in_flight == 0 ? 1 : max_in_flight),
+        refill_(std::max<std::size_t>(1, max_in_flight_ / 8)),
         fetch_(std::move(fetch)),
         key_(std::move(key)),
         work_(std::move(work)) {}
@@ -64,7 +66,7 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
   static Task<void> run(std::shared_ptr<OutboxLoop> self) {
     while (!self->stopped_) {
       self->woken_ = false;
-      if (self->in_flight_.size() < self->max_in_flight_) {
+      if (self->worth_a_look()) {
         try {
           co_await self->pick(self);
         } catch (...) {
@@ -76,6 +78,14 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
       boost::system::error_code ec;
       co_await self->timer_.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
     }
+  }
+
+  // Every look reads the due jobs in flight again (they stay due until their
+  // work is recorded): under load, looking each time one slot frees up cost
+  // more store reads than the jobs themselves, so wait for a few free slots.
+  bool worth_a_look() const {
+    std::size_t free = max_in_flight_ - in_flight_.size();
+    return free > 0 && (free >= refill_ || in_flight_.empty());
   }
 
   Task<void> pick(std::shared_ptr<OutboxLoop> self) {
@@ -99,6 +109,7 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
   boost::asio::steady_timer timer_;
   std::chrono::milliseconds poll_;
   std::size_t max_in_flight_;
+  std::size_t refill_;
   Fetch fetch_;
   Key key_;
   Work work_;

@@ -6,7 +6,8 @@ namespace og::core::srm {
 
 class SrmUsers {
  public:
-  explicit SrmUsers(Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
+  explicit SrmUsers(Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5),
+                    GuessLimits guesses = {});
   Task<bool> authenticate(Context& ctx, const std::string& user, const std::string& password);
 
  private:

@@ -4,14 +4,14 @@
 
 namespace og::core::veloconnect {
 
-BuyerAuth::BuyerAuth(Executor hashing, std::chrono::seconds remember)
+BuyerAuth::BuyerAuth(Executor hashing, std::chrono::seconds remember, GuessLimits guesses)
     : check_(
           [](store::ReadView& r, const std::string& seller, const std::string& id) -> std::optional<StoredPassword> {
             auto b = r.catalog(seller).buyer(id);
             if (!b) return std::nullopt;
             return StoredPassword{b->password_salt, b->password_hash, b->password_iterations};
           },
-          std::move(hashing), remember) {}
+          std::move(hashing), remember, guesses) {}
 
 Task<Credentials> BuyerAuth::authenticate(Context& ctx, const std::string& seller, const std::string& buyer_id,
                                           const std::string& password) {

@@ -11,7 +11,8 @@ using rules::veloconnect::Credentials;
 
 class BuyerAuth {
  public:
-  explicit BuyerAuth(Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5));
+  explicit BuyerAuth(Executor hashing, std::chrono::seconds remember = std::chrono::minutes(5),
+                     GuessLimits guesses = {});
   // A buyer of `seller` ("" the default seller).
   Task<Credentials> authenticate(Context& ctx, const std::string& seller, const std::string& buyer_id,
                                  const std::string& password);
