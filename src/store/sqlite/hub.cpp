@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/hub_sql.hpp"
 
 namespace og::store::sqlite {
 
@@ -78,9 +79,7 @@ std::optional<model::HubOrder> SqliteHub::order_where(const char* sql, std::stri
     if (!s.step()) return std::nullopt;
     o = {s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4)), s.text(5), s.text(6), {}};
   }
-  auto s = db_.prepare(
-      "SELECT idx, provider, kind, brand, ref, ean, quantity, status, provider_item, confirmed_quantity, unit_price, "
-      "currency, delivery_date, raw_status, message FROM hub_order_lines WHERE reference = ? ORDER BY idx");
+  auto s = db_.prepare(hub_sql::kOrderLines);
   s.bind(1, o.reference);
   while (s.step())
     o.lines.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
@@ -89,24 +88,16 @@ std::optional<model::HubOrder> SqliteHub::order_where(const char* sql, std::stri
 }
 
 std::optional<model::HubOrder> SqliteHub::hub_order(std::string_view reference) {
-  return order_where(
-      "SELECT reference, client_id, client_reference, body_key, status, created_at, updated_at FROM hub_orders "
-      "WHERE reference = ?",
-      reference, {});
+  return order_where(hub_sql::kOrderByReference, reference, {});
 }
 
 std::optional<model::HubOrder> SqliteHub::hub_order_by_client_reference(std::string_view client_id,
                                                                         std::string_view client_reference) {
-  return order_where(
-      "SELECT reference, client_id, client_reference, body_key, status, created_at, updated_at FROM hub_orders "
-      "WHERE client_id = ? AND client_reference = ?",
-      client_id, client_reference);
+  return order_where(hub_sql::kOrderByClientReference, client_id, client_reference);
 }
 
 std::vector<model::Dispatch> SqliteHub::dispatches(std::string_view order_reference) {
-  auto s = db_.prepare(
-      "SELECT reference, provider, state, attempts, next_attempt_at, deadline, provider_transaction, last_error "
-      "FROM hub_dispatches WHERE reference = ? ORDER BY provider");
+  auto s = db_.prepare(hub_sql::kDispatchesOfOrder);
   s.bind(1, order_reference);
   std::vector<model::Dispatch> out;
   while (s.step()) out.push_back(read_dispatch(s));
@@ -114,10 +105,7 @@ std::vector<model::Dispatch> SqliteHub::dispatches(std::string_view order_refere
 }
 
 std::vector<model::Dispatch> SqliteHub::due_dispatches(std::string_view now, std::int64_t limit) {
-  auto s = db_.prepare(
-      "SELECT reference, provider, state, attempts, next_attempt_at, deadline, provider_transaction, last_error "
-      "FROM hub_dispatches WHERE state IN ('pending', 'started') AND next_attempt_at <= ? "
-      "ORDER BY next_attempt_at LIMIT ?");
+  auto s = db_.prepare(hub_sql::kDueDispatches);
   s.bind(1, now).bind(2, limit);
   std::vector<model::Dispatch> out;
   while (s.step()) out.push_back(read_dispatch(s));
@@ -125,9 +113,7 @@ std::vector<model::Dispatch> SqliteHub::due_dispatches(std::string_view now, std
 }
 
 std::vector<model::CallbackJob> SqliteHub::due_callbacks(std::string_view now, std::int64_t limit) {
-  auto s = db_.prepare(
-      "SELECT reference, status, attempts, next_attempt_at, delivered_at, last_error FROM hub_callbacks "
-      "WHERE delivered_at = '' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?");
+  auto s = db_.prepare(hub_sql::kDueCallbacks);
   s.bind(1, now).bind(2, limit);
   std::vector<model::CallbackJob> out;
   while (s.step())

@@ -400,6 +400,14 @@ CREATE TRIGGER items_au AFTER UPDATE OF id, description, ean, manufacturer, manu
     VALUES (new.rowid, new.id, new.description, new.ean, new.manufacturer, new.manufacturer_item_id);
 END;
 )sql",
+    // 7: due dispatches in the order they are due, from an index holding only
+    // the open ones: with (state, next_attempt_at) the two states of the IN
+    // were read whole and sorted on every look, so a backlog of thousands of
+    // orders made each look cost thousands of rows.
+    R"sql(
+DROP INDEX hub_dispatches_due;
+CREATE INDEX hub_dispatches_open ON hub_dispatches (next_attempt_at) WHERE state IN ('pending', 'started');
+)sql",
 };
 }  // namespace
 
