@@ -64,7 +64,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "nesting depth of XML elements, a SOAP envelope's included (deeper: refused as malformed)")(
       "max-url-parameters", po::value(&c.max_url_parameters)->default_value(2000),
       "parameters per Veloconnect URL-binding request (more: ResponseCode 400 before anything else is done)")(
-      "max-connections", po::value(&c.server.max_connections)->default_value(20000), "concurrent connections accepted")(
+      "max-connections", po::value(&c.server.max_connections)->default_value(20000),
+      "concurrent connections; at the limit the one idle longest is closed for a newcomer")(
+      "max-connections-per-address", po::value(&c.server.max_connections_per_address)->default_value(1024),
+      "concurrent connections from one client address (0: no limit; raise it behind a load balancer)")(
       "idle-timeout", po::value(&idle)->default_value(60), "seconds a keep-alive connection may wait between requests")(
       "request-timeout", po::value(&request)->default_value(30), "seconds to receive a request or send an answer")(
       "handler-timeout", po::value(&handler)->default_value(60),

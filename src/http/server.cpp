@@ -7,6 +7,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "async/task.hpp"
+#include "http/connection_table.hpp"
 
 #include <atomic>
 #include <cstdio>
@@ -51,6 +52,7 @@ struct Shared {
   std::atomic<std::size_t> in_flight{0};  // read and not yet answered
   std::atomic<bool> draining{false};
   unsigned short port = 0;  // the port bound (options.port may be 0)
+  ConnectionTable table{options.max_connections_per_address};
 };
 
 // "0.0.0.0", "::": the address does not say where clients reach us.
@@ -65,12 +67,12 @@ std::string url_host(const net::ip::address& a) {
 template <class Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
  public:
+  // `peer`: the client's address, already admitted to shared.table.
   template <class... Args>
-  Session(Shared& shared, Args&&... args) : shared_(shared), stream_(std::forward<Args>(args)...) {
+  Session(Shared& shared, std::string peer, Args&&... args)
+      : shared_(shared), stream_(std::forward<Args>(args)...), peer_(std::move(peer)) {
     ++shared_.connections;
     beast::error_code ec;
-    auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
-    if (!ec) peer_ = remote.address().to_string();
     const auto& o = shared_.options;
     if (!o.public_url.empty()) {
       base_url_ = o.public_url;
@@ -87,7 +89,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     // take two reads. One read of up to 16 KB takes any ordinary request whole.
     buffer_.reserve(16 * 1024);
   }
-  ~Session() { --shared_.connections; }
+  ~Session() {
+    shared_.table.busy(idle_ticket_);
+    shared_.table.release(peer_);
+    --shared_.connections;
+  }
 
   auto executor() { return beast::get_lowest_layer(stream_).get_executor(); }
 
@@ -111,12 +117,32 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.max_header));
     parser_->body_limit(shared_.options.max_body);
     beast::get_lowest_layer(stream_).expires_after(shared_.options.idle_timeout);
+    waiting();
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
         [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
+  // Until its next request's header is read, the connection may be closed
+  // for a newcomer when the server is at its connection limit.
+  void waiting() {
+    std::weak_ptr<Session> weak = this->shared_from_this();
+    auto ex = executor();
+    idle_ticket_ = shared_.table.idle([weak, ex] {
+      net::post(ex, [weak] {
+        if (auto self = weak.lock(); self && self->idle_ticket_ != 0) {
+          self->idle_ticket_ = 0;
+          beast::error_code ignored;
+          beast::get_lowest_layer(self->stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+          beast::get_lowest_layer(self->stream_).socket().close(ignored);
+        }
+      });
+    });
+  }
+
   void on_header(beast::error_code ec) {
+    shared_.table.busy(idle_ticket_);
+    idle_ticket_ = 0;
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& req = parser_->get();
@@ -311,11 +337,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
   net::steady_timer handler_timer_{beast::get_lowest_layer(stream_).get_executor()};
-  std::uint64_t requests_ = 0;  // read on this connection
-  std::uint64_t answered_ = 0;  // the last of them answered (by its handler or its deadline)
-  bool busy_ = false;           // between reading a request and writing its answer
+  std::uint64_t requests_ = 0;     // read on this connection
+  std::uint64_t answered_ = 0;     // the last of them answered (by its handler or its deadline)
+  bool busy_ = false;              // between reading a request and writing its answer
+  std::uint64_t idle_ticket_ = 0;  // in shared_.table while waiting for a request
   std::chrono::steady_clock::time_point started_;
-  std::string peer_ = "-";
+  std::string peer_;
   std::string base_url_;
 };
 
@@ -364,14 +391,27 @@ struct Server::Impl {
   }
 
   void start_session(tcp::socket socket) {
-    if (shared.connections.load() >= shared.options.max_connections) {
+    beast::error_code ec;
+    auto remote = socket.remote_endpoint(ec);
+    std::string peer = ec ? std::string("-") : remote.address().to_string();
+    auto refuse = [&socket] {
       beast::error_code ignored;
-      socket.close(ignored);  // over the limit: refuse rather than degrade everyone
-    } else if (ssl) {
-      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket), *ssl);
+      socket.close(ignored);
+    };
+    // One address may hold only so many: refused before it costs anything.
+    if (!shared.table.admit(peer)) return refuse();
+    if (shared.connections.load() >= shared.options.max_connections && shared.table.evict_oldest(1) == 0) {
+      // Full of connections that are all working on a request: refuse
+      // rather than degrade everyone.
+      shared.table.release(peer);
+      return refuse();
+    }
+    if (ssl) {
+      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(peer),
+                                                                                     std::move(socket), *ssl);
       net::post(session->executor(), [session] { session->start(); });
     } else {
-      auto session = std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket));
+      auto session = std::make_shared<Session<beast::tcp_stream>>(shared, std::move(peer), std::move(socket));
       net::post(session->executor(), [session] { session->start(); });
     }
   }

@@ -26,8 +26,11 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};     // between requests on a keep-alive connection
   std::chrono::seconds request_timeout{30};  // to receive one request, or send one answer
   std::chrono::seconds handler_timeout{60};  // for an endpoint to answer (then 503, and the request is cancelled)
+  // At the limit, the connection that has waited longest for its next
+  // request is closed for a newcomer; refused only if none is waiting.
   std::size_t max_connections = 20000;
-  std::string tls_certificate;  // PEM chain; with tls_key, every connection is TLS
+  std::size_t max_connections_per_address = 1024;  // 0: no limit
+  std::string tls_certificate;                     // PEM chain; with tls_key, every connection is TLS
   std::string tls_key;
   // The base URL clients reach this server at (Request::base_url), e.g.
   // "https://vc.example.com"; empty: the listen address (on a wildcard

@@ -9,7 +9,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <thread>
+#include <utility>
+#include <vector>
+
+#include <boost/asio.hpp>
 
 #include "support/basic_auth.hpp"
 #include "support/server_fixture.hpp"
@@ -70,6 +75,36 @@ std::string attribute_bomb(const std::string& root, int attributes) {
 // Runs `attack` while another client asks for the profile over and over;
 // returns the attack's duration. Every answer of the bystander must be a 200
 // and none may take long.
+namespace net = boost::asio;
+
+std::vector<std::unique_ptr<net::ip::tcp::socket>> open_sockets(net::io_context& io, unsigned short port, int n) {
+  std::vector<std::unique_ptr<net::ip::tcp::socket>> out;
+  auto endpoint = net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port);
+  for (int i = 0; i < n; ++i) {
+    out.push_back(std::make_unique<net::ip::tcp::socket>(io));
+    out.back()->connect(endpoint);
+  }
+  return out;
+}
+
+// Asks for the profile on `s` (finishing the half header sent before, if
+// `continued`): true if answered 200, false if the server had closed it.
+bool answers(net::ip::tcp::socket& s, bool continued) {
+  std::string tail = kProfile.substr(std::string("/veloconnect?Request").size());
+  std::string request = (continued ? tail : "GET " + kProfile) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  boost::system::error_code ec;
+  net::write(s, net::buffer(request), ec);
+  if (ec) return false;
+  std::string got;
+  char buf[8192];
+  while (got.find("</vcp:GetProfileResponse>") == std::string::npos) {
+    std::size_t n = s.read_some(net::buffer(buf), ec);
+    if (ec) return false;
+    got.append(buf, n);
+  }
+  return got.starts_with("HTTP/1.1 200");
+}
+
 double while_served(unsigned short port, const std::function<void()>& attack) {
   std::atomic<bool> done{false};
   std::atomic<int> served{0}, failed{0};
@@ -121,6 +156,8 @@ class HostileInputTest : public ServerFixture {
   CPPUNIT_TEST(long_values_are_not_echoed);
   CPPUNIT_TEST(internal_error_text_stays_in_the_log);
   CPPUNIT_TEST(password_guessing_is_paced);
+  CPPUNIT_TEST(idle_connections_cannot_lock_newcomers_out);
+  CPPUNIT_TEST(one_address_gets_so_many_connections);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -268,6 +305,48 @@ class HostileInputTest : public ServerFixture {
     for (int i = 0; i < 3; ++i) CPPUNIT_ASSERT_EQUAL(401, hub("garage-01:wrong" + std::to_string(i)));
     CPPUNIT_ASSERT_EQUAL(401, hub("garage-01:garage-01-pass"));
     CPPUNIT_ASSERT_EQUAL(404, hub("garage-02:garage-02-pass"));  // another client: not held up
+  }
+
+  // A server full of connections that send nothing (or half a header) closes
+  // the one that has waited longest for each newcomer, which is served.
+  void idle_connections_cannot_lock_newcomers_out() {
+    ServerProcess full(dir_->path() / "full", {"--max-connections", "40"});
+    net::io_context io;
+    // The three oldest: each asked once and now waits (the first with half of its next header).
+    auto old = open_sockets(io, full.port(), 3);
+    for (auto& s : old) CPPUNIT_ASSERT(answers(*s, false));
+    net::write(*old.front(), net::buffer(std::string("GET /veloconnect?Request")));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // they wait before the others arrive
+    auto rest = open_sockets(io, full.port(), 37);                // 40: the limit
+    std::vector<std::unique_ptr<HttpClient>> newcomers;
+    for (int i = 0; i < 3; ++i) {
+      newcomers.push_back(std::make_unique<HttpClient>("127.0.0.1", full.port()));
+      CPPUNIT_ASSERT_EQUAL(std::string("200"), code(newcomers.back()->get(kProfile).body));
+    }
+    // One closed per newcomer, the oldest first; the others still answer.
+    CPPUNIT_ASSERT(!answers(*old[0], true));
+    CPPUNIT_ASSERT(!answers(*old[1], false));
+    CPPUNIT_ASSERT(!answers(*old[2], false));
+    for (auto& s : rest) CPPUNIT_ASSERT(answers(*s, false));
+  }
+
+  // More than --max-connections-per-address from one address are closed at
+  // once; one closing makes room again.
+  void one_address_gets_so_many_connections() {
+    ServerProcess limited(dir_->path() / "limited", {"--max-connections-per-address", "3"});
+    net::io_context io;
+    auto three = open_sockets(io, limited.port(), 3);
+    auto fourth = open_sockets(io, limited.port(), 1);
+    CPPUNIT_ASSERT(!answers(*fourth.front(), false));
+    for (auto& s : three) CPPUNIT_ASSERT(answers(*s, false));
+    three.front()->close();
+    bool served = false;
+    for (int i = 0; i < 100 && !served; ++i) {  // the server notices the close: then there is room
+      auto again = open_sockets(io, limited.port(), 1);
+      served = answers(*again.front(), false);
+      if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CPPUNIT_ASSERT(served);
   }
 
   void limits_are_flags() {
