@@ -779,6 +779,13 @@ Task<ce::FinishResult> VeloconnectProvider::look_up_order(const model::HubProvid
   ce::FinishResult result;
   auto viewing = impl->transaction_step(call, Impl::Step::View, transaction);
   auto viewed = co_await std::move(viewing);
+  if (!viewed.ok() && viewed.response_code == 430) {
+    // "Not applicable to the current state of the transaction": a finished
+    // order can be viewed, so this one ended without an order (rolled back,
+    // or ended by the provider's lifetime).
+    result.detail = "the provider's transaction ended without an order (ViewOrder: ResponseCode 430)";
+    co_return result;
+  }
   if (!viewed.ok()) {
     result.status = status_of(viewed);
     result.detail = detail_of(viewed, "ViewOrder");
@@ -793,6 +800,14 @@ Task<ce::FinishResult> VeloconnectProvider::look_up_order(const model::HubProvid
   else
     result.detail = "the provider's transaction ended in status " + std::to_string(status) + " without an order";
   co_return result;
+}
+
+Task<ce::CallStatus> VeloconnectProvider::abandon_order(const model::HubProvider& provider, std::string transaction) {
+  auto impl = impl_;
+  auto call = impl->begin(provider, CancelToken());
+  auto ending = impl->transaction_step(call, Impl::Step::Rollback, transaction);
+  auto ended = co_await std::move(ending);
+  co_return ended.ok() ? ce::CallStatus::Ok : status_of(ended);
 }
 
 }  // namespace og::providers

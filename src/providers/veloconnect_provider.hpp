@@ -57,6 +57,7 @@ class VeloconnectProvider : public core::eproc::ProviderApi {
                                              std::vector<core::eproc::OrderItem> items) override;
   Task<core::eproc::FinishResult> finish_order(const model::HubProvider& provider, std::string transaction,
                                                std::vector<core::eproc::OrderItem> items) override;
+  Task<core::eproc::CallStatus> abandon_order(const model::HubProvider& provider, std::string transaction) override;
   Task<core::eproc::FinishResult> look_up_order(const model::HubProvider& provider, std::string transaction,
                                                 std::vector<core::eproc::OrderItem> items) override;
 

@@ -294,6 +294,7 @@ class VeloconnectProviderTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(availability_by_ean_brand_and_reference);
   CPPUNIT_TEST(resolutions_are_cached_and_bounded);
   CPPUNIT_TEST(orders_start_finish_and_are_looked_up);
+  CPPUNIT_TEST(abandoned_order_is_rolled_back);
   CPPUNIT_TEST(nothing_carried_opens_no_transaction);
   CPPUNIT_TEST(wrong_password_is_an_error);
   CPPUNIT_TEST(unreachable_provider);
@@ -457,6 +458,28 @@ class VeloconnectProviderTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(twice.status == ce::CallStatus::Error);
     auto unknown_transaction = hub.run(hub.provider.look_up_order(provider(), "no-such-transaction", items));
     CPPUNIT_ASSERT(unknown_transaction.status == ce::CallStatus::Error);
+  }
+
+  // A transaction given up at the deadline is ended at the provider: rolled
+  // back, never an order; a finished one cannot be abandoned.
+  void abandoned_order_is_rolled_back() {
+    Dealer dealer;
+    Hub hub(dealer.base());
+    std::vector<ce::OrderItem> items{order_item(0, by_reference("BOS-104"), 1)};
+    auto started = hub.run(hub.provider.start_order(provider(), items));
+    CPPUNIT_ASSERT_MESSAGE(started.detail, started.status == ce::CallStatus::Ok);
+    CPPUNIT_ASSERT(hub.run(hub.provider.abandon_order(provider(), started.transaction)) == ce::CallStatus::Ok);
+    auto after = hub.run(hub.provider.look_up_order(provider(), started.transaction, items));
+    CPPUNIT_ASSERT_MESSAGE(after.detail, after.status == ce::CallStatus::Ok);
+    CPPUNIT_ASSERT(!after.finished);
+    CPPUNIT_ASSERT(after.detail.find("without an order") != std::string::npos);
+    auto finish = hub.run(hub.provider.finish_order(provider(), started.transaction, items));
+    CPPUNIT_ASSERT(finish.status == ce::CallStatus::Error);
+
+    auto ordered = hub.run(hub.provider.start_order(provider(), items));
+    CPPUNIT_ASSERT(hub.run(hub.provider.finish_order(provider(), ordered.transaction, items)).finished);
+    CPPUNIT_ASSERT(hub.run(hub.provider.abandon_order(provider(), ordered.transaction)) != ce::CallStatus::Ok);
+    CPPUNIT_ASSERT(hub.run(hub.provider.look_up_order(provider(), ordered.transaction, items)).finished);
   }
 
   void nothing_carried_opens_no_transaction() {

@@ -182,7 +182,10 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
     finish = co_await providers_.look_up_order(provider, d.provider_transaction, items);
     if (finish.status == CallStatus::Ok && !finish.finished) {
       if (past_deadline) {
-        // Its transaction is still open there: never finished, never ordered.
+        // Its transaction is still open there: never finished, never
+        // ordered. End it there too (best effort: an open transaction that
+        // stays is ended by the provider's own lifetime, never ordered).
+        co_await providers_.abandon_order(provider, d.provider_transaction);
         co_await give_up(std::move(d), "deadline passed");
         co_return;
       }
@@ -216,11 +219,20 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
 Task<void> Dispatcher::failed(model::Dispatch d, CallStatus status, std::string detail) {
   const auto now = now_ms();
   std::uniform_real_distribution<double> draw(0.0, 1.0);
-  auto next = re::next_attempt(settings_.dispatch_retry, d.attempts, now, parse_iso_ms(d.deadline), draw(random_));
+  const double jitter = draw(random_);
+  auto next = re::next_attempt(settings_.dispatch_retry, d.attempts, now, parse_iso_ms(d.deadline), jitter);
   std::string why = std::string(to_string_view(status)) + (detail.empty() ? "" : ": " + detail);
   if (!next) {
-    co_await give_up(std::move(d), std::move(why));
-    co_return;
+    if (d.state == "started" && !d.provider_transaction.empty()) {
+      // The provider has a transaction that may have become an order (a
+      // FinishOrder whose answer was lost): never "not ordered" without
+      // asking it. Past the deadline only asking remains (attempt() never
+      // finishes then), at the longest backoff, until the provider answers.
+      next = now + re::backoff_delay(settings_.dispatch_retry, d.attempts, jitter);
+    } else {
+      co_await give_up(std::move(d), std::move(why));
+      co_return;
+    }
   }
   d.next_attempt_at = iso_ms(*next);
   d.last_error = std::move(why);

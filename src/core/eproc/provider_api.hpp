@@ -106,6 +106,9 @@ class ProviderApi {
                                           std::vector<OrderItem> items) = 0;
   virtual Task<FinishResult> look_up_order(const model::HubProvider& provider, std::string transaction,
                                            std::vector<OrderItem> items) = 0;
+  // Ends a transaction that was started and never finished (given up at the
+  // deadline), so it is not left open at the provider. Ok, or why not.
+  virtual Task<CallStatus> abandon_order(const model::HubProvider& provider, std::string transaction) = 0;
 };
 
 // Pushes a settled order to a client's callback URL.
