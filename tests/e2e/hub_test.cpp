@@ -235,6 +235,7 @@ class HubTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_callback_reaches_the_client_once_its_receiver_is_up);
   CPPUNIT_TEST(kill_9_mid_dispatch_loses_and_duplicates_no_provider_order);
   CPPUNIT_TEST(a_provider_killed_mid_order_gets_each_order_once_when_it_is_back);
+  CPPUNIT_TEST(a_provider_down_past_the_deadline_is_asked_before_orders_are_given_up);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -538,6 +539,53 @@ class HubTest : public CppUnit::TestFixture {
     auto exported = ordergate("export orders --seller prov-b --format json --data " + provider_data.string());
     CPPUNIT_ASSERT_MESSAGE(exported.out,
                            exported.out.find("exported " + std::to_string(orders) + " orders") != std::string::npos);
+  }
+
+  // The provider dies with transactions started (some perhaps finished, the
+  // answer lost) and stays down past the dispatch deadline. A started
+  // dispatch is never given up unasked: once the provider is back, each order
+  // settles to what the provider has, finished ones confirmed (3), open ones
+  // rolled back and not ordered (7). The hub's confirmed orders and the
+  // provider's orders are the same number.
+  void a_provider_down_past_the_deadline_is_asked_before_orders_are_given_up() {
+    TempDir dir;
+    const std::string listen = "127.0.0.1:" + std::to_string(closed_port());
+    auto provider_data = dir.path() / "provider";
+    auto provider = std::make_unique<ServerProcess>(
+        provider_data, std::vector<std::string>{"--listen", listen, "--slow-commits-us", "250000"});
+    auto data = dir.path() / "hub";
+    ServerProcess hub(data,
+                      {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1", "--eproc-dispatch-deadline", "3"});
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(
+        0, ordergate("hub provider add remote-b --buyer HUB --understands brand-reference --url http://" + listen +
+                         "/veloconnect/prov-b" + d,
+                     "hub-at-prov-b")
+               .status);
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("hub client add garage-07 --providers remote-b" + d, "garage-07-pass").status);
+    Garage garage(hub.port(), "garage-07", "garage-07-pass");
+    const int orders = 12;
+    std::vector<std::string> references;
+    for (int i = 0; i < orders; ++i) {
+      auto r = garage.post("/eprocurement/orders", {{"items", {item("remote-b", "MANN", "W712/95", 1)}}});
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
+      references.push_back(parse(r).at("reference").get<std::string>());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // some finished, some started, some not
+    provider->kill_hard();
+    provider.reset();
+    std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // past the 3 s deadline
+    provider = std::make_unique<ServerProcess>(provider_data, std::vector<std::string>{"--listen", listen});
+    int confirmed = 0;
+    for (const auto& reference : references) {
+      int status = settled(garage, reference, std::chrono::seconds(60)).at("status").get<int>();
+      CPPUNIT_ASSERT_MESSAGE(reference + " settled to " + std::to_string(status), status == 3 || status == 7);
+      if (status == 3) ++confirmed;
+    }
+    std::printf("%d of %d confirmed, the rest not ordered\n", confirmed, orders);
+    auto exported = ordergate("export orders --seller prov-b --format json --data " + provider_data.string());
+    CPPUNIT_ASSERT_MESSAGE(exported.out + " vs " + std::to_string(confirmed) + " confirmed at the hub",
+                           exported.out.find("exported " + std::to_string(confirmed) + " orders") != std::string::npos);
   }
 };
 
