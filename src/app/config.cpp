@@ -51,6 +51,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "durability", po::value(&c.durability)->default_value("process"),
       "process: a confirmed transaction survives a crash or kill -9; power: also power loss (fsync per commit)")(
       "max-body", po::value(&c.server.max_body)->default_value(8u << 20), "largest request body in bytes (413 above)")(
+      "max-unauthenticated-body", po::value(&c.server.max_unauthenticated_body)->default_value(64u << 10),
+      "bytes of body read before a request is known to carry credentials (SRM, hub: 401 at once without them; "
+      "a client awaiting 100 Continue is asked first too)")(
+      "max-body-memory", po::value(&c.server.max_body_memory)->default_value(256u << 20),
+      "bytes of request bodies held at once, by declared size (503 with Retry-After above)")(
       "public-url", po::value(&c.server.public_url),
       "base URL clients reach this server at, e.g. https://vc.example.com (behind a proxy): the address in the served "
       "WSDLs (and https lists the -S bindings in the Veloconnect profile); default the listen address, never the "

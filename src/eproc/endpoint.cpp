@@ -313,6 +313,24 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   co_return problem(Failure::NoSuchResource, "");
 }
 
+std::optional<http::Response> Endpoint::before_body(const http::Request& head) {
+  std::string reference;
+  Route route = route_of(head, reference);
+  // Only what handle() refuses for its credentials alone: no credentials, or
+  // a bearer token that is no token of ours (checked without I/O).
+  bool needs_caller = route == Route::Token || route == Route::Availability || route == Route::Orders ||
+                      route == Route::Order || (route == Route::Soap && head.method == "POST");
+  if (!needs_caller) return std::nullopt;
+  Credentials credentials = read_credentials(head.authorization);
+  if (std::holds_alternative<NoCredentials>(credentials)) return unauthorized(route == Route::Soap, false);
+  if (auto* bearer = std::get_if<BearerCredentials>(&credentials)) {
+    if (route == Route::Token) return unauthorized(false, false, true);
+    if (tokens_.verify(bearer->token, TokenIssuer::Clock::now()).verdict != TokenIssuer::Verdict::Valid)
+      return unauthorized(route == Route::Soap, true);
+  }
+  return std::nullopt;
+}
+
 http::Response Endpoint::timed_out(const http::Request& request) {
   std::string reference;
   if (route_of(request, reference) == Route::Soap)

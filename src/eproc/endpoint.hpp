@@ -47,6 +47,7 @@ class Endpoint final : public http::Endpoint {
            EndpointOptions options = {}, std::string path = "/eprocurement");
   Task<http::Response> handle(const http::Request& request) override;
   http::Response timed_out(const http::Request& request) override;
+  std::optional<http::Response> before_body(const http::Request& head) override;
 
  private:
   enum class Route { Soap, OpenApi, Token, Availability, Orders, Order, Unknown };

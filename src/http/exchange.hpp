@@ -1,5 +1,6 @@
 // What the HTTP layer hands a face and gets back: plain values, no Beast types.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,6 +53,13 @@ class Endpoint {
   // The answer when handle() did not finish within the server's handler
   // timeout (the request is cancelled; whatever it still does is dropped).
   virtual Response timed_out(const Request& request);
+  // Called with the request's head (its body not read yet) when reading the
+  // body would cost something: a body larger than the server's
+  // --max-unauthenticated-body, or a client waiting for "100 Continue". An
+  // answer here is sent instead of reading the body (the connection is then
+  // closed): what handle() would answer without looking at the body, e.g. a
+  // 401 for a request with no credentials. Must not block.
+  virtual std::optional<Response> before_body(const Request& head);
 };
 
 Response plain_text(int status, std::string body);

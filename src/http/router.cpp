@@ -11,6 +11,10 @@ Response plain_text(int status, std::string body) {
   return r;
 }
 
+std::optional<Response> Endpoint::before_body(const Request&) {
+  return std::nullopt;
+}
+
 Response Endpoint::timed_out(const Request&) {
   auto r = plain_text(503, "the request took too long and was cancelled; its outcome is unknown, ask again\n");
   r.headers.emplace_back("Retry-After", "5");

@@ -9,10 +9,12 @@
 #include "async/task.hpp"
 #include "http/connection_table.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -49,7 +51,8 @@ struct Shared {
   const Router& router;
   AccessLog& log;
   std::atomic<std::size_t> connections{0};
-  std::atomic<std::size_t> in_flight{0};  // read and not yet answered
+  std::atomic<std::size_t> in_flight{0};   // read and not yet answered
+  std::atomic<std::size_t> body_bytes{0};  // request bodies being read or handled, by what they declared
   std::atomic<bool> draining{false};
   unsigned short port = 0;  // the port bound (options.port may be 0)
   ConnectionTable table{options.max_connections_per_address};
@@ -90,6 +93,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     buffer_.reserve(16 * 1024);
   }
   ~Session() {
+    release_body();
     shared_.table.busy(idle_ticket_);
     shared_.table.release(peer_);
     --shared_.connections;
@@ -147,7 +151,34 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     started_ = std::chrono::steady_clock::now();
     auto& req = parser_->get();
     if (auto refused = framing_problem(req)) return reject(400, *refused);
-    if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
+    const bool expects_continue = beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done();
+    const auto declared = parser_->content_length();  // none: chunked, or no body
+    const bool chunked = !declared && !parser_->is_done();
+    const std::size_t body = chunked ? shared_.options.max_body : static_cast<std::size_t>(declared.value_or(0));
+    if (expects_continue || body > shared_.options.max_unauthenticated_body) {
+      // Ask the endpoint before the body costs memory (or the client sends it).
+      if (Endpoint* endpoint = shared_.router.find(view(req.target()).substr(0, view(req.target()).find('?')))) {
+        if (auto early = endpoint->before_body(request())) {
+          unread_body_ = !expects_continue;
+          return respond(std::move(*early), false, req.version(), view(req.method_string()),
+                         view(req.target()).substr(0, view(req.target()).find('?')));
+        }
+      }
+    }
+    if (body > 0) {
+      // All bodies in memory at once stay within --max-body-memory: past it a
+      // large request waits for none, it is told to come back.
+      std::size_t held = shared_.body_bytes.fetch_add(body);
+      body_reserved_ = body;
+      if (held + body > shared_.options.max_body_memory && held > 0) {
+        Response busy = plain_text(503, "too many large requests at once; try again shortly\n");
+        busy.headers.emplace_back("Retry-After", "1");
+        busy.outcome = "rejected";
+        unread_body_ = !expects_continue;
+        return respond(std::move(busy), false, req.version(), view(req.method_string()), "-");
+      }
+    }
+    if (expects_continue) {
       // curl and many clients wait for this before sending a larger body.
       continue_.emplace(bhttp::status::continue_, req.version());
       beast::get_lowest_layer(stream_).expires_after(shared_.options.request_timeout);
@@ -279,7 +310,14 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     respond(std::move(out), keep_alive, req.version(), method, path);
   }
 
+  void release_body() {
+    if (body_reserved_ == 0) return;
+    shared_.body_bytes.fetch_sub(body_reserved_);
+    body_reserved_ = 0;
+  }
+
   void respond(Response out, bool keep_alive, unsigned version, std::string_view method, std::string_view path) {
+    release_body();
     if (shared_.log.enabled()) {
       auto micros =
           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
@@ -326,7 +364,29 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       });
     } else {
       stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      if (unread_body_) return discard_then_close();
       stream_.socket().close(ec);
+    }
+  }
+
+  // The client may still be sending the body we answered without reading:
+  // closing with unread bytes would reset the connection, and the reset can
+  // destroy our answer before the client reads it. So read and drop what
+  // comes, at most 1 MiB and 2 s, then close.
+  void discard_then_close() {
+    if constexpr (!kTls) {
+      if (!scratch_) scratch_ = std::make_unique<std::array<char, 16384>>();
+      if (discarded_ == 0) stream_.expires_after(std::chrono::seconds(2));
+      stream_.async_read_some(net::buffer(*scratch_),
+                              [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                                self->discarded_ += n;
+                                if (ec || self->discarded_ > (1u << 20)) {
+                                  beast::error_code ignored;
+                                  self->stream_.socket().close(ignored);
+                                  return;
+                                }
+                                self->discard_then_close();
+                              });
     }
   }
 
@@ -341,6 +401,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::uint64_t answered_ = 0;     // the last of them answered (by its handler or its deadline)
   bool busy_ = false;              // between reading a request and writing its answer
   std::uint64_t idle_ticket_ = 0;  // in shared_.table while waiting for a request
+  std::size_t body_reserved_ = 0;  // this request's share of shared_.body_bytes
+  bool unread_body_ = false;       // answered without reading the body the client may be sending
+  std::size_t discarded_ = 0;
+  std::unique_ptr<std::array<char, 16384>> scratch_;
   std::chrono::steady_clock::time_point started_;
   std::string peer_;
   std::string base_url_;

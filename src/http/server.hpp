@@ -23,6 +23,13 @@ struct ServerOptions {
   int threads = 0;             // 0: one per core
   std::size_t max_body = 8u << 20;
   std::size_t max_header = 16u << 10;
+  // A body larger than this (or chunked, or awaited with "100 Continue") is
+  // read only if the endpoint does not refuse the request by its head alone
+  // (Endpoint::before_body: e.g. no credentials).
+  std::size_t max_unauthenticated_body = 64u << 10;
+  // All request bodies being read or handled at once, by their declared size
+  // (a chunked one counts as max_body): beyond it 503 with Retry-After.
+  std::size_t max_body_memory = 256u << 20;
   std::chrono::seconds idle_timeout{60};     // between requests on a keep-alive connection
   std::chrono::seconds request_timeout{30};  // to receive one request, or send one answer
   std::chrono::seconds handler_timeout{60};  // for an endpoint to answer (then 503, and the request is cancelled)

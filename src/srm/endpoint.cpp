@@ -104,14 +104,22 @@ Task<http::Response> Endpoint::handle(const http::Request& request) {
   auto credentials = basic_credentials(request.authorization);
   bool known = false;
   if (credentials) known = co_await users_.authenticate(ctx, credentials->user, credentials->password);
-  if (!known) {
-    auto r = http::plain_text(401, "HTTP Basic authentication with an SRM user is required\n");
-    r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"ordergate SRM\", charset=\"UTF-8\"");
-    r.face = "srm";
-    r.outcome = "401";
-    co_return r;
-  }
+  if (!known) co_return unauthorized();
   co_return co_await process(request, ctx);
+}
+
+http::Response Endpoint::unauthorized() {
+  auto r = http::plain_text(401, "HTTP Basic authentication with an SRM user is required\n");
+  r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"ordergate SRM\", charset=\"UTF-8\"");
+  r.face = "srm";
+  r.outcome = "401";
+  return r;
+}
+
+std::optional<http::Response> Endpoint::before_body(const http::Request& head) {
+  // No credentials at all: the 401 needs no body (and no "100 Continue").
+  if (head.method == "POST" && !basic_credentials(head.authorization)) return unauthorized();
+  return std::nullopt;
 }
 
 http::Response Endpoint::timed_out(const http::Request& request) {

@@ -21,8 +21,10 @@ class Endpoint final : public http::Endpoint {
            std::string path = "/srm/InternalRequest");
   Task<http::Response> handle(const http::Request& request) override;
   http::Response timed_out(const http::Request& request) override;
+  std::optional<http::Response> before_body(const http::Request& head) override;
 
  private:
+  static http::Response unauthorized();
   http::Response serve_contract(const http::Request& request) const;
   Task<http::Response> process(const http::Request& request, core::Context& ctx);
   http::Response fault_answer(message::Envelope envelope, FaultKind kind, std::string detail = {},

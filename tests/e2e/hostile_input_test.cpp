@@ -158,6 +158,8 @@ class HostileInputTest : public ServerFixture {
   CPPUNIT_TEST(password_guessing_is_paced);
   CPPUNIT_TEST(idle_connections_cannot_lock_newcomers_out);
   CPPUNIT_TEST(one_address_gets_so_many_connections);
+  CPPUNIT_TEST(no_credentials_no_body);
+  CPPUNIT_TEST(bodies_in_memory_are_bounded);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -347,6 +349,71 @@ class HostileInputTest : public ServerFixture {
       if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     CPPUNIT_ASSERT(served);
+  }
+
+  // SRM and the hub answer a request without credentials by its head: a
+  // client awaiting "100 Continue" gets the 401 instead (and sends nothing),
+  // and a large body already on its way is not buffered, yet the 401 arrives.
+  void no_credentials_no_body() {
+    HttpClient client("127.0.0.1", server_->port());
+    std::string head = "POST " + srm::kPath +
+                       " HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 5000000\r\n"
+                       "Expect: 100-continue\r\n\r\n";
+    std::string answer = client.raw(head);
+    CPPUNIT_ASSERT_MESSAGE(answer, answer.starts_with("HTTP/1.1 401"));
+    CPPUNIT_ASSERT(answer.find("100 Continue") == std::string::npos);
+    CPPUNIT_ASSERT(answer.find("WWW-Authenticate: Basic") != std::string::npos);
+    // A megabyte sent whole, no Expect: answered 401, not reset.
+    std::string body(1u << 20, 'x');
+    answer = client.raw("POST " + srm::kPath + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: " +
+                        std::to_string(body.size()) + "\r\n\r\n" + body);
+    CPPUNIT_ASSERT_MESSAGE(answer.substr(0, 200), answer.starts_with("HTTP/1.1 401"));
+    // The hub's JSON binding: its problem+json 401; a token that is none of ours: 401 too.
+    for (std::string auth : {"", "Authorization: Bearer not-a-token\r\n"}) {
+      answer = client.raw("POST /eprocurement/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + auth +
+                          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+      CPPUNIT_ASSERT_MESSAGE(answer.substr(0, 300), answer.starts_with("HTTP/1.1 401"));
+      CPPUNIT_ASSERT(answer.find("application/problem+json") != std::string::npos);
+    }
+    // With credentials the body is read as before (here: not JSON, a 400 problem).
+    answer = client.raw(
+        "POST /eprocurement/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Authorization: " +
+        kGarageBasic + "\r\nConnection: close\r\nContent-Length: 100000\r\n\r\n" + std::string(100000, '{'));
+    CPPUNIT_ASSERT_MESSAGE(answer.substr(0, 300), answer.starts_with("HTTP/1.1 400"));
+  }
+
+  // Bodies held at once stay within --max-body-memory: one large body on its
+  // way leaves no room for another large one (503, Retry-After), while
+  // requests with small or no bodies go on.
+  void bodies_in_memory_are_bounded() {
+    ServerProcess bounded(dir_->path() / "bounded", {"--max-body-memory", "1000000"});
+    net::io_context io;
+    auto slow = open_sockets(io, bounded.port(), 1);
+    net::write(*slow.front(), net::buffer("POST /veloconnect HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\n"
+                                          "Content-Length: 900000\r\n\r\n<GetProfileRequest"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // its header is read
+    HttpClient client("127.0.0.1", bounded.port());
+    std::string answer = client.raw(
+        "POST /veloconnect HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 200000\r\n\r\n" +
+        std::string(200000, ' '));
+    CPPUNIT_ASSERT_MESSAGE(answer.substr(0, 200), answer.starts_with("HTTP/1.1 503"));
+    CPPUNIT_ASSERT(answer.find("Retry-After: 1") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code(client.get(kProfile).body));
+    CPPUNIT_ASSERT_EQUAL(std::string("200"),
+                         code(client.post("/veloconnect", profile_request("B127645"), "application/xml").body));
+    // The large body ends (the client goes away): there is room again.
+    slow.front()->close();
+    bool served = false;
+    for (int i = 0; i < 100 && !served; ++i) {
+      answer = client.raw(
+          "POST /veloconnect HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\n"
+          "Connection: close\r\nContent-Length: 200000\r\n\r\n" +
+          std::string(200000, ' '));
+      served = !answer.starts_with("HTTP/1.1 503");
+      if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CPPUNIT_ASSERT_MESSAGE(answer.substr(0, 200), served);
   }
 
   void limits_are_flags() {
