@@ -14,6 +14,7 @@
 #include "app/config.hpp"
 #include "app/debug_endpoint.hpp"
 #include "app/health_endpoint.hpp"
+#include "app/metrics_endpoint.hpp"
 #include "core/catalog/catalog.hpp"
 #include "core/catalog/demo_data.hpp"
 #include "core/catalog/sellers.hpp"
@@ -183,6 +184,11 @@ int run(const og::app::Config& config) {
   eproc::Endpoint eproc_endpoint(contexts, hub, eproc_schema, eproc_options);
   router.add("/eprocurement", eproc_endpoint);
   router.add_prefix("/eprocurement/", eproc_endpoint);
+  app::MetricsEndpoint metrics(store, [&server] { return server.metrics(); },
+                               {{"veloconnect", [&auth] { return auth.password_stats(); }},
+                                {"srm", [&srm_users] { return srm_users.password_stats(); }},
+                                {"eproc", [&hub] { return hub.password_stats(); }}});
+  router.add("/metrics", metrics);
   dispatcher.start();
   callbacks.start();
   if (config.debug_endpoints) {

@@ -8,6 +8,7 @@
 
 #include "async/task.hpp"
 #include "http/connection_table.hpp"
+#include "http/request_stats.hpp"
 
 #include <array>
 #include <atomic>
@@ -56,6 +57,7 @@ struct Shared {
   std::atomic<bool> draining{false};
   unsigned short port = 0;  // the port bound (options.port may be 0)
   ConnectionTable table{options.max_connections_per_address};
+  RequestStats stats;
 };
 
 // "0.0.0.0", "::": the address does not say where clients reach us.
@@ -150,7 +152,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& req = parser_->get();
-    if (auto refused = framing_problem(req)) return reject(400, *refused);
+    if (auto refused = framing_problem(req)) {
+      shared_.stats.hit(Limit::MalformedRequest);
+      return reject(400, *refused);
+    }
     const bool expects_continue = beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done();
     const auto declared = parser_->content_length();  // none: chunked, or no body
     const bool chunked = !declared && !parser_->is_done();
@@ -159,6 +164,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       // Ask the endpoint before the body costs memory (or the client sends it).
       if (Endpoint* endpoint = shared_.router.find(view(req.target()).substr(0, view(req.target()).find('?')))) {
         if (auto early = endpoint->before_body(request())) {
+          shared_.stats.hit(Limit::AnsweredBeforeBody);
           unread_body_ = !expects_continue;
           return respond(std::move(*early), false, req.version(), view(req.method_string()),
                          view(req.target()).substr(0, view(req.target()).find('?')));
@@ -174,6 +180,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
         Response busy = plain_text(503, "too many large requests at once; try again shortly\n");
         busy.headers.emplace_back("Retry-After", "1");
         busy.outcome = "rejected";
+        shared_.stats.hit(Limit::BodyMemoryFull);
         unread_body_ = !expects_continue;
         return respond(std::move(busy), false, req.version(), view(req.method_string()), "-");
       }
@@ -227,12 +234,16 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) shared_.stats.hit(Limit::BodyTooLarge);
     if (ec == bhttp::error::body_limit)
       return reject(413, "request body larger than " + std::to_string(shared_.options.max_body) + " bytes\n");
+    if (ec == bhttp::error::header_limit) shared_.stats.hit(Limit::HeaderTooLarge);
     if (ec == bhttp::error::header_limit) return reject(431, "request header too large\n");
     if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
-        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      shared_.stats.hit(Limit::MalformedRequest);
       return reject(400, "malformed HTTP request: " + ec.message() + "\n");
+    }
     close();  // end of stream, timeout, reset: nobody left to answer
   }
 
@@ -269,6 +280,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     handler_timer_.expires_after(shared_.options.handler_timeout);
     handler_timer_.async_wait([self = this->shared_from_this(), in, number](beast::error_code ec) {
       if (ec || self->answered_ >= number) return;
+      self->shared_.stats.hit(Limit::HandlerTimeout);
       in->cancel.cancel();
       self->answered_ = number;
       Endpoint* endpoint = self->shared_.router.find(in->path);
@@ -318,9 +330,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   void respond(Response out, bool keep_alive, unsigned version, std::string_view method, std::string_view path) {
     release_body();
+    auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+    shared_.stats.record(out.face, out.operation, out.outcome, out.status, micros);
     if (shared_.log.enabled()) {
-      auto micros =
-          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
       char line[512];
       std::snprintf(line, sizeof line, "%s %s %.*s %.*s %d %s %s %s %lldus", log_time(), peer_.c_str(),
                     static_cast<int>(method.size()), method.data(), static_cast<int>(path.size()), path.data(),
@@ -463,8 +476,15 @@ struct Server::Impl {
       socket.close(ignored);
     };
     // One address may hold only so many: refused before it costs anything.
-    if (!shared.table.admit(peer)) return refuse();
-    if (shared.connections.load() >= shared.options.max_connections && shared.table.evict_oldest(1) == 0) {
+    if (!shared.table.admit(peer)) {
+      shared.stats.hit(Limit::PerAddressRefused);
+      return refuse();
+    }
+    bool full = shared.connections.load() >= shared.options.max_connections;
+    if (full && shared.table.evict_oldest(1) == 1) {
+      shared.stats.hit(Limit::ConnectionsEvicted);
+    } else if (full) {
+      shared.stats.hit(Limit::ConnectionsRefused);
       // Full of connections that are all working on a request: refuse
       // rather than degrade everyone.
       shared.table.release(peer);
@@ -519,6 +539,19 @@ Server::~Server() {
 
 unsigned short Server::port() const {
   return impl_->acceptor.local_endpoint().port();
+}
+std::string Server::metrics() const {
+  const auto& sh = impl_->shared;
+  std::string out = sh.stats.render();
+  auto gauge = [&out](const char* name, const char* help, std::size_t value) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " +
+           std::to_string(value) + "\n";
+  };
+  gauge("ordergate_connections", "Open client connections.", sh.connections.load());
+  gauge("ordergate_connections_idle", "Connections waiting for their next request.", sh.table.idle_count());
+  gauge("ordergate_requests_in_flight", "Requests read and not yet answered.", sh.in_flight.load());
+  gauge("ordergate_request_body_bytes", "Request bytes held for bodies being read or handled.", sh.body_bytes.load());
+  return out;
 }
 Executor Server::executor() const {
   return impl_->contexts.front()->get_executor();

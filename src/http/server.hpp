@@ -53,6 +53,9 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   unsigned short port() const;
+  // /metrics: what was answered, the limits hit, and the connections now
+  // (Prometheus text). Safe from any thread.
+  std::string metrics() const;
   // The first event loop's executor, for periodic work of the application.
   Executor executor() const;
   bool tls() const;

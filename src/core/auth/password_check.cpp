@@ -151,6 +151,7 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& real
     // A guess (nothing remembered about these credentials): paced per user and per address.
     auto admission = guesses_.admit(key, ctx.client_address());
     if (admission.refused) {
+      ++refused_;
       // Too many guesses: no PBKDF2 run, the verdict a wrong password gets.
       verdict = co_await look_up(ctx, realm, user) ? PasswordVerdict::WrongPassword : PasswordVerdict::UnknownUser;
     } else {
@@ -160,6 +161,8 @@ Task<PasswordVerdict> PasswordCheck::check(Context& ctx, const std::string& real
         co_await timer.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
       }
       verdict = co_await verify(ctx, realm, user, password, key, print);
+      ++checked_;
+      if (verdict != PasswordVerdict::Valid) ++failed_;
       if (verdict == PasswordVerdict::Valid)
         guesses_.succeeded(key);
       else

@@ -10,7 +10,9 @@
 // is no guess and is never held up. An unknown user costs the same PBKDF2
 // run as a wrong password, so answer times do not tell names apart.
 #pragma once
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -39,6 +41,14 @@ struct StoredPassword {
 
 enum class PasswordVerdict { Valid, UnknownUser, WrongPassword };
 
+// For /metrics: full checks (a PBKDF2 run each), the wrong ones among them,
+// and guesses refused unchecked by the pacing.
+struct PasswordStats {
+  std::uint64_t checked = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t refused_unchecked = 0;
+};
+
 // How password guesses are paced (see GuessThrottle).
 struct GuessLimits {
   rules::auth::GuessPolicy per_user;
@@ -57,6 +67,7 @@ class PasswordCheck {
                 GuessLimits guesses = {});
   Task<PasswordVerdict> check(Context& ctx, const std::string& realm, const std::string& user,
                               const std::string& password);
+  PasswordStats stats() const { return {checked_.load(), failed_.load(), refused_.load()}; }
 
  private:
   std::string fingerprint(std::string_view key, std::string_view password) const;
@@ -75,6 +86,7 @@ class PasswordCheck {
   std::string key_;       // per process, so fingerprints are useless elsewhere
   StoredPassword decoy_;  // what an unknown user's password is checked against
   GuessThrottle guesses_;
+  std::atomic<std::uint64_t> checked_{0}, failed_{0}, refused_{0};
   std::shared_mutex mutex_;
   std::unordered_map<std::string, Remembered> verified_;
   std::unordered_map<std::string, Remembered> rejected_;

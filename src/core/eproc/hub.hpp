@@ -87,6 +87,7 @@ class Hub {
   // The client as configured now (for a bearer token, which names its
   // client): a client removed or changed since the token was issued is seen.
   Task<std::optional<model::HubClient>> client(Context& ctx, const std::string& client_id);
+  PasswordStats password_stats() const { return passwords_.stats(); }
 
   // Every request validated first (all or nothing), then one call per
   // provider in parallel, each bounded by the provider's timeout.

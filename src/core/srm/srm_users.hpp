@@ -10,6 +10,8 @@ class SrmUsers {
                     GuessLimits guesses = {});
   Task<bool> authenticate(Context& ctx, const std::string& user, const std::string& password);
 
+  PasswordStats password_stats() const { return check_.stats(); }
+
  private:
   PasswordCheck check_;
 };

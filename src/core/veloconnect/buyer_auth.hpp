@@ -17,6 +17,8 @@ class BuyerAuth {
   Task<Credentials> authenticate(Context& ctx, const std::string& seller, const std::string& buyer_id,
                                  const std::string& password);
 
+  PasswordStats password_stats() const { return check_.stats(); }
+
  private:
   PasswordCheck check_;
 };
