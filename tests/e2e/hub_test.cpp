@@ -224,6 +224,39 @@ std::string hmac_hex(const std::string& key, const std::string& message) {
 
 }  // namespace
 
+// A provider ordergate (seller prov-b, commits slowed so that orders are
+// caught in flight) on a fixed port, a hub that reaches it as remote-b with
+// `hub_flags`, a client `client` (password "<client>-pass") with access, and
+// `orders` orders of one MANN W712/95 placed there.
+struct Remote {
+  Remote(const TempDir& dir, std::vector<std::string> hub_flags, const std::string& client, int orders)
+      : listen("127.0.0.1:" + std::to_string(closed_port())), provider_data(dir.path() / "provider") {
+    provider = std::make_unique<ServerProcess>(
+        provider_data, std::vector<std::string>{"--listen", listen, "--slow-commits-us", "250000"});
+    auto data = dir.path() / "hub";
+    hub = std::make_unique<ServerProcess>(data, std::move(hub_flags));
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(
+        0, ordergate("hub provider add remote-b --buyer HUB --understands brand-reference --url http://" + listen +
+                         "/veloconnect/prov-b" + d,
+                     "hub-at-prov-b")
+               .status);
+    CPPUNIT_ASSERT_EQUAL(0,
+                         ordergate("hub client add " + client + " --providers remote-b" + d, client + "-pass").status);
+    Garage garage(hub->port(), client, client + "-pass");
+    for (int i = 0; i < orders; ++i) {
+      auto r = garage.post("/eprocurement/orders", {{"items", {item("remote-b", "MANN", "W712/95", 1)}}});
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
+      references.push_back(parse(r).at("reference").get<std::string>());
+    }
+  }
+  std::string listen;
+  std::filesystem::path provider_data;
+  std::unique_ptr<ServerProcess> provider;
+  std::unique_ptr<ServerProcess> hub;
+  std::vector<std::string> references;
+};
+
 class HubTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(HubTest);
   CPPUNIT_TEST(availability_goes_to_every_relevant_provider_and_answers_each_request);
@@ -507,36 +540,21 @@ class HubTest : public CppUnit::TestFixture {
 
   void a_provider_killed_mid_order_gets_each_order_once_when_it_is_back() {
     TempDir dir;
-    const std::string listen = "127.0.0.1:" + std::to_string(closed_port());
-    auto provider_data = dir.path() / "provider";
-    auto provider = std::make_unique<ServerProcess>(
-        provider_data, std::vector<std::string>{"--listen", listen, "--slow-commits-us", "250000"});
-    auto data = dir.path() / "hub";
-    ServerProcess hub(data, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1"});
-    std::string d = " --data " + data.string();
-    CPPUNIT_ASSERT_EQUAL(
-        0, ordergate("hub provider add remote-b --buyer HUB --understands brand-reference --url http://" + listen +
-                         "/veloconnect/prov-b" + d,
-                     "hub-at-prov-b")
-               .status);
-    CPPUNIT_ASSERT_EQUAL(0, ordergate("hub client add garage-06 --providers remote-b" + d, "garage-06-pass").status);
-    Garage garage(hub.port(), "garage-06", "garage-06-pass");
+    Remote remote(dir, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1"}, "garage-06", 12);
+    auto& provider = remote.provider;
+    const auto& references = remote.references;
     const int orders = 12;
-    std::vector<std::string> references;
-    for (int i = 0; i < orders; ++i) {
-      auto r = garage.post("/eprocurement/orders", {{"items", {item("remote-b", "MANN", "W712/95", 1)}}});
-      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
-      references.push_back(parse(r).at("reference").get<std::string>());
-    }
+    Garage garage(remote.hub->port(), "garage-06", "garage-06-pass");
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     provider->kill_hard();
     provider.reset();
     // While it is down, the orders wait (status 2), retried with backoff.
     std::this_thread::sleep_for(std::chrono::milliseconds(800));
-    provider = std::make_unique<ServerProcess>(provider_data, std::vector<std::string>{"--listen", listen});
+    provider =
+        std::make_unique<ServerProcess>(remote.provider_data, std::vector<std::string>{"--listen", remote.listen});
     for (const auto& reference : references)
       CPPUNIT_ASSERT_EQUAL(3, settled(garage, reference, std::chrono::seconds(60)).at("status").get<int>());
-    auto exported = ordergate("export orders --seller prov-b --format json --data " + provider_data.string());
+    auto exported = ordergate("export orders --seller prov-b --format json --data " + remote.provider_data.string());
     CPPUNIT_ASSERT_MESSAGE(exported.out,
                            exported.out.find("exported " + std::to_string(orders) + " orders") != std::string::npos);
   }
@@ -549,33 +567,18 @@ class HubTest : public CppUnit::TestFixture {
   // provider's orders are the same number.
   void a_provider_down_past_the_deadline_is_asked_before_orders_are_given_up() {
     TempDir dir;
-    const std::string listen = "127.0.0.1:" + std::to_string(closed_port());
-    auto provider_data = dir.path() / "provider";
-    auto provider = std::make_unique<ServerProcess>(
-        provider_data, std::vector<std::string>{"--listen", listen, "--slow-commits-us", "250000"});
-    auto data = dir.path() / "hub";
-    ServerProcess hub(data,
-                      {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1", "--eproc-dispatch-deadline", "3"});
-    std::string d = " --data " + data.string();
-    CPPUNIT_ASSERT_EQUAL(
-        0, ordergate("hub provider add remote-b --buyer HUB --understands brand-reference --url http://" + listen +
-                         "/veloconnect/prov-b" + d,
-                     "hub-at-prov-b")
-               .status);
-    CPPUNIT_ASSERT_EQUAL(0, ordergate("hub client add garage-07 --providers remote-b" + d, "garage-07-pass").status);
-    Garage garage(hub.port(), "garage-07", "garage-07-pass");
+    Remote remote(dir, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1", "--eproc-dispatch-deadline", "3"},
+                  "garage-07", 12);
+    auto& provider = remote.provider;
+    const auto& references = remote.references;
     const int orders = 12;
-    std::vector<std::string> references;
-    for (int i = 0; i < orders; ++i) {
-      auto r = garage.post("/eprocurement/orders", {{"items", {item("remote-b", "MANN", "W712/95", 1)}}});
-      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 201, r.status);
-      references.push_back(parse(r).at("reference").get<std::string>());
-    }
+    Garage garage(remote.hub->port(), "garage-07", "garage-07-pass");
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // some finished, some started, some not
     provider->kill_hard();
     provider.reset();
     std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // past the 3 s deadline
-    provider = std::make_unique<ServerProcess>(provider_data, std::vector<std::string>{"--listen", listen});
+    provider =
+        std::make_unique<ServerProcess>(remote.provider_data, std::vector<std::string>{"--listen", remote.listen});
     int confirmed = 0;
     for (const auto& reference : references) {
       int status = settled(garage, reference, std::chrono::seconds(60)).at("status").get<int>();
@@ -583,7 +586,7 @@ class HubTest : public CppUnit::TestFixture {
       if (status == 3) ++confirmed;
     }
     std::printf("%d of %d confirmed, the rest not ordered\n", confirmed, orders);
-    auto exported = ordergate("export orders --seller prov-b --format json --data " + provider_data.string());
+    auto exported = ordergate("export orders --seller prov-b --format json --data " + remote.provider_data.string());
     CPPUNIT_ASSERT_MESSAGE(exported.out + " vs " + std::to_string(confirmed) + " confirmed at the hub",
                            exported.out.find("exported " + std::to_string(confirmed) + " orders") != std::string::npos);
   }
