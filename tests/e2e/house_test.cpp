@@ -62,6 +62,7 @@ class HouseTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(healthz_and_readyz_answer);
   CPPUNIT_TEST(failed_commits_show_on_readyz_and_reads_go_on);
   CPPUNIT_TEST(full_disk_is_reported_and_recovered_from);
+  CPPUNIT_TEST(starts_read_only_on_a_full_disk_and_recovers);
   CPPUNIT_TEST(sigterm_finishes_requests_in_flight);
   CPPUNIT_TEST_SUITE_END();
 
@@ -155,6 +156,44 @@ class HouseTest : public CppUnit::TestFixture {
     std::filesystem::remove(disk_at / "filler");
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kCreate)));
     CPPUNIT_ASSERT_EQUAL(200, client.get("/readyz").status);
+  }
+
+  // A restart while the disk is full: the database (its WAL index cannot
+  // grow) is served read-only, and the store becomes writable by itself once
+  // there is room.
+  void starts_read_only_on_a_full_disk_and_recovers() {
+    TempDir dir;
+    auto disk_at = dir.path() / "disk";
+    SmallDisk disk(disk_at, "8m");
+    std::string tid;
+    {
+      ServerProcess server(disk_at / "data");
+      HttpClient client("127.0.0.1", server.port());
+      auto created = client.get(kCreate);
+      CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(created));
+      tid = first_text(created.body, "TransactionID").value_or("");
+      CPPUNIT_ASSERT(!tid.empty());
+    }
+    disk.fill(disk_at / "filler");
+
+    ServerProcess server(disk_at / "data");
+    HttpClient client("127.0.0.1", server.port());
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kItem)));
+    auto view =
+        client.get("/veloconnect?RequestName=ViewOrderRequest&BuyersID=B127645&Password=secret&TransactionID=" + tid);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(view));
+    CPPUNIT_ASSERT_EQUAL(std::string("500"), code_of(client.get(kCreate)));  // refused, not half-written
+    auto ready = client.get("/readyz");
+    CPPUNIT_ASSERT_EQUAL(503, ready.status);
+    CPPUNIT_ASSERT(ready.body.find("read-only") != std::string::npos);
+
+    std::filesystem::remove(disk_at / "filler");
+    // The store tries again every 2 s on its own; the bound is only a hang guard.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (client.get("/readyz").status != 200 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/readyz").status);
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(client.get(kCreate)));
   }
 
   void sigterm_finishes_requests_in_flight() {

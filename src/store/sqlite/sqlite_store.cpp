@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "store/sqlite/carts.hpp"
@@ -60,38 +61,95 @@ constexpr int kCheckpointFrames = 1000;  // SQLite's default
 // How long reads may share one snapshot: what another process writes (an
 // import's slice) is seen at most this much later.
 constexpr std::chrono::milliseconds kReadSnapshotAge{10};
+// Read-only, the store tries to write again this often while idle, and at
+// most this often when writes arrive.
+constexpr std::chrono::seconds kRecoveryInterval{2};
 
-std::unique_ptr<Connection> open_connection(const SqliteOptions& options) {
+void tune(Connection& c, const SqliteOptions& options) {
+  // Another process's write (an import's slice) takes milliseconds: wait for it.
+  sqlite3_busy_timeout(c.handle(), 10000);
+  c.exec(options.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  c.exec("PRAGMA foreign_keys = ON");
+  c.exec("PRAGMA temp_store = MEMORY");
+  // Pages come from the mapped file, not read(): large catalogs cost no
+  // system calls either.
+  c.exec("PRAGMA mmap_size = 8589934592");
+  c.exec("PRAGMA cache_size = -65536");
+}
+
+// `error` gets SQLite's code when it throws.
+std::unique_ptr<Connection> open_connection(const SqliteOptions& options, int& error) {
   configure_sqlite_once();
+  error = SQLITE_CANTOPEN;
   // One thread uses the connection: SQLite's own mutexes would only cost.
   auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                         wal_buffer_vfs());
-  // Shared locking: an operator's command (an import, a backup) may open the
-  // file while the server runs. The locks cost a few system calls per group
-  // of work, not per request: a group shares one transaction.
-  c->exec("PRAGMA journal_mode = WAL");
-  // Another process's write (an import's slice) takes milliseconds: wait for it.
-  sqlite3_busy_timeout(c->handle(), 10000);
-  c->exec(options.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-  c->exec("PRAGMA foreign_keys = ON");
-  c->exec("PRAGMA temp_store = MEMORY");
-  // Pages come from the mapped file, not read(): large catalogs cost no
-  // system calls either.
-  c->exec("PRAGMA mmap_size = 8589934592");
-  c->exec("PRAGMA cache_size = -65536");
+  try {
+    // Shared locking: an operator's command (an import, a backup) may open the
+    // file while the server runs. The locks cost a few system calls per group
+    // of work, not per request: a group shares one transaction.
+    c->exec("PRAGMA journal_mode = WAL");
+    tune(*c, options);
+  } catch (const StoreError&) {
+    error = sqlite3_extended_errcode(c->handle());
+    throw;
+  }
+  error = SQLITE_OK;
   return c;
+}
+
+// For a disk that refuses writes: shared locking needs the WAL index file
+// (-shm) to grow, which a full disk refuses even to readers. In exclusive
+// locking mode SQLite keeps that index in the process's memory instead, and
+// query_only keeps any write from being tried.
+std::unique_ptr<Connection> open_read_only_connection(const SqliteOptions& options) {
+  configure_sqlite_once();
+  auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, wal_buffer_vfs());
+  c->exec("PRAGMA locking_mode = EXCLUSIVE");
+  c->exec("PRAGMA query_only = 1");
+  tune(*c, options);
+  return c;
+}
+
+// The errors of a disk that cannot take writes (full, read-only, failing),
+// as opposed to a database that is wrong.
+bool disk_refuses_writes(int code) {
+  switch (code & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
 
 SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
-  tables_ = std::make_unique<Tables>(open_connection(options_));
-  Tables& setup = *tables_;
-  Connection& c = *setup.db;
+  bool existed = std::filesystem::exists(options_.path);
+  try {
+    open_writable();
+  } catch (const StoreError& e) {
+    // A database that exists, needs no migration and is on a disk that
+    // refuses writes (full, most often) still serves its reads: the store
+    // starts read-only and leaves that state by itself once writes succeed.
+    if (!existed || !disk_refuses_writes(last_error_)) throw;
+    open_read_only(e.what());
+  }
+  thread_ = std::thread([this] { run(); });
+}
+
+void SqliteStore::open_writable() {
+  tables_.reset();
+  last_error_ = SQLITE_OK;
+  tables_ = std::make_unique<Tables>(open_connection(options_, last_error_));
+  Connection& c = *tables_->db;
   // One transaction for every pending migration (and the seed of a new
   // database): a crash leaves the old schema or the new one, nothing between.
-  c.exec("BEGIN IMMEDIATE");
   try {
+    c.exec("BEGIN IMMEDIATE");
     std::int64_t version = 0;
     {
       auto s = c.prepare("PRAGMA user_version");
@@ -102,18 +160,58 @@ SqliteStore::SqliteStore(SqliteOptions options) : options_(std::move(options)) {
       throw StoreError("database schema version " + std::to_string(version) + " is newer than this ordergate (" +
                        std::to_string(all.size()) + ")");
     created_ = version == 0;
-    for (auto i = static_cast<std::size_t>(version); i < all.size(); ++i) c.exec(all[i]);
-    c.exec(("PRAGMA user_version = " + std::to_string(all.size())).c_str());
-    if (created_ && options_.seed) options_.seed(setup);
-    if (!created_ && version < static_cast<std::int64_t>(all.size()) && options_.migrated)
-      options_.migrated(setup, static_cast<int>(version));
+    if (version < static_cast<std::int64_t>(all.size())) {
+      for (auto i = static_cast<std::size_t>(version); i < all.size(); ++i) c.exec(all[i]);
+      c.exec(("PRAGMA user_version = " + std::to_string(all.size())).c_str());
+      if (created_ && options_.seed) options_.seed(*tables_);
+      if (!created_ && options_.migrated) options_.migrated(*tables_, static_cast<int>(version));
+    }
     c.exec("COMMIT");
   } catch (...) {
+    last_error_ = sqlite3_extended_errcode(c.handle());
     sqlite3_exec(c.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    tables_.reset();
     throw;
   }
   watch_wal();
-  thread_ = std::thread([this] { run(); });
+  read_only_ = false;
+}
+
+void SqliteStore::open_read_only(const std::string& why) {
+  tables_ = std::make_unique<Tables>(open_read_only_connection(options_));
+  std::int64_t version = 0;
+  {
+    auto s = tables_->db->prepare("PRAGMA user_version");
+    if (s.step()) version = s.integer(0);
+  }
+  // Reads with an old schema would fail one by one: better not to start.
+  if (version != static_cast<std::int64_t>(migrations().size()))
+    throw StoreError("the database needs its schema migrated (version " + std::to_string(version) + " to " +
+                     std::to_string(migrations().size()) + ") and the disk refuses writes: " + why);
+  read_only_ = true;
+  last_recovery_try_ = std::chrono::steady_clock::now();
+  std::fprintf(stderr, "ordergate: the disk refuses writes (%s); serving reads only until it takes them again\n",
+               why.c_str());
+  std::lock_guard lock(ended_mutex_);
+  health_.writable = false;
+  health_.problem = "read-only: the disk refused writes at start (" + why + ")";
+}
+
+// On the store thread, in read-only mode: tries the writable connection
+// again; back to read-only if the disk still refuses.
+void SqliteStore::try_writable() {
+  last_recovery_try_ = std::chrono::steady_clock::now();
+  end_read();
+  try {
+    open_writable();
+  } catch (const StoreError&) {
+    reopen();  // still refused: said once at start, not every few seconds
+    return;
+  }
+  std::fprintf(stderr, "ordergate: the disk takes writes again; the store is writable\n");
+  std::lock_guard lock(ended_mutex_);
+  health_.writable = true;
+  health_.problem.clear();
 }
 
 SqliteStore::~SqliteStore() {
@@ -190,12 +288,16 @@ void SqliteStore::run() {
             end_read();
             continue;
           }
+        } else if (read_only_) {
+          queue_wake_.wait_for(lock, kRecoveryInterval, [&] { return stopping_ || !queue_.empty(); });
         } else {
           queue_wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
         }
       }
       work.swap(queue_);
     }
+    // Work keeps coming (the outbox looks for due jobs): try on a clock, not when idle.
+    if (read_only_ && std::chrono::steady_clock::now() - last_recovery_try_ >= kRecoveryInterval) try_writable();
     // A snapshot older than this may miss an operator's import: start afresh.
     if (read_open_ && std::chrono::steady_clock::now() - read_started_ > kReadSnapshotAge) end_read();
     for (auto& pending : work) run_job(pending);
@@ -244,6 +346,16 @@ void SqliteStore::run_job(Pending& p) {
   if (!tables_) {
     p.done({std::make_exception_ptr(StoreError("the database cannot be opened")), 0});
     return;
+  }
+  if (p.write && read_only_) {
+    if (std::chrono::steady_clock::now() - last_recovery_try_ >= kRecoveryInterval / 2) {
+      end_read();
+      try_writable();
+    }
+    if (read_only_ || !tables_) {
+      p.done({std::make_exception_ptr(StoreError("the store is read-only: the disk refuses writes")), 0});
+      return;
+    }
   }
   sqlite3* db = tables_->db->handle();
   if (!p.write) {
@@ -355,8 +467,13 @@ void SqliteStore::reopen() {
   read_open_ = false;
   tables_.reset();  // finalizes the statements, closes the connection
   try {
-    tables_ = std::make_unique<Tables>(open_connection(options_));
-    watch_wal();
+    if (read_only_) {
+      tables_ = std::make_unique<Tables>(open_read_only_connection(options_));
+    } else {
+      int error = SQLITE_OK;
+      tables_ = std::make_unique<Tables>(open_connection(options_, error));
+      watch_wal();
+    }
   } catch (const std::exception& e) {
     // Opening reads only; if even that fails, the next unit tries again (run_job).
     std::fprintf(stderr, "ordergate: reopening the database failed: %s\n", e.what());

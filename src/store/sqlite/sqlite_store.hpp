@@ -15,7 +15,9 @@
 // A commit that fails (full disk, I/O error) takes back its batch; the units
 // in it are answered "not applied" and the store goes on: reads keep working,
 // the next commit tries again, and health() says what happened until a commit
-// succeeds again.
+// succeeds again. A database on a disk that refuses writes at start (full,
+// most often) is opened read-only: reads are served, writes refused, and the
+// store tries to write again every few seconds until the disk takes it.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -100,6 +102,12 @@ class SqliteStore final : public Store {
   // not hold: close it and open it again, which recovers the WAL from the file.
   void reopen();
   void watch_wal();
+  // Opens the connection and brings the schema up to date (creating and
+  // seeding a new database); throws with last_error_ set.
+  void open_writable();
+  // Serves reads of an up-to-date database on a disk that refuses writes.
+  void open_read_only(const std::string& why);
+  void try_writable();
   // The open batch is over: `committed` or lost. Tells whoever waits for it.
   void end_batch(bool committed, const std::string& problem = {});
   std::uint64_t seen() const { return batch_dirty_ ? batch_ : 0; }
@@ -116,6 +124,9 @@ class SqliteStore final : public Store {
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
   int wal_frames_ = 0;  // in the WAL since the last checkpoint
+  bool read_only_ = false;  // the disk refused writes at start; writes are refused until it takes them
+  std::chrono::steady_clock::time_point last_recovery_try_;
+  int last_error_ = 0;  // SQLite's code for open_writable()'s failure
 
   // Work handed to the thread.
   std::mutex queue_mutex_;
