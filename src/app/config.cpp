@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "log/log.hpp"
+
 namespace og::app {
 
 namespace po = boost::program_options;
@@ -95,7 +97,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "longest a password check waits for its turn")(
       "debug-endpoints", po::bool_switch(&c.debug_endpoints),
       "testing aid: serve /debug/sleep?ms=N and /debug/fetch?url=U (a handler waiting on a timer or an outbound call)")(
-      "access-log", po::value(&c.access_log)->default_value("-"), "one line per request: '-' stderr, 'off', or a file")(
+      "access-log", po::value(&c.access_log)->default_value("-"),
+      "one logfmt line per request: '-' stderr, 'off', or a file (reopened on SIGHUP)")(
+      "log-file", po::value(&c.log_file)->default_value("-"),
+      "the server's own log (failures, store state, janitor): '-' stderr or a file (reopened on SIGHUP)")(
+      "log-level", po::value(&c.log_level)->default_value("info"), "error, warning, info or debug")(
       "seller-id", po::value(&c.veloconnect.seller_id)->default_value("ordergate"),
       "Veloconnect SellersID this server answers for (415 otherwise)")(
       "seller-name", po::value(&c.veloconnect.seller_name)->default_value("ordergate demo wholesaler"),
@@ -248,6 +254,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       exit_code = 2;
       return std::nullopt;
     }
+  }
+  if (!log::parse_level(c.log_level)) {
+    std::cerr << "ordergate: --log-level is error, warning, info or debug\n";
+    exit_code = 2;
+    return std::nullopt;
   }
   c.veloconnect.tls = !c.server.tls_certificate.empty() || c.server.public_url.starts_with("https://");
   return c;

@@ -14,6 +14,8 @@ struct Config {
   std::string data_dir = "./data";
   std::string durability = "process";  // process | power
   std::string access_log = "-";
+  std::string log_file = "-";
+  std::string log_level = "info";
   long max_open_orders = 1000;
   long max_open_searches = 1000;
   long order_lifetime_s = 24 * 3600;

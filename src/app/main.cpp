@@ -36,6 +36,7 @@
 #include "eproc/order_json.hpp"
 #include "eproc/order_soap.hpp"
 #include "http/server.hpp"
+#include "log/log.hpp"
 #include "message/schema_set.hpp"
 #include "providers/callback_sender.hpp"
 #include "providers/http_client.hpp"
@@ -63,9 +64,12 @@ int run(const og::app::Config& config) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);  // reopen the log files (logrotate)
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
+  log::set_level(*log::parse_level(config.log_level));
+  log::open(config.log_file);
   message::init_xml();
   std::filesystem::create_directories(config.data_dir);
   core::SystemClock clock;
@@ -130,7 +134,7 @@ int run(const og::app::Config& config) {
   router.add("/veloconnect", velo_endpoint);
   router.add_prefix("/veloconnect/", velo_endpoint);  // hosted sellers: /veloconnect/<seller>
   router.add("/srm/InternalRequest", srm_endpoint);
-  http::AccessLog log(config.access_log);
+  http::AccessLog access_log(config.access_log);
 
   std::unique_ptr<http::Server> server_ptr;
   app::HealthEndpoint health(store, [&] { return server_ptr && server_ptr->draining(); });
@@ -138,7 +142,7 @@ int run(const og::app::Config& config) {
   router.add("/readyz", health);
   router.add("/health", health);
 
-  server_ptr = std::make_unique<http::Server>(config.server, router, log);
+  server_ptr = std::make_unique<http::Server>(config.server, router, access_log);
   http::Server& server = *server_ptr;
   // Outbound calls run on the first loop (they are I/O, like everything a loop does).
   // Each provider's own bound (--max-concurrent of `hub provider add`) limits
@@ -214,10 +218,10 @@ int run(const og::app::Config& config) {
             core::Context ctx = contexts.make();
             auto report = co_await janitor.sweep(ctx);
             if (report.ended || report.purged)
-              std::cerr << "ordergate: janitor ended " << report.ended << " idle instance(s), purged " << report.purged
-                        << std::endl;
+              log::info("janitor ended " + std::to_string(report.ended) + " idle instance(s), purged " +
+                        std::to_string(report.purged));
           } catch (const std::exception& e) {
-            std::cerr << "ordergate: janitor: " << e.what() << std::endl;
+            log::error(std::string("janitor: ") + e.what());
           }
         }
       },
@@ -225,7 +229,11 @@ int run(const og::app::Config& config) {
 
   std::thread signal_waiter([&] {
     int received = 0;
-    sigwait(&signals, &received);
+    while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
+      log::reopen();
+      access_log.reopen();
+      log::info("log files reopened (SIGHUP)");
+    }
     // Finish what is in flight (answers say Connection: close), then stop.
     if (received != 0) server.drain(std::chrono::seconds(config.drain_seconds));
   });

@@ -7,6 +7,7 @@
 #include "eproc/json_encode.hpp"
 #include "eproc/order_json.hpp"
 #include "eproc/soap_encode.hpp"
+#include "log/log.hpp"
 #include "message/contracts.hpp"
 #include "message/url_form.hpp"
 
@@ -148,7 +149,7 @@ std::optional<std::string> path_segment(std::string_view raw) {
 }
 
 void log_failure(const char* what, const std::exception& e) {
-  std::fprintf(stderr, "ordergate: eproc %s failed: %s\n", what, e.what());
+  log::error(std::string("eproc ") + what + " failed: " + e.what());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "async/task.hpp"
 #include "http/connection_table.hpp"
 #include "http/request_stats.hpp"
+#include "log/log.hpp"
 
 #include <array>
 #include <atomic>
@@ -34,19 +35,6 @@ std::string_view view(beast::string_view s) {
 }
 
 // Second-resolution UTC timestamp, formatted once per second per thread.
-const char* log_time() {
-  thread_local std::time_t last = 0;
-  thread_local char buf[32];
-  std::time_t now = std::time(nullptr);
-  if (now != last) {
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    last = now;
-  }
-  return buf;
-}
-
 struct Shared {
   ServerOptions options;
   const Router& router;
@@ -300,8 +288,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                       try {
                         std::rethrow_exception(e);
                       } catch (const std::exception& x) {
-                        std::fprintf(stderr, "ordergate: %s %s failed: %s\n", in->method.c_str(), in->path.c_str(),
-                                     x.what());
+                        log::error(in->method + " " + in->path + " failed: " + x.what());
                       } catch (...) {
                       }
                       out = plain_text(500, "internal error\n");
@@ -333,15 +320,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
     shared_.stats.record(out.face, out.operation, out.outcome, out.status, micros);
-    if (shared_.log.enabled()) {
-      char line[512];
-      std::snprintf(line, sizeof line, "%s %s %.*s %.*s %d %s %s %s %lldus", log_time(), peer_.c_str(),
-                    static_cast<int>(method.size()), method.data(), static_cast<int>(path.size()), path.data(),
-                    out.status, out.face.empty() ? "-" : out.face.c_str(),
-                    out.operation.empty() ? "-" : out.operation.c_str(),
-                    out.outcome.empty() ? "-" : out.outcome.c_str(), static_cast<long long>(micros));
-      shared_.log.write(line);
-    }
+    if (shared_.log.enabled())
+      shared_.log.write(
+          access_line(log::utc_now(), peer_, method, path, out.status, out.face, out.operation, out.outcome, micros));
     response_.emplace(static_cast<bhttp::status>(out.status), version);
     response_->set(bhttp::field::server, "ordergate");
     response_->set(bhttp::field::content_type, out.content_type);

@@ -1,5 +1,7 @@
 #include "providers/http_client.hpp"
 
+#include "log/log.hpp"
+
 #include <cstdio>
 #include <utility>  // before Boost: asio 1.74's awaitable.hpp uses std::exchange without it
 
@@ -792,7 +794,7 @@ net::awaitable<HttpResult> HttpClient::Impl::run(std::shared_ptr<Impl> self, Htt
   } catch (const std::exception& e) {
     // Nothing above throws by design (errors travel as error codes); memory exhaustion still could.
     // The detail can reach a hub client (an item's message): the text goes to the log only.
-    std::fprintf(stderr, "ordergate: outbound HTTP exchange failed: %s\n", e.what());
+    log::error(std::string("outbound HTTP exchange failed: ") + e.what());
     result.error = HttpError::Protocol;
     result.detail = "internal error";
   }
@@ -820,7 +822,7 @@ net::awaitable<HttpResult> HttpClient::send(HttpRequest request, CancelToken can
     result = co_await net::co_spawn(impl_->strand, Impl::run(impl_, std::move(request), std::move(cancel)),
                                     net::use_awaitable);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "ordergate: outbound HTTP request failed: %s\n", e.what());
+    log::error(std::string("outbound HTTP request failed: ") + e.what());
     result.error = HttpError::Protocol;
     result.detail = "internal error";
   }

@@ -6,6 +6,8 @@
 #include <limits>
 #include <mutex>
 
+#include "message/xml_limits.hpp"
+
 namespace og::providers::xml {
 
 namespace {
@@ -114,6 +116,16 @@ std::optional<Document> Document::parse(std::string_view body, std::string_view 
     error = "the answer is empty";
     return std::nullopt;
   }
+  const char* encoding = nullptr;
+  std::string wanted(charset);
+  if (!declares_encoding(body) && plausible_charset(wanted)) encoding = wanted.c_str();
+  // The same shape limits as requests, before libxml2 builds anything: a peer's
+  // 100,000 attributes would otherwise cost a loop tens of seconds.
+  if (auto problem = message::scan_xml(body, encoding ? std::optional<std::string_view>(encoding) : std::nullopt,
+                                       message::XmlLimits{})) {
+    error = "the answer is refused: " + problem->message;
+    return std::nullopt;
+  }
   std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt(xmlNewParserCtxt());
   if (!ctxt) {
     error = "out of memory";
@@ -122,9 +134,6 @@ std::optional<Document> Document::parse(std::string_view body, std::string_view 
   bool doctype = false;
   ctxt->_private = &doctype;
   ctxt->sax->internalSubset = refuse_doctype;
-  const char* encoding = nullptr;
-  std::string wanted(charset);
-  if (!declares_encoding(body) && plausible_charset(wanted)) encoding = wanted.c_str();
   // No entity substitution (XML_PARSE_NOENT off), no DTD loading or attribute defaults, no network; libxml2's
   // depth and amplification limits stay on (no XML_PARSE_HUGE). Errors are read from the context, not printed.
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;

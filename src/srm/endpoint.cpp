@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "log/log.hpp"
 #include "message/contracts.hpp"
 #include "srm/basic_auth.hpp"
 #include "srm/decode.hpp"
@@ -149,7 +150,7 @@ Task<http::Response> Endpoint::process(const http::Request& request, core::Conte
     }
   } catch (const std::exception& e) {
     // Nothing was committed (the unit of work rolled back); the caller may retry.
-    std::fprintf(stderr, "ordergate: srm %s failed: %s\n", op.name, e.what());
+    log::error(std::string("srm ") + op.name + " failed: " + e.what());
   }
   // No answer before the commit it reports.
   bool durable = false;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "log/log.hpp"
 #include "message/soap_codec.hpp"
 #include "message/xml_reader.hpp"
 #include "veloconnect/namespaces.hpp"
@@ -118,7 +119,7 @@ Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelTo
     // A store failure (or anything unforeseen): the unit of work was rolled
     // back; say so instead of dropping the connection. The detail is for the
     // operator's log, not for the client.
-    std::fprintf(stderr, "ordergate: veloconnect %s failed: %s\n", out.answer.operation.c_str(), e.what());
+    log::error("veloconnect " + out.answer.operation + " failed: " + e.what());
     failed = true;
   }
   // No answer before the commit it reports: if that commit failed, nothing

@@ -3,6 +3,12 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <sys/wait.h>
 
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -20,6 +26,25 @@ std::string view_order(const std::string& tid) {
          "<vct:TransactionID>" +
          tid + "</vct:TransactionID></ViewOrderRequest>";
 }
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The first line of `path` holding `text`, waiting for the log writer (it
+// writes out every 200 ms); "" after 10 s.
+std::string wait_for_line(const std::filesystem::path& path, const std::string& text) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  do {
+    std::istringstream lines(read_file(path));
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(text) != std::string::npos) return line;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  } while (std::chrono::steady_clock::now() < deadline);
+  return "";
+}
+
 }  // namespace
 
 class ServerLifecycleTest : public CppUnit::TestFixture {
@@ -29,6 +54,7 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(confirmed_order_survives_kill_9);
   CPPUNIT_TEST(help_lists_every_flag);
   CPPUNIT_TEST(sigterm_stops_cleanly);
+  CPPUNIT_TEST(logs_are_logfmt_and_reopened_on_sighup);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -57,8 +83,33 @@ class ServerLifecycleTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(0, pclose(p));
     for (const char* flag : {"--listen", "--data", "--tls-cert", "--tls-key", "--threads", "--durability",
                              "--access-log", "--max-open-transactions", "--commit-interval-us", "--demo-catalog-items",
-                             "--demo-transactions", "--slow-commits-us"})
+                             "--demo-transactions", "--slow-commits-us", "--log-file", "--log-level"})
       CPPUNIT_ASSERT_MESSAGE(flag, out.find(flag) != std::string::npos);
+  }
+
+  // logrotate moves the files away and sends SIGHUP: the server writes on
+  // into new files by the old names.
+  void logs_are_logfmt_and_reopened_on_sighup() {
+    TempDir dir;
+    auto log_file = dir.path() / "ordergate.log";
+    ServerProcess server(dir.path() / "data", {"--log-file", log_file.string(), "--log-level", "info"});
+    std::filesystem::path access(server.log_path());
+    HttpClient client("127.0.0.1", server.port());
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/healthz").status);
+    auto first = wait_for_line(access, "path=/healthz");
+    CPPUNIT_ASSERT_MESSAGE(first, first.starts_with("time=20"));
+    for (const char* field : {" client=127.0.0.1 ", " method=GET ", " status=200 ", " face=health ", " us="})
+      CPPUNIT_ASSERT_MESSAGE(first + " lacks" + field, first.find(field) != std::string::npos);
+
+    std::filesystem::rename(access, access.string() + ".1");
+    std::filesystem::rename(log_file, log_file.string() + ".1");
+    server.signal(SIGHUP);
+    CPPUNIT_ASSERT(wait_for_line(log_file, "info log files reopened").find("reopened") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(200, client.get("/readyz").status);
+    CPPUNIT_ASSERT(wait_for_line(access, "path=/readyz").find("operation=ready") != std::string::npos);
+    CPPUNIT_ASSERT_MESSAGE("a line went to the rotated file",
+                           read_file(access.string() + ".1").find("path=/readyz") == std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(0, server.stop());
   }
 
   void sigterm_stops_cleanly() {

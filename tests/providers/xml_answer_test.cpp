@@ -28,6 +28,7 @@ class XmlAnswerTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(elements_by_local_name_in_any_namespace);
   CPPUNIT_TEST(doctype_and_entities_are_refused);
   CPPUNIT_TEST(broken_empty_and_oversized_answers_are_refused);
+  CPPUNIT_TEST(answers_pass_the_request_shape_limits);
   CPPUNIT_TEST(charset_of_the_content_type_when_the_document_names_none);
   CPPUNIT_TEST(writer_escapes_and_refuses_what_xml_cannot_carry);
   CPPUNIT_TEST_SUITE_END();
@@ -91,6 +92,30 @@ class XmlAnswerTest : public CppUnit::TestFixture {
     std::string deep;
     for (int i = 0; i < 100000; ++i) deep += "<a>";
     CPPUNIT_ASSERT(!parse(deep, error));
+  }
+
+  // A hostile provider's answer gets the limits a request gets: libxml2 would
+  // spend seconds of a loop on 50,000 attributes of one element.
+  void answers_pass_the_request_shape_limits() {
+    std::string error;
+    std::string attributes = "<GetItemDetailsResponse";
+    for (int i = 0; i < 50000; ++i) attributes += " a" + std::to_string(i) + "=\"1\"";
+    attributes += "/>";
+    CPPUNIT_ASSERT(!parse(attributes, error));
+    CPPUNIT_ASSERT_MESSAGE(error, error.find("refused") != std::string::npos);
+    error.clear();
+    std::string elements = "<r>";
+    for (int i = 0; i < 150000; ++i) elements += "<i/>";
+    elements += "</r>";
+    CPPUNIT_ASSERT(!parse(elements, error));
+    CPPUNIT_ASSERT_MESSAGE(error, error.find("refused") != std::string::npos);
+    error.clear();
+    CPPUNIT_ASSERT(!parse(std::string("<r>a\0b</r>", 10), error));  // libxml2 would end the text at the NUL
+    // An ordinary answer of the same family passes.
+    std::string fine = "<r>";
+    for (int i = 0; i < 1000; ++i) fine += "<i a=\"1\" b=\"2\">text</i>";
+    fine += "</r>";
+    CPPUNIT_ASSERT_MESSAGE(error, parse(fine, error).has_value());
   }
 
   void charset_of_the_content_type_when_the_document_names_none() {

@@ -99,6 +99,10 @@ std::string ServerProcess::url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }
 
+void ServerProcess::signal(int number) {
+  if (pid_ > 0) ::kill(pid_, number);
+}
+
 void ServerProcess::kill_hard() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);

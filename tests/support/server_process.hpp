@@ -24,6 +24,8 @@ class ServerProcess {
   std::string url(const std::string& path = "/veloconnect") const;
   // Ends the process the hard way: no shutdown code runs.
   void kill_hard();
+  // Sends a signal (SIGHUP: reopen the logs) and leaves the process running.
+  void signal(int number);
   // SIGTERM and wait; returns the exit status.
   int stop();
   const std::string& log_path() const { return log_; }

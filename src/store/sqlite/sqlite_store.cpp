@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 
+#include "log/log.hpp"
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
@@ -118,10 +119,8 @@ bool disk_refuses_writes(int code) {
     case SQLITE_FULL:
     case SQLITE_IOERR:
     case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-      return true;
-    default:
-      return false;
+    case SQLITE_CANTOPEN: return true;
+    default: return false;
   }
 }
 
@@ -190,8 +189,7 @@ void SqliteStore::open_read_only(const std::string& why) {
                      std::to_string(migrations().size()) + ") and the disk refuses writes: " + why);
   read_only_ = true;
   last_recovery_try_ = std::chrono::steady_clock::now();
-  std::fprintf(stderr, "ordergate: the disk refuses writes (%s); serving reads only until it takes them again\n",
-               why.c_str());
+  log::warning("store: the disk refuses writes (" + why + "); serving reads only until it takes them again");
   std::lock_guard lock(ended_mutex_);
   health_.writable = false;
   health_.problem = "read-only: the disk refused writes at start (" + why + ")";
@@ -208,7 +206,7 @@ void SqliteStore::try_writable() {
     reopen();  // still refused: said once at start, not every few seconds
     return;
   }
-  std::fprintf(stderr, "ordergate: the disk takes writes again; the store is writable\n");
+  log::info("store: the disk takes writes again; the store is writable");
   std::lock_guard lock(ended_mutex_);
   health_.writable = true;
   health_.problem.clear();
@@ -445,8 +443,7 @@ void SqliteStore::commit_batch() {
     }
   }
   if (!problem.empty()) {
-    std::fprintf(stderr, "ordergate: commit %llu failed, its units were not applied: %s\n",
-                 static_cast<unsigned long long>(batch_), problem.c_str());
+    log::error("store: commit " + std::to_string(batch_) + " failed, its units were not applied: " + problem);
     if (!reopened && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   end_batch(problem.empty(), problem);
@@ -476,7 +473,7 @@ void SqliteStore::reopen() {
     }
   } catch (const std::exception& e) {
     // Opening reads only; if even that fails, the next unit tries again (run_job).
-    std::fprintf(stderr, "ordergate: reopening the database failed: %s\n", e.what());
+    log::error(std::string("store: reopening the database failed: ") + e.what());
   }
 }
 
@@ -492,7 +489,7 @@ void SqliteStore::end_batch(bool committed, const std::string& problem) {
     std::lock_guard lock(ended_mutex_);
     ++health_.commits;
     if (committed) {
-      if (!health_.writable) std::fprintf(stderr, "ordergate: commits succeed again\n");
+      if (!health_.writable) log::info("store: commits succeed again");
       health_.writable = true;
       health_.problem.clear();
     } else {
