@@ -4,7 +4,8 @@
 #   ./build.sh test         build and run every test suite: the Release build that
 #                           `run` serves (GCC, and a smoke start of `run` itself), then
 #                           the same suites built with clang, ASan+UBSan and libFuzzer
-#                           coverage, with every fuzz target run briefly
+#                           coverage, with every fuzz target run briefly, then the
+#                           threaded suites under ThreadSanitizer
 # Both install their Debian packages first (apt-get, as root or through sudo).
 # The build configurations are CMakePresets.json's; bench/run uses the same.
 set -euo pipefail
@@ -81,6 +82,11 @@ case "${1:-}" in
       # + UBSan; every suite again, and each libFuzzer target 20 s (tests/fuzz).
       build_preset asan
       ctest --preset asan -j"$(jobs)"
+      # ThreadSanitizer where threads meet: the store thread, the event loops,
+      # the hashing pool, outbound calls, and every server the e2e suites start.
+      # (The rules and message suites are single-threaded: ASan covers them.)
+      build_preset tsan ordergate store_tests providers_tests eproc_tests e2e_tests
+      ctest --preset tsan -j"$(jobs)" -R '^(store|providers|eproc|e2e)_tests\.'
     fi
     ;;
   *)
