@@ -8,24 +8,15 @@
 # binary unpacked from it must serve too.
 set -euo pipefail
 BUILD=$(cd "$1" && pwd)
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "install: $*" >&2
-  [ -f "$work/out" ] && { echo "--- server output ---" >&2; cat "$work/out" >&2; }
-  exit 1
-}
+SMOKE_NAME=install
+# shellcheck source=tests/smoke/common.sh
+source "$(dirname "$0")/common.sh"
 
 # serves <root>: the binary under <root> with the config under <root> answers.
 serves() {
   local root=$1 port data="$work/data-$(basename "$1")"
   echo pw | "$root/usr/bin/ordergate" buyer add B1 --data "$data" >/dev/null
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   "$root/usr/bin/ordergate" --config "$root/etc/ordergate/ordergate.conf" --data "$data" \
     --listen "127.0.0.1:$port" >"$work/out" 2>&1 &
   pid=$!

@@ -5,21 +5,11 @@
 # the demo buyer) and both WSDLs, and stop cleanly on SIGTERM.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "smoke: $*" >&2
-  echo "--- server output ---" >&2
-  cat "$work/out" >&2 || true
-  exit 1
-}
+SMOKE_NAME=smoke
+# shellcheck source=tests/smoke/common.sh
+source "$(dirname "$0")/common.sh"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$ROOT/build.sh" run --listen "127.0.0.1:$port" --data "$work/data" --access-log off >"$work/out" 2>&1 &
 pid=$!
 
