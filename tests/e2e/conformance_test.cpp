@@ -5,10 +5,18 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <sys/wait.h>
 
+#include <utility>  // before Boost: asio 1.74's headers use std::exchange without it
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "support/command.hpp"
 #include "support/server_process.hpp"
@@ -70,6 +78,45 @@ std::optional<fs::path> official_dir() {
   return std::nullopt;
 }
 
+// An HTTP server that is no Veloconnect server: every request gets a plain
+// text greeting. One connection at a time, as the kit sends them.
+class NonsenseServer {
+ public:
+  NonsenseServer() {
+    accept();
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  ~NonsenseServer() {
+    io_.stop();
+    thread_.join();
+  }
+  std::string url() const {
+    return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/veloconnect";
+  }
+
+ private:
+  void accept() {
+    acceptor_.async_accept([this](boost::system::error_code ec, boost::asio::ip::tcp::socket socket) {
+      if (ec) return;
+      namespace http = boost::beast::http;
+      boost::beast::flat_buffer buffer;
+      http::request<http::string_body> request;
+      http::read(socket, buffer, request, ec);
+      http::response<http::string_body> response(http::status::ok, 11);
+      response.set(http::field::content_type, "text/plain");
+      response.body() = "hello, this is not Veloconnect\n";
+      response.prepare_payload();
+      http::write(socket, response, ec);
+      socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
+      accept();
+    });
+  }
+
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::acceptor acceptor_{io_, {boost::asio::ip::make_address("127.0.0.1"), 0}};
+  std::thread thread_;
+};
+
 void assert_conformant(const CommandRun& run) {
   CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, 0, exit_code(run));
   for (const char* check : kMandatory)
@@ -87,7 +134,9 @@ class ConformanceTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(ordergate_passes_over_soap11);
   CPPUNIT_TEST(ordergate_passes_over_soap12);
   CPPUNIT_TEST(ordergate_passes_against_the_official_xsds_in_every_binding);
+  CPPUNIT_TEST(a_hosted_seller_passes_through_its_sellers_id);
   CPPUNIT_TEST(a_server_whose_orders_fail_is_reported_with_exit_code_1);
+  CPPUNIT_TEST(a_server_that_answers_nonsense_is_reported_with_exit_code_1);
   CPPUNIT_TEST(an_unreachable_server_and_bad_usage_are_exit_code_2);
   CPPUNIT_TEST_SUITE_END();
 
@@ -131,6 +180,25 @@ class ConformanceTest : public CppUnit::TestFixture {
     }
   }
 
+  void a_hosted_seller_passes_through_its_sellers_id() {
+    TempDir dir;
+    auto data = dir.path() / "data";
+    ServerProcess server(data);
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(0, exit_code(ordergate("seller add acme --name ACME" + d)));
+    CPPUNIT_ASSERT_EQUAL(0, exit_code(ordergate("buyer add D1 --seller acme" + d, "d1-pass")));
+    auto csv = dir.path() / "items.csv";
+    std::ofstream(csv) << "item_id,description,unit,price,stock\nA-1,Rotor,EA,12.50,7\nA-2,Pads,PK,8.00,3\n"
+                          "A-3,Lever,EA,20.00,0\n";
+    CPPUNIT_ASSERT_EQUAL(0, exit_code(ordergate("import catalog " + csv.string() + " --seller acme" + d)));
+    for (const char* binding : {"xml", "url"}) {
+      auto run = ordergate("conformance " + server.url() + " --buyer D1 --password d1-pass --sellers-id acme" +
+                           " --binding " + binding);
+      assert_conformant(run);
+      CPPUNIT_ASSERT_MESSAGE(run.out, run.out.find("TotalCount 3") != std::string::npos);
+    }
+  }
+
   void a_server_whose_orders_fail_is_reported_with_exit_code_1() {
     TempDir dir;
     ServerProcess server(dir.path() / "data", {"--fail-commits"});
@@ -141,6 +209,15 @@ class ConformanceTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_MESSAGE(run.out, run.out.find("ResponseCode 500") != std::string::npos);
     // What does not write still passes.
     CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, std::string("PASS"), verdict(run.out, "GetItemDetails"));
+  }
+
+  void a_server_that_answers_nonsense_is_reported_with_exit_code_1() {
+    NonsenseServer server;
+    auto run = ordergate("conformance " + server.url() + " --buyer B127645 --password secret --binding soap12");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, 1, exit_code(run));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, std::string("FAIL"), verdict(run.out, "GetProfile"));
+    CPPUNIT_ASSERT_MESSAGE(run.out, run.out.find("not well-formed XML") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, std::string("FAIL"), verdict(run.out, "auth wrong password -> 411"));
   }
 
   void an_unreachable_server_and_bad_usage_are_exit_code_2() {

@@ -176,9 +176,8 @@ std::string text_search(Run& run, bool listed) {
   std::string id = c.answer.transaction_id();
   bool created = c.code(200) && total >= 0 && !id.empty() &&
                  (total > 0 ? c.answer.status_code() == 2 : c.status_between(100, 199));
-  run.add(checks[0], created,
-          created ? "empty SearchString: TotalCount " + std::to_string(total) + ", " + c.what()
-                  : "expected 200 with TransactionID, TotalCount and StatusCode 2 (100 without hits), got " + c.what());
+  run.judge(checks[0], created, "200, a TransactionID, TotalCount, StatusCode 2 (100 without hits)",
+            "empty SearchString: " + c.what() + (total >= 0 ? ", TotalCount " + std::to_string(total) : ""));
   if (!created || total == 0) {
     for (int i = 1; i < 5; ++i)
       run.report.add(checks[i], Verdict::Skip, created ? "no hits to page through" : "no search instance");
