@@ -42,7 +42,7 @@ const char* kUsage =
     "  hub provider list                       the hub's providers\n"
     "%CONFORMANCE%"
     "\n"
-    "Every command takes --data DIR (default ./data), the folder of ordergate.db; it may run\n"
+    "The database commands take --data DIR (default ./data), the folder of ordergate.db; it may run\n"
     "while a server serves that folder. --seller defaults to the default seller (/veloconnect).\n";
 
 std::string usage() {

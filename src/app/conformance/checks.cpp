@@ -1,5 +1,7 @@
 #include "app/conformance/checks.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "app/conformance/answer.hpp"
@@ -251,10 +253,11 @@ void item_details_list(Run& run, const Found& f, bool listed) {
           "a known and an unknown item: " + std::to_string(entries) + " ItemDetail (2 expected), " + a.what());
 }
 
-void order_flow(Run& run, const Found& f, bool listed, bool rollback_listed) {
-  const char* checks[] = {
-      "Order create",       "Order update", "Order view", "Order finish (test)", "Order finish again -> 430",
-      "Order view finished"};
+void order_flow(Run& run, const Found& f, bool listed, bool status_listed) {
+  const char* checks[] = {"Order create",        "Order update",
+                          "Order view",          "GetStatus of the open order",
+                          "Order finish (test)", "Order finish again -> 430",
+                          "Order view finished"};
   if (!listed || f.item.empty()) {
     for (auto c : checks)
       run.report.add(c, Verdict::Skip, listed ? "no item to order" : "the profile does not list Order");
@@ -267,7 +270,7 @@ void order_flow(Run& run, const Found& f, bool listed, bool rollback_listed) {
   bool created = c.code(200) && !id.empty() && c.answer.status_code() == 2;
   run.judge(checks[0], created, "200, a TransactionID, StatusCode 2", c.what());
   if (!created) {
-    for (int i = 1; i < 6; ++i) run.report.add(checks[i], Verdict::Skip, "no order instance");
+    for (int i = 1; i < 7; ++i) run.report.add(checks[i], Verdict::Skip, "no order instance");
     return;
   }
   auto update = run.request("UpdateOrderRequest", id, true);
@@ -280,17 +283,22 @@ void order_flow(Run& run, const Found& f, bool listed, bool rollback_listed) {
   lines = v.answer.children("OrderResponseLine");
   run.judge(checks[2], v.code(200) && v.answer.status_code() == 2 && lines >= 1, "200, StatusCode 2 and the line",
             v.what() + ", " + std::to_string(lines) + " OrderResponseLine");
+  if (status_listed) {
+    auto st = run.send(run.request("GetStatusRequest", id, true));
+    run.judge(checks[3], st.code(200) && st.answer.status_code() == 2, "200, StatusCode 2", st.what());
+  } else {
+    run.report.add(checks[3], Verdict::Skip, "the profile does not list GetStatus");
+  }
   auto fin = run.send(run.request("FinishOrderRequest", id, true));
   auto order_id = fin.answer.text("OrderID").value_or("");
-  run.judge(checks[3], fin.code(200) && fin.answer.status_code() == 100 && !order_id.empty(),
+  run.judge(checks[4], fin.code(200) && fin.answer.status_code() == 100 && !order_id.empty(),
             "200, StatusCode 100 and an OrderID",
             fin.what() + ", OrderID " + (order_id.empty() ? std::string("missing") : order_id));
   auto again = run.send(run.request("FinishOrderRequest", id, true));
-  run.expect(checks[4], again, 430, "");
+  run.expect(checks[5], again, 430, "");
   auto after = run.send(run.request("ViewOrderRequest", id, true));
   // The standard allows ViewOrder in state 100.
-  run.judge(checks[5], after.code(200) && after.answer.status_code() == 100, "200, StatusCode 100", after.what());
-  (void)rollback_listed;
+  run.judge(checks[6], after.code(200) && after.answer.status_code() == 100, "200, StatusCode 100", after.what());
 }
 
 void rollback_flow(Run& run, const Found& f, bool order_listed, bool rollback_listed) {
@@ -363,7 +371,7 @@ Report run_checks(const HttpExchange& http, const AnswerSchema& schema, const Se
   authentication(run, item.empty() ? std::string(kUnknownItem) : item);
   Found found = item_details(run, item);
   item_details_list(run, found, lists("GetItemDetailsList"));
-  order_flow(run, found, lists("Order"), lists("Rollback"));
+  order_flow(run, found, lists("Order"), lists("GetStatus"));
   rollback_flow(run, found, lists("Order"), lists("Rollback"));
   unknown_transaction(run, lists("Order"));
   leniency(run, settings, found);
