@@ -50,7 +50,8 @@ const char* kMandatory[] = {"GetProfile",
                             "Order test/non-test mix -> 435",
                             "Rollback open order",
                             "Rollback then view: ended",
-                            "unknown TransactionID -> 420"};
+                            "unknown TransactionID -> 420",
+                            "answer elements"};
 
 int exit_code(const CommandRun& r) {
   return WIFEXITED(r.status) ? WEXITSTATUS(r.status) : -1;

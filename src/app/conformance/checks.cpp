@@ -27,6 +27,14 @@ struct Sent {
   std::string what() const { return failure.empty() ? describe(answer) : "no HTTP answer: " + failure; }
 };
 
+// The response element the standard pairs with each request element.
+std::string response_element(const std::string& request) {
+  if (request == "CreateOrderRequest" || request == "UpdateOrderRequest" || request == "ViewOrderRequest")
+    return "OrderResponse";
+  if (request == "FinishOrderRequest") return "FinalOrderResponse";
+  return request.substr(0, request.size() - 7) + "Response";
+}
+
 // Per response element: was every answer valid against the schema set?
 struct SchemaTally {
   int valid = 0;
@@ -64,6 +72,9 @@ class Run {
     first_ = false;
     Sent sent{Answer(body), failure};
     if (failure.empty()) tally(sent.answer);
+    answers_ += sent.answer.root() != nullptr;
+    if (sent.answer.root() && sent.answer.root_name() != response_element(r.name) && wrong_root_.empty())
+      wrong_root_ = r.name + " answered with " + sent.answer.root_name() + " (" + describe(sent.answer) + ")";
     return sent;
   }
 
@@ -82,6 +93,16 @@ class Run {
       report.add(check, Verdict::Pass, pass_detail.empty() ? sent.what() : pass_detail);
     else
       report.add(check, Verdict::Fail, "expected ResponseCode " + std::to_string(code) + ", got " + sent.what());
+  }
+
+  // Every answer's root must be its operation's response element, errors
+  // included: clients generated from the XSDs expect nothing else.
+  void response_element_row() {
+    if (wrong_root_.empty())
+      report.add("answer elements", Verdict::Pass,
+                 std::to_string(answers_) + " answers, each its operation's response element");
+    else
+      report.add("answer elements", Verdict::Fail, wrong_root_);
   }
 
   void schema_rows() {
@@ -104,8 +125,13 @@ class Run {
   void tally(const Answer& a) {
     if (!a.root()) return;
     auto& t = tallies_[a.root_name()];
+    if (a.root_namespace().empty()) {
+      // The standard's elements are qualified (elementFormDefault="qualified").
+      if (t.success_problem.empty()) t.success_problem = "the response element has no namespace";
+      return;
+    }
     if (!schema_.declares(a.root_namespace())) {
-      t.undeclared = a.root_namespace().empty() ? "no namespace" : a.root_namespace();
+      t.undeclared = a.root_namespace();
       return;
     }
     std::string problem = schema_.validate(a.root());
@@ -122,6 +148,8 @@ class Run {
   const Settings& s_;
   bool first_ = true;
   std::map<std::string, SchemaTally> tallies_;
+  int answers_ = 0;
+  std::string wrong_root_;  // the first answer whose root is not its operation's
 };
 
 std::string join(const std::set<std::string>& words) {
@@ -375,6 +403,7 @@ Report run_checks(const HttpExchange& http, const AnswerSchema& schema, const Se
   rollback_flow(run, found, lists("Order"), lists("Rollback"));
   unknown_transaction(run, lists("Order"));
   leniency(run, settings, found);
+  run.response_element_row();
   run.schema_rows();
   return std::move(run.report);
 }
