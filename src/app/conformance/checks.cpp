@@ -45,7 +45,7 @@ struct SchemaTally {
 
 class Run {
  public:
-  Run(const HttpExchange& http, const AnswerSchema& schema, const Settings& settings)
+  Run(const Transport& http, const AnswerSchema& schema, const Settings& settings)
       : http_(http), schema_(schema), s_(settings) {}
 
   Report report;
@@ -143,7 +143,7 @@ class Run {
     if (slot.empty()) slot = "ResponseCode " + std::to_string(a.response_code().value_or(0)) + " answer: " + problem;
   }
 
-  const HttpExchange& http_;
+  const Transport& http_;
   const AnswerSchema& schema_;
   const Settings& s_;
   bool first_ = true;
@@ -390,7 +390,7 @@ void leniency(Run& run, const Settings& s, const Found& f) {
 
 }  // namespace
 
-Report run_checks(const HttpExchange& http, const AnswerSchema& schema, const Settings& settings) {
+Report run_checks(const Transport& http, const AnswerSchema& schema, const Settings& settings) {
   Run run(http, schema, settings);
   auto listed = profile(run, settings);
   auto lists = [&](const char* what) { return !listed || listed->count(what) > 0; };

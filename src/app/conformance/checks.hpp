@@ -27,6 +27,6 @@ struct Unreachable {
 };
 
 // Runs every check; throws Unreachable when the first request gets no HTTP answer.
-Report run_checks(const HttpExchange& http, const AnswerSchema& schema, const Settings& settings);
+Report run_checks(const Transport& http, const AnswerSchema& schema, const Settings& settings);
 
 }  // namespace og::app::conformance

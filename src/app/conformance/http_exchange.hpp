@@ -30,11 +30,18 @@ struct HttpFailure {
   std::string message;  // connection refused, timeout, TLS, ...
 };
 
-class HttpExchange {
+// What the checks talk through; tests script it.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Throws HttpFailure when no HTTP answer came back.
+  virtual HttpReply send(const HttpCall& call) const = 0;
+};
+
+class HttpExchange : public Transport {
  public:
   explicit HttpExchange(Endpoint endpoint, std::chrono::seconds timeout = std::chrono::seconds(30));
-  // Throws HttpFailure when no HTTP answer came back.
-  HttpReply send(const HttpCall& call) const;
+  HttpReply send(const HttpCall& call) const override;
   const Endpoint& endpoint() const { return endpoint_; }
 
  private:
