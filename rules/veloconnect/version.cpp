@@ -40,8 +40,14 @@ ProfileNs profile_namespace_for(Version v) {
   return ProfileNs::V1_1;
 }
 
-CatalogNs catalog_namespace_for(Version v) {
-  return v >= Version{1, 5} ? CatalogNs::V1_5 : CatalogNs::V1_1;
+CatalogNs catalog_namespace_for(Version) {
+  return CatalogNs::V1_5;
+}
+
+TransactionNs get_status_namespace_for(Version v) {
+  if (v >= Version{1, 6}) return TransactionNs::V1_6;
+  if (v >= Version{1, 4}) return TransactionNs::V1_4;
+  return TransactionNs::V1_0;
 }
 
 }  // namespace og::rules::veloconnect

@@ -28,10 +28,18 @@ std::variant<Version, Obsolete> negotiate_version(std::optional<std::string_view
 // The version in a namespace such as "urn:veloconnect:profile-1.4", if any.
 std::optional<Version> version_in_namespace(std::string_view ns);
 
-// Which module namespace to answer in for a negotiated version.
+// Which module namespace to answer in for a version (negotiated, or named by
+// the request's namespace). Answers use only namespaces the official XSD set
+// declares: the newest declared version not newer than `v`, else the oldest
+// declared one. Profile: 1.1, 1.4, 1.5, 1.6. Catalog: 1.5 only (a catalog-1.1
+// request is answered in 1.5: clients that read 1.1 read 1.5, the reverse is
+// what an XSD-generated client cannot do). Transaction: 1.0, 1.4, 1.6, but the
+// later two declare GetStatus only, so everything else stays in 1.0.
 enum class ProfileNs { V1_1, V1_4, V1_5, V1_6 };
-enum class CatalogNs { V1_1, V1_5 };
+enum class CatalogNs { V1_5 };
+enum class TransactionNs { V1_0, V1_4, V1_6 };
 ProfileNs profile_namespace_for(Version v);
 CatalogNs catalog_namespace_for(Version v);
+TransactionNs get_status_namespace_for(Version v);
 
 }  // namespace og::rules::veloconnect

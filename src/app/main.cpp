@@ -122,7 +122,7 @@ int run(const og::app::Config& config) {
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   core::SellerDirectory sellers;
-  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches}, config.veloconnect);
+  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, clock}, config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema, {config.xml_limits, config.max_url_parameters});
 
   message::SchemaSet srm_schema(srm::schema_roots());

@@ -17,11 +17,12 @@ AccessLog::AccessLog(const std::string& path) {
     owned_ = true;
     path_ = path;
   }
+  enabled_ = true;
   writer_ = std::thread([this] { run(); });
 }
 
 AccessLog::~AccessLog() {
-  if (!out_) return;
+  if (!enabled_) return;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -32,7 +33,7 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::write(std::string line) {
-  if (!out_) return;
+  if (!enabled_) return;
   std::lock_guard lock(mutex_);
   // Under a flood the log drops lines rather than memory growing without bound.
   if (pending_.size() > (8u << 20)) return;

@@ -20,14 +20,15 @@ class AccessLog {
   AccessLog(const AccessLog&) = delete;
   AccessLog& operator=(const AccessLog&) = delete;
 
-  bool enabled() const { return out_ != nullptr; }
+  bool enabled() const { return enabled_; }
   void write(std::string line);
   // Takes effect at the next write-out, on the writer thread.
   void reopen();
 
  private:
   void run();
-  std::FILE* out_ = nullptr;
+  bool enabled_ = false;      // set once, before the writer starts
+  std::FILE* out_ = nullptr;  // the writer thread's after the constructor
   bool owned_ = false;
   std::string path_;
   bool reopen_ = false;

@@ -27,6 +27,12 @@ class Vocabulary {
   void add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical);
   // Elements that may be the document (payload) root.
   void add_root(std::string_view local);
+  // Children of the payload root that belong at its front, in this order,
+  // wherever the client put them (Veloconnect's envelope elements: clients
+  // send them in any order and after the content). The schema then checks
+  // the rest as it is.
+  void set_leading(std::vector<std::string> locals) { leading_ = std::move(locals); }
+  const std::vector<std::string>& leading() const { return leading_; }
 
   struct Element {
     int ns_index;
@@ -39,6 +45,7 @@ class Vocabulary {
 
  private:
   std::vector<NamespaceBinding> namespaces_;
+  std::vector<std::string> leading_;
   // Looked up with string_views on every element of every request: no
   // temporary strings.
   struct Hash {

@@ -121,6 +121,7 @@ class Normalizer {
       *tail = ns;
       tail = &ns->next;
     }
+    move_leading_to_front();
   }
 
  private:
@@ -143,6 +144,24 @@ class Normalizer {
         }
       }
       child = next;
+    }
+  }
+
+  // The vocabulary's leading children first, in its order (repeated ones keep
+  // their relative order, so the schema still sees and refuses a repetition).
+  void move_leading_to_front() {
+    std::vector<xmlNodePtr> moved;
+    for (const auto& name : vocabulary_.leading())
+      for (xmlNodePtr c = first_element(root_->children); c; c = first_element(c->next))
+        if (local_name(c) == name) moved.push_back(c);
+    if (moved.empty()) return;
+    for (xmlNodePtr c : moved) xmlUnlinkNode(c);
+    xmlNodePtr anchor = root_->children;
+    for (xmlNodePtr c : moved) {
+      if (anchor)
+        xmlAddPrevSibling(anchor, c);
+      else
+        xmlAddChild(root_, c);
     }
   }
 

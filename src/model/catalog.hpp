@@ -44,4 +44,13 @@ struct Item {
   std::optional<std::string> next_delivery;         // YYYY-MM-DD
 };
 
+// A group of one of a seller's classification schemes (GetClassificationScheme):
+// groups form a tree through parent_id within their scheme.
+struct ClassificationGroup {
+  std::string scheme_id;
+  std::string id;
+  std::optional<std::string> parent_id;
+  std::string description;
+};
+
 }  // namespace og::model

@@ -35,6 +35,8 @@ class CatalogReader {
   virtual std::int64_t count_items_matching(const std::vector<std::string>& terms) = 0;
   virtual std::vector<model::Item> items_matching(const std::vector<std::string>& terms, std::int64_t offset,
                                                   std::int64_t limit) = 0;
+  // Every group of every classification scheme, by scheme, in the order put.
+  virtual std::vector<model::ClassificationGroup> classification() = 0;
 };
 
 class CatalogWriter : public CatalogReader {
@@ -46,6 +48,8 @@ class CatalogWriter : public CatalogReader {
   // once at the end, not per item).
   virtual void put_items(const std::function<bool(model::Item&)>& next) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
+  // Adds (or replaces) a group of a classification scheme.
+  virtual void put_classification_group(const model::ClassificationGroup& group) = 0;
   // Removes a buyer; true if there was one.
   virtual bool remove_buyer(std::string_view id) = 0;
   // Stock and prices of a known item change without touching anything else

@@ -150,9 +150,11 @@ class Store {
     // Named, not temporaries of the co_await expression (GCC 12 destroys those twice).
     auto initiate = [this, write](auto handler, Job job) {
       auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+      // `end` moves along, never copied: the store thread keeps no reference
+      // to the error (whose last release would otherwise race the waiter's).
       submit(write, std::move(job), [resume](JobEnd end) {
         auto ex = boost::asio::get_associated_executor(*resume);
-        boost::asio::post(ex, [resume, end] { std::move (*resume)(end); });
+        boost::asio::post(ex, [resume, end = std::move(end)]() mutable { std::move (*resume)(std::move(end)); });
       });
     };
     auto ended = boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(JobEnd)>(
@@ -179,7 +181,7 @@ class Store {
             result.emplace(work(static_cast<View&>(uow)));
           }
         },
-        [&](JobEnd end) { ended.set_value(end); });
+        [&](JobEnd end) { ended.set_value(std::move(end)); });
     JobEnd end = ended.get_future().get();
     if (end.error) std::rethrow_exception(end.error);
     if (end.seen) {

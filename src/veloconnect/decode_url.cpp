@@ -142,11 +142,13 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
   if (!op) {
     base.outcome = request_name.ends_with("Request") ? rv::Outcome::NotSupported : rv::Outcome::NotSchemaValid;
     base.message = "RequestName " + request_name + " is not supported by this server (see GetProfile)";
+    base.unserved = find_unserved(request_name);
     return base;
   }
   base.operation = op;
 
   auto version = rv::negotiate_version(form.get("version"));
+  if (auto* v = std::get_if<rv::Version>(&version)) base.answer_ns = answer_namespaces_for_version(*v);
   if (std::holds_alternative<rv::Obsolete>(version)) {
     base.outcome = rv::Outcome::ObsoleteVersion;
     base.message = "version " + *form.get("version") + " is older than 1.0, the oldest this server speaks";
@@ -166,6 +168,7 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
     r.transaction_id = base.transaction_id;
     switch (op->operation) {
       case Operation::GetProfile:
+      case Operation::GetClassificationScheme:
       case Operation::GetStatus: break;
       case Operation::GetItemDetails: {
         auto ids = form.all("SellersItemIdentification");
@@ -225,7 +228,10 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
     base.message = f.error.message;
     return base;
   }
-  if (auto overlong = overlong_value(r, op)) return *overlong;
+  if (auto overlong = overlong_value(r, op)) {
+    overlong->answer_ns = d.answer_ns;
+    return *overlong;
+  }
   return d;
 }
 

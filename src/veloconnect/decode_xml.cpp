@@ -84,18 +84,25 @@ ResultFormat format_of(const std::string& text) {
 
 DecodeResult decode_xml(const message::XmlPayload& payload) {
   const OperationInfo* op = find_operation(payload.root);
-  if (!op) return DecodeError{rv::Outcome::NotSupported, "<" + payload.root + "> is not supported", nullptr};
+  if (!op) {
+    DecodeError e{rv::Outcome::NotSupported, "<" + payload.root + "> is not supported", nullptr};
+    e.unserved = find_unserved(payload.root);
+    return e;
+  }
   XmlElement root = payload.element();
   Decoded d;
   Request& r = d.request;
   r.operation = op->operation;
   read_envelope(root, r);
+  d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
   if (auto v = rv::version_in_namespace(payload.root_ns_sent); v && *v < rv::kOldestVersion)
     return DecodeError{
         rv::Outcome::ObsoleteVersion,
-        "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks", op,
-        echoable(r.caller.buyer_id), echoable(r.transaction_id)};
-  d.answer_ns = answer_namespaces_for_xml(payload.root_ns_sent);
+        "namespace " + payload.root_ns_sent + " is older than version 1.0, the oldest this server speaks",
+        op,
+        echoable(r.caller.buyer_id),
+        echoable(r.transaction_id),
+        d.answer_ns};
   try {
     switch (op->operation) {
       case Operation::GetItemDetails: r.items.push_back(query_of(root)); break;
@@ -114,6 +121,7 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
         if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);
         break;
       case Operation::GetProfile:
+      case Operation::GetClassificationScheme:
       case Operation::GetStatus:
       case Operation::ViewOrder:
       case Operation::FinishOrder:
@@ -123,17 +131,23 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
     f.error.operation = op;
     f.error.buyer_id = echoable(r.caller.buyer_id);
     f.error.transaction_id = echoable(r.transaction_id);
+    f.error.answer_ns = d.answer_ns;
     return f.error;
   }
-  if (auto overlong = overlong_value(r, op)) return *overlong;
+  if (auto overlong = overlong_value(r, op)) {
+    overlong->answer_ns = d.answer_ns;
+    return *overlong;
+  }
   return d;
 }
 
 DecodeError decode_error(const message::XmlProblem& problem) {
   DecodeError e{rv::Outcome::NotSchemaValid, problem.message, find_operation(problem.root)};
+  e.answer_ns = answer_namespaces_for_xml(problem.root_ns_sent);
   if (problem.kind == message::XmlProblemKind::UnknownRoot && problem.root.ends_with("Request")) {
     e.outcome = rv::Outcome::NotSupported;
     e.message = "<" + problem.root + "> is not supported by this server (see GetProfile)";
+    e.unserved = find_unserved(problem.root);
   }
   if (auto it = problem.hints.find("BuyersID"); it != problem.hints.end()) e.buyer_id = it->second;
   if (auto it = problem.hints.find("TransactionID"); it != problem.hints.end() && !it->second.empty())

@@ -87,6 +87,7 @@ http::Response Endpoint::timed_out(const http::Request& request) {
     late.operation = &info(d->request.operation);
     late.buyer_id = d->request.caller.buyer_id;
     late.transaction_id = d->request.transaction_id;
+    late.answer_ns = d->answer_ns;
   }
   auto r = respond(service_.answer(late, parsed.envelope), parsed.envelope);
   r.outcome += " (timed out)";

@@ -23,6 +23,9 @@ const message::Vocabulary& vocabulary() {
     v.add_namespace("cbc", std::string(kCbcNs));
     for (auto name : {"BuyersID", "Credential", "Password", "SellersID", "TransactionID", "IsTest"})
       v.add_element(name, "vct");
+    // The RequestType sequence's order; the official request collection's first
+    // version sends IsTest after the content, other clients TransactionID first.
+    v.set_leading({"BuyersID", "Credential", "SellersID", "TransactionID", "IsTest"});
     for (auto name : {"GetStatusRequest", "RollbackRequest"}) {
       v.add_element(name, "vct");
       v.add_root(name);
@@ -33,7 +36,7 @@ const message::Vocabulary& vocabulary() {
       v.add_root(name);
     }
     for (auto name : {"OrderRequestLine", "RequestEntry"}) v.add_element(name, "vco");
-    for (auto name : {"CreateTextSearchRequest", "SearchResultRequest"}) {
+    for (auto name : {"CreateTextSearchRequest", "SearchResultRequest", "GetClassificationSchemeRequest"}) {
       v.add_element(name, "vcc");
       v.add_root(name);
     }
@@ -62,19 +65,38 @@ std::string_view profile_uri(rv::ProfileNs p) {
   }
   return kProfileNs;
 }
-std::string_view catalog_uri(rv::CatalogNs c) {
-  return c == rv::CatalogNs::V1_5 ? kCatalogNs : std::string_view("urn:veloconnect:catalog-1.1");
-}
-}  // namespace
 
-namespace {
+std::string_view get_status_uri(rv::TransactionNs t) {
+  switch (t) {
+    case rv::TransactionNs::V1_4: return "urn:veloconnect:transaction-1.4";
+    case rv::TransactionNs::V1_6: return "urn:veloconnect:transaction-1.6";
+    case rv::TransactionNs::V1_0: break;
+  }
+  return kTransactionNs;
+}
+
+// The official set's modules that ordergate answers only with 404, by the
+// prefix their response elements use (operation.cpp).
+struct Module {
+  const char* prefix;
+  const char* uri;
+};
+constexpr Module kUnservedModules[] = {
+    {"vcr", "urn:veloconnect:receipt-1.3"},   {"vsb", "urn:veloconnect:stock-B2B-1.4"},
+    {"vsc", "urn:veloconnect:stock-B2C-1.4"}, {"vlb", "urn:veloconnect:sale-B2B-1.6"},
+    {"vlx", "urn:veloconnect:sale-B2X-1.6"},
+};
+
 std::vector<message::NamespaceBinding> build_bindings(std::string_view root_prefix, const AnswerNamespaces& ns) {
   std::vector<message::NamespaceBinding> out;
   if (root_prefix == "vcp") out.push_back({"vcp", std::string(profile_uri(ns.profile))});
-  if (root_prefix == "vcc") out.push_back({"vcc", std::string(catalog_uri(ns.catalog))});
+  if (root_prefix == "vcc") out.push_back({"vcc", std::string(kCatalogNs)});
   if (root_prefix == "vco" || root_prefix == "vcc") out.push_back({"vco", std::string(kOrderNs)});
+  if (root_prefix == "vct6") out.push_back({"vct6", std::string(get_status_uri(ns.get_status))});
+  for (const auto& m : kUnservedModules)
+    if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
-  if (root_prefix != "vct" && root_prefix != "vcp") {
+  if (root_prefix == "vco" || root_prefix == "vcc") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -82,34 +104,41 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
 }
 }  // namespace
 
+std::string_view answer_tag(std::string_view response_tag, const AnswerNamespaces& ns) {
+  if (response_tag == "vct:GetStatusResponse" && ns.get_status != rv::TransactionNs::V1_0)
+    return "vct6:GetStatusResponse";
+  return response_tag;
+}
+
 const std::vector<message::NamespaceBinding>& answer_bindings(std::string_view root_prefix,
                                                               const AnswerNamespaces& ns) {
-  // Every answer root prefix x profile version x catalog version, built at first use.
+  // Every answer root prefix x the versions that change its declarations,
+  // built at first use.
+  using Key = std::tuple<std::string, rv::ProfileNs, rv::TransactionNs>;
   static const auto table = [] {
-    std::map<std::tuple<std::string, rv::ProfileNs, rv::CatalogNs>, std::vector<message::NamespaceBinding>> t;
-    for (const char* prefix : {"vct", "vco", "vcc", "vcp"})
+    std::map<Key, std::vector<message::NamespaceBinding>> t;
+    std::vector<std::string> prefixes{"vct", "vct6", "vco", "vcc", "vcp"};
+    for (const auto& m : kUnservedModules) prefixes.emplace_back(m.prefix);
+    for (const auto& prefix : prefixes)
       for (auto p : {rv::ProfileNs::V1_1, rv::ProfileNs::V1_4, rv::ProfileNs::V1_5, rv::ProfileNs::V1_6})
-        for (auto c : {rv::CatalogNs::V1_1, rv::CatalogNs::V1_5})
-          t[{prefix, p, c}] = build_bindings(prefix, AnswerNamespaces{p, c});
+        for (auto g : {rv::TransactionNs::V1_0, rv::TransactionNs::V1_4, rv::TransactionNs::V1_6})
+          t[{prefix, p, g}] = build_bindings(prefix, AnswerNamespaces{p, rv::CatalogNs::V1_5, g});
     return t;
   }();
-  return table.at({std::string(root_prefix), ns.profile, ns.catalog});
+  return table.at({std::string(root_prefix), ns.profile, ns.get_status});
 }
 
 AnswerNamespaces answer_namespaces_for_version(rv::Version v) {
-  return {rv::profile_namespace_for(v), rv::catalog_namespace_for(v)};
+  return {rv::profile_namespace_for(v), rv::catalog_namespace_for(v), rv::get_status_namespace_for(v)};
 }
 
 AnswerNamespaces answer_namespaces_for_xml(std::string_view root_ns_sent) {
   AnswerNamespaces ns = answer_namespaces_for_version(rv::kDefaultVersion);
   auto v = rv::version_in_namespace(root_ns_sent);
   if (!v) return ns;
-  if (root_ns_sent.starts_with("urn:veloconnect:profile-")) {
-    if (*v == rv::Version{1, 4} || *v == rv::Version{1, 5} || *v == rv::Version{1, 6})
-      ns.profile = rv::profile_namespace_for(*v);
-  } else if (root_ns_sent.starts_with("urn:veloconnect:catalog-")) {
-    if (*v == rv::Version{1, 5}) ns.catalog = rv::CatalogNs::V1_5;
-  }
+  // Only the module the request's root names has a version to keep.
+  if (root_ns_sent.starts_with("urn:veloconnect:profile-")) ns.profile = rv::profile_namespace_for(*v);
+  if (root_ns_sent.starts_with("urn:veloconnect:transaction-")) ns.get_status = rv::get_status_namespace_for(*v);
   return ns;
 }
 
@@ -119,6 +148,7 @@ const ::Namespace* soap_namespaces() {
       {"vco", "urn:veloconnect:order-1.1"},
       {"vcc", "urn:veloconnect:catalog-1.5", "urn:veloconnect:catalog-*"},
       {"vcp", "urn:veloconnect:profile-1.1", "urn:veloconnect:profile-*"},
+      {"vct6", "urn:veloconnect:transaction-1.6"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
   });

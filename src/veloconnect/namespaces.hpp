@@ -20,11 +20,18 @@ inline constexpr std::string_view kCbcNs = "urn:oasis:names:specification:ubl:sc
 
 const message::Vocabulary& vocabulary();
 
-// The versions an answer is written in (profile and catalog differ by version).
+// The versions an answer is written in (profile, catalog and GetStatus differ
+// by version; every one of them is declared by the official XSD set).
 struct AnswerNamespaces {
   rules::veloconnect::ProfileNs profile = rules::veloconnect::ProfileNs::V1_1;
-  rules::veloconnect::CatalogNs catalog = rules::veloconnect::CatalogNs::V1_1;
+  rules::veloconnect::CatalogNs catalog = rules::veloconnect::CatalogNs::V1_5;
+  rules::veloconnect::TransactionNs get_status = rules::veloconnect::TransactionNs::V1_0;
 };
+
+// The root element of an answer: `response_tag` ("vct:GetStatusResponse"), or
+// its later version's ("vct6:GetStatusResponse", declared as transaction-1.4
+// or 1.6) when `ns` says so.
+std::string_view answer_tag(std::string_view response_tag, const AnswerNamespaces& ns);
 
 // Declarations for an answer whose root has prefix `root_prefix` (built once
 // per combination, not per answer).

@@ -3,19 +3,48 @@
 namespace og::veloconnect {
 
 namespace {
+using enum ErrorShape;
 constexpr OperationInfo kOperations[] = {
-    {Operation::GetProfile, "GetProfile", "GetProfileRequest", "vcp:GetProfileResponse"},
-    {Operation::GetItemDetails, "GetItemDetails", "GetItemDetailsRequest", "vco:GetItemDetailsResponse"},
-    {Operation::GetItemDetailsList, "GetItemDetailsList", "GetItemDetailsListRequest",
-     "vco:GetItemDetailsListResponse"},
-    {Operation::CreateOrder, "CreateOrder", "CreateOrderRequest", "vco:OrderResponse"},
-    {Operation::UpdateOrder, "UpdateOrder", "UpdateOrderRequest", "vco:OrderResponse"},
-    {Operation::ViewOrder, "ViewOrder", "ViewOrderRequest", "vco:OrderResponse"},
-    {Operation::FinishOrder, "FinishOrder", "FinishOrderRequest", "vco:FinalOrderResponse"},
-    {Operation::CreateTextSearch, "CreateTextSearch", "CreateTextSearchRequest", "vcc:CreateTextSearchResponse"},
-    {Operation::SearchResult, "SearchResult", "SearchResultRequest", "vcc:SearchResultResponse"},
-    {Operation::GetStatus, "GetStatus", "GetStatusRequest", "vct:GetStatusResponse"},
-    {Operation::Rollback, "Rollback", "RollbackRequest", "vct:RollbackResponse"},
+    {Operation::GetProfile, "GetProfile", "GetProfileRequest", "vcp:GetProfileResponse", Profile},
+    {Operation::GetItemDetails, "GetItemDetails", "GetItemDetailsRequest", "vco:GetItemDetailsResponse", Content},
+    {Operation::GetItemDetailsList, "GetItemDetailsList", "GetItemDetailsListRequest", "vco:GetItemDetailsListResponse",
+     Content},
+    {Operation::CreateOrder, "CreateOrder", "CreateOrderRequest", "vco:OrderResponse", Transaction},
+    {Operation::UpdateOrder, "UpdateOrder", "UpdateOrderRequest", "vco:OrderResponse", Transaction},
+    {Operation::ViewOrder, "ViewOrder", "ViewOrderRequest", "vco:OrderResponse", Transaction},
+    {Operation::FinishOrder, "FinishOrder", "FinishOrderRequest", "vco:FinalOrderResponse", FinalOrder},
+    {Operation::CreateTextSearch, "CreateTextSearch", "CreateTextSearchRequest", "vcc:CreateTextSearchResponse",
+     TextSearch},
+    {Operation::SearchResult, "SearchResult", "SearchResultRequest", "vcc:SearchResultResponse", SearchPage},
+    {Operation::GetStatus, "GetStatus", "GetStatusRequest", "vct:GetStatusResponse", Envelope},
+    {Operation::Rollback, "Rollback", "RollbackRequest", "vct:RollbackResponse", Transaction},
+    {Operation::GetClassificationScheme, "GetClassificationScheme", "GetClassificationSchemeRequest",
+     "vcc:GetClassificationSchemeResponse", Content},
+};
+
+// The rest of the official set's request elements (receipt-1.3, stock-B2B/B2C-1.4,
+// sale-B2B/B2X-1.6), with the shape of their response types as those XSDs
+// define them.
+constexpr UnservedInfo kUnserved[] = {
+    {"OfferQuery", "OfferQueryRequest", "vcr:OfferQueryResponse", Envelope},
+    {"OfferDetails", "OfferDetailsRequest", "vcr:OfferDetailsResponse", Envelope},
+    {"OrderConfirmationQuery", "OrderConfirmationQueryRequest", "vcr:OrderConfirmationQueryResponse", Envelope},
+    {"OrderConfirmationDetails", "OrderConfirmationDetailsRequest", "vcr:OrderConfirmationDetailsResponse", Envelope},
+    {"DeliveryNoteQuery", "DeliveryNoteQueryRequest", "vcr:DeliveryNoteQueryResponse", Envelope},
+    {"DeliveryNoteDetails", "DeliveryNoteDetailsRequest", "vcr:DeliveryNoteDetailsResponse", Envelope},
+    {"InvoiceInformationQuery", "InvoiceInformationQueryRequest", "vcr:InvoiceInformationQueryResponse", Envelope},
+    {"InvoiceInformationDetails", "InvoiceInformationDetailsRequest", "vcr:InvoiceInformationDetailsResponse",
+     Envelope},
+    {"StockTransmitB2B", "StockTransmitB2BRequest", "vsb:StockTransmitB2BResponse", Transaction},
+    {"GetItemStatusStockTransmitB2B", "GetItemStatusStockTransmitB2BRequest",
+     "vsb:GetItemStatusStockTransmitB2BResponse", Content},
+    {"StockTransmitB2C", "StockTransmitB2CRequest", "vsc:StockTransmitB2CResponse", Transaction},
+    {"GetItemStatusStockTransmitB2C", "GetItemStatusStockTransmitB2CRequest",
+     "vsc:GetItemStatusStockTransmitB2CResponse", Content},
+    {"SaleTransmitB2B", "SaleTransmitB2BRequest", "vlb:SaleTransmitB2BResponse", Transaction},
+    {"GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest", "vlb:GetStatusSaleTransmitB2BResponse", Content},
+    {"SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse", Transaction},
+    {"GetStatusSaleTransmitB2X", "GetStatusSaleTransmitB2XRequest", "vlx:GetStatusSaleTransmitB2XResponse", Content},
 };
 }  // namespace
 
@@ -27,6 +56,12 @@ const OperationInfo* find_operation(std::string_view request_root) {
 
 const OperationInfo& info(Operation operation) {
   return kOperations[static_cast<int>(operation)];
+}
+
+const UnservedInfo* find_unserved(std::string_view request_root) {
+  for (const auto& u : kUnserved)
+    if (u.request == request_root) return &u;
+  return nullptr;
 }
 
 }  // namespace og::veloconnect

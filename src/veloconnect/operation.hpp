@@ -16,6 +16,20 @@ enum class Operation {
   SearchResult,
   GetStatus,
   Rollback,
+  GetClassificationScheme,
+};
+
+// What an error answer in an operation's response element needs beyond the
+// envelope (BuyersID, ResponseCode, ResponseMessage) to be valid against the
+// official XSDs.
+enum class ErrorShape {
+  Envelope,     // ResponseType: nothing more
+  Transaction,  // TransactionResponseType: TransactionID and StatusCode
+  TextSearch,   // CreateTextSearchResponse: those and a TotalCount (0: the answer holds nothing)
+  SearchPage,   // SearchResultResponse: those and StartIndex, Count, TotalCount 0, ResultFormat COUNT
+  FinalOrder,   // FinalOrderResponse: those and an OrderHeader (the order's, else no OrderID, issued today)
+  Profile,      // GetProfileResponse: a VeloconnectProfile (an empty one says nothing)
+  Content,      // success content (an Item, ClassificationScheme, ...): no error answer can be valid
 };
 
 struct OperationInfo {
@@ -23,9 +37,23 @@ struct OperationInfo {
   std::string_view name;          // "GetItemDetails" (log, profile)
   std::string_view request;       // root element of the request
   std::string_view response_tag;  // qualified root element of the answer
+  ErrorShape error_shape;
 };
 
 const OperationInfo* find_operation(std::string_view request_root);
 const OperationInfo& info(Operation operation);
+
+// A request element of the official XSD set that ordergate does not serve
+// (404): answered in its own response element all the same.
+struct UnservedInfo {
+  std::string_view name;          // "OrderConfirmationQuery" (log)
+  std::string_view request;       // "OrderConfirmationQueryRequest"
+  std::string_view response_tag;  // "vcr:OrderConfirmationQueryResponse"
+  ErrorShape error_shape;
+};
+
+// `request_root` is the element's local name ("...Request"); nullptr when the
+// official set does not define it.
+const UnservedInfo* find_unserved(std::string_view request_root);
 
 }  // namespace og::veloconnect

@@ -42,6 +42,10 @@ struct DecodeError {
   const OperationInfo* operation = nullptr;  // when known
   std::string buyer_id;
   std::optional<std::string> transaction_id;
+  // The namespaces the answer is written in (the request's versions, when known).
+  AnswerNamespaces answer_ns{};
+  // A request element of the official set that this server does not serve.
+  const UnservedInfo* unserved = nullptr;
 };
 
 // A decoded request plus how to answer it.

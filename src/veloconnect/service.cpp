@@ -5,6 +5,7 @@
 #include "log/log.hpp"
 #include "message/soap_codec.hpp"
 #include "message/xml_reader.hpp"
+#include "veloconnect/error_answer.hpp"
 #include "veloconnect/namespaces.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
@@ -68,6 +69,7 @@ struct Service::Out {
   cv::Credentials credentials = cv::Credentials::Valid;
   cv::Caller caller;  // the request's caller, with the seller it was placed with
   std::string seller_name;
+  std::string today;  // YYYY-MM-DD, for error answers that need a date
   message::SoapCodec* codec = nullptr;
 
   // The codec, emptied for this answer; call only after the last co_await.
@@ -86,25 +88,30 @@ struct Service::Out {
 
   template <class T>
   void write(const T& value) {
-    const auto& op = info(rq().operation);
-    answer.body = codec->write(value, op.response_tag.data(), envelope,
-                               answer_bindings(prefix_of(op.response_tag), in.answer_ns));
+    std::string tag(answer_tag(info(rq().operation).response_tag, in.answer_ns));
+    answer.body = codec->write(value, tag.c_str(), envelope, answer_bindings(prefix_of(tag), in.answer_ns));
   }
 
   void refuse(const cv::Failure& f) {
     answer.outcome = f.outcome;
-    auto* r = velo::soap_new_vct__ResponseType(s());
-    fill_envelope(*r, f.outcome);
-    r->ResponseMessage = wire::text(s(), f.message.empty() ? std::string(rv::describe(f.outcome))
-                                                           : message::capped(f.message, kMaxResponseMessage));
+    ErrorFields e{
+        rq().caller.buyer_id,
+        f.outcome,
+        f.message.empty() ? std::string(rv::describe(f.outcome)) : message::capped(f.message, kMaxResponseMessage),
+        std::nullopt,
+        rq().transaction_id,
+        f.outcome != rv::Outcome::UnknownBuyer && f.outcome != rv::Outcome::AuthenticationFailed,
+        rq().caller.is_test};
     if (f.transaction) {
-      r->TransactionID = wire::text(s(), f.transaction->id);
-      r->StatusCode = wire::number(s(), f.transaction->state);
-    } else if (rq().transaction_id && f.outcome != rv::Outcome::UnknownBuyer &&
-               f.outcome != rv::Outcome::AuthenticationFailed) {
-      r->TransactionID = wire::text(s(), *rq().transaction_id);
+      e.known = rv::KnownInstance{f.transaction->id, f.transaction->state};
+      e.order_id = f.transaction->order_id;
+      e.issue_date = f.transaction->issue_date;
     }
-    write(*r);
+    e.today = today;
+    const auto& op = info(rq().operation);
+    std::string_view tag = answer_tag(op.response_tag, in.answer_ns);
+    s();  // a fresh codec
+    answer.body = write_error(*codec, tag, op.error_shape, e, envelope, answer_bindings(prefix_of(tag), in.answer_ns));
   }
 };
 
@@ -112,6 +119,7 @@ Task<Answer> Service::answer(const Decoded& decoded, Envelope envelope, CancelTo
                              std::string client_address) {
   Out out{decoded, core_.contexts.make(std::move(cancel), std::move(client_address)), envelope,
           Answer{rv::Outcome::Ok, std::string(info(decoded.request.operation).name), {}}};
+  out.today = core_.clock.today().to_string();
   bool failed = false;
   try {
     co_await perform(out);
@@ -184,25 +192,43 @@ Task<void> Service::perform(Out& out) {
     case Operation::SearchResult: co_await search_result(out); break;
     case Operation::GetStatus: co_await get_status(out); break;
     case Operation::Rollback: co_await rollback(out); break;
+    case Operation::GetClassificationScheme: co_await get_classification_scheme(out); break;
   }
 }
 
 Answer Service::answer(const DecodeError& error, Envelope envelope) {
   message::SoapCodec& codec = fresh_codec();
-  soap* s = codec.ctx();
-  auto* r = velo::soap_new_vct__ResponseType(s);
-  r->BuyersID = error.buyer_id;
-  r->ResponseCode = code_of(error.outcome);
-  r->ResponseMessage = wire::text(s, error.message.empty() ? std::string(rv::describe(error.outcome))
-                                                           : message::capped(error.message, kMaxResponseMessage));
-  if (error.transaction_id) r->TransactionID = wire::text(s, *error.transaction_id);
-  std::string_view tag = error.operation ? error.operation->response_tag : kGenericTag;
-  Answer a{error.outcome, error.operation ? std::string(error.operation->name) : std::string("unknown"), {}};
-  a.body = codec.write(*r, tag.data(), envelope, answer_bindings(prefix_of(tag), AnswerNamespaces{}));
+  // The request's own response element when the request element is known
+  // (served or only defined by the official set), else the envelope-only one.
+  std::string_view tag = kGenericTag;
+  ErrorShape shape = ErrorShape::Envelope;
+  std::string operation = "unknown";
+  if (error.operation) {
+    tag = answer_tag(error.operation->response_tag, error.answer_ns);
+    shape = error.operation->error_shape;
+    operation = error.operation->name;
+  } else if (error.unserved) {
+    tag = error.unserved->response_tag;
+    shape = error.unserved->error_shape;
+    operation = error.unserved->name;
+  }
+  ErrorFields e{error.buyer_id,
+                error.outcome,
+                error.message.empty() ? std::string(rv::describe(error.outcome))
+                                      : message::capped(error.message, kMaxResponseMessage),
+                std::nullopt,
+                error.transaction_id,
+                true,
+                false};
+  e.today = core_.clock.today().to_string();
+  Answer a{error.outcome, std::move(operation), {}};
+  a.body = write_error(codec, tag, shape, e, envelope, answer_bindings(prefix_of(tag), error.answer_ns));
   return a;
 }
 
 Task<void> Service::get_profile(Out& out) {
+  // GetClassificationScheme is listed for a seller that publishes a scheme.
+  auto classification = co_await core_.catalog.classification(out.ctx, out.caller.seller);
   soap* s = out.s();
   auto* r = velo::soap_new__vcp__GetProfileResponse(s);
   out.fill_envelope(*r);
@@ -238,6 +264,7 @@ Task<void> Service::get_profile(Out& out) {
   add_operation(velo::vcp__OperationType::GetItemDetailsList);
   add_operation(velo::vcp__OperationType::GetStatus);
   add_operation(velo::vcp__OperationType::Rollback);
+  if (!classification.empty()) add_operation(velo::vcp__OperationType::GetClassificationScheme);
   auto property = [&](velo::vcp__PropertyKeyType key, const char* value) {
     auto* p = velo::soap_new_vcp__PropertyType(s);
     p->Key = key;
@@ -390,20 +417,62 @@ Task<void> Service::search_result(Out& out) {
   out.write(*r);
 }
 
+// GetStatusResponse in transaction-1.0 (vct) or, for requests in 1.4/1.6, in
+// the later version (vct6): the same fields, TransactionStatus in its namespace.
 Task<void> Service::get_status(Out& out) {
   auto result = co_await core_.orders.status(out.ctx, out.credentials, out.caller, out.rq().transaction_id);
   if (!result.ok()) co_return out.refuse(result.failure());
   soap* s = out.s();
-  auto* r = velo::soap_new__vct__GetStatusResponse(s);
+  auto fill_statuses = [&](auto& r, auto new_status, auto new_kind, auto order, auto text_search) {
+    out.fill_envelope(r);
+    for (const auto& t : result.value()) {
+      auto* st = new_status(s);
+      st->TransactionId = t.id;
+      st->StatusCode = t.state;
+      st->Transaction = new_kind(s);
+      *st->Transaction = t.kind == model::TransactionKind::Order ? order : text_search;
+      r.TransactionStatus.push_back(st);
+    }
+    out.write(r);
+  };
+  if (out.in.answer_ns.get_status == rv::TransactionNs::V1_0) {
+    fill_statuses(
+        *velo::soap_new__vct__GetStatusResponse(s),
+        [](soap* c) { return velo::soap_new_vct__TransactionStatusType(c); },
+        [](soap* c) { return velo::soap_new_vct__TransactionType(c); }, velo::vct__TransactionType::Order,
+        velo::vct__TransactionType::TextSearch);
+  } else {
+    fill_statuses(
+        *velo::soap_new__vct6__GetStatusResponse(s),
+        [](soap* c) { return velo::soap_new_vct6__TransactionStatusType(c); },
+        [](soap* c) { return velo::soap_new_vct6__TransactionType(c); }, velo::vct6__TransactionType::Order,
+        velo::vct6__TransactionType::TextSearch);
+  }
+}
+
+Task<void> Service::get_classification_scheme(Out& out) {
+  auto groups = co_await core_.catalog.classification(out.ctx, out.caller.seller);
+  // The response needs at least one scheme: a seller without one does not
+  // offer the operation (its profile does not list it).
+  if (groups.empty())
+    co_return out.refuse({rv::Outcome::NotSupported, "this seller publishes no classification scheme", std::nullopt});
+  soap* s = out.s();
+  auto* r = velo::soap_new__vcc__GetClassificationSchemeResponse(s);
   out.fill_envelope(*r);
-  for (const auto& t : result.value()) {
-    auto* st = velo::soap_new_vct__TransactionStatusType(s);
-    st->TransactionId = t.id;
-    st->StatusCode = t.state;
-    st->Transaction = velo::soap_new_vct__TransactionType(s);
-    *st->Transaction = t.kind == model::TransactionKind::Order ? velo::vct__TransactionType::Order
-                                                               : velo::vct__TransactionType::TextSearch;
-    r->TransactionStatus.push_back(st);
+  velo::_vcc__ClassificationScheme* scheme = nullptr;
+  for (const auto& g : groups) {
+    // Groups come by scheme: a new scheme id starts the next scheme.
+    if (!scheme || scheme->ClassificationSchemeID != g.scheme_id) {
+      scheme = velo::soap_new__vcc__ClassificationScheme(s);
+      scheme->ClassificationSchemeID = g.scheme_id;
+      r->ClassificationScheme.push_back(scheme);
+    }
+    auto* group = velo::soap_new__vcc__ClassificationSchemeGroup(s);
+    group->ID = g.id;
+    if (g.parent_id) group->ParentID = wire::text(s, *g.parent_id);
+    group->Description = velo::soap_new_cbc__TextType(s);
+    group->Description->__item = g.description;
+    scheme->ClassificationSchemeGroup.push_back(group);
   }
   out.write(*r);
 }

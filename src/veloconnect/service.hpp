@@ -8,6 +8,7 @@
 #include "async/task.hpp"
 #include "core/catalog/catalog.hpp"
 #include "core/catalog/sellers.hpp"
+#include "core/clock.hpp"
 #include "core/context.hpp"
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/order_transactions.hpp"
@@ -38,6 +39,7 @@ struct Core {
   const core::Catalog& catalog;
   core::veloconnect::OrderTransactions& orders;
   core::veloconnect::TextSearches& searches;
+  const core::Clock& clock;  // the date error answers are issued on
 };
 
 class Service {
@@ -61,6 +63,7 @@ class Service {
   Task<void> create_text_search(Out& out);
   Task<void> search_result(Out& out);
   Task<void> get_status(Out& out);
+  Task<void> get_classification_scheme(Out& out);
   Task<void> rollback(Out& out);
 
   Core core_;

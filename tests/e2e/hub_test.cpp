@@ -112,15 +112,16 @@ class CallbackReceiver {
   }
   ~CallbackReceiver() {
     stop_ = true;
-    beast::error_code ec;
-    acceptor_.close(ec);
-    // Unblock accept().
+    // Unblock accept() with a connection of our own (closing the acceptor
+    // under the blocked thread would race it).
     try {
       tcp::socket s(io_);
       s.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
     } catch (...) {
     }
     thread_.join();
+    beast::error_code ec;
+    acceptor_.close(ec);
   }
   unsigned short port() const { return port_; }
   std::vector<Call> calls() {

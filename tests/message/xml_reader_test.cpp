@@ -2,10 +2,12 @@
 // leaves in it must not change how the next one is read.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "message/schema_set.hpp"
 #include "message/xml_reader.hpp"
@@ -21,6 +23,8 @@ using message::XmlProblem;
 class XmlReaderTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(XmlReaderTest);
   CPPUNIT_TEST(made_up_names_of_earlier_requests_do_not_stop_new_ones);
+  CPPUNIT_TEST(envelope_elements_are_read_in_any_order_and_position);
+  CPPUNIT_TEST(content_order_and_repeated_envelope_elements_stay_invalid);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -56,6 +60,64 @@ class XmlReaderTest : public CppUnit::TestFixture {
     auto* problem = std::get_if<XmlProblem>(&read);
     CPPUNIT_ASSERT_MESSAGE(problem ? problem->message : "", !problem);
     CPPUNIT_ASSERT_EQUAL(std::string("GetProfileRequest"), std::get<XmlPayload>(read).root);
+  }
+
+  // Every permutation of the five envelope elements, before, between and
+  // after the content: read, and put in the standard's order.
+  void envelope_elements_are_read_in_any_order_and_position() {
+    message::SchemaSet schema(veloconnect::schema_roots());
+    message::XmlReader reader(veloconnect::vocabulary(), schema, {});
+    std::vector<std::string> envelope{"<BuyersID>B1</BuyersID>", "<Credential><Password>p</Password></Credential>",
+                                      "<SellersID>S</SellersID>", "<TransactionID>T</TransactionID>",
+                                      "<IsTest>false</IsTest>"};
+    const std::string content[] = {"<StartIndex>0</StartIndex>", "<Count>5</Count>",
+                                   "<ResultFormat>COUNT</ResultFormat>"};
+    std::vector<int> order{0, 1, 2, 3, 4};
+    int read_ok = 0;
+    do {
+      for (int at = 0; at <= 5; ++at) {  // the content goes before envelope element `at` (5: last)
+        std::string body = "<SearchResultRequest>";
+        for (int i = 0; i < 5; ++i) {
+          if (i == at)
+            for (const auto& c : content) body += c;
+          body += envelope[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])];
+        }
+        if (at == 5)
+          for (const auto& c : content) body += c;
+        body += "</SearchResultRequest>";
+        auto read = reader.read(body, std::nullopt, Envelope::Plain);
+        auto* problem = std::get_if<XmlProblem>(&read);
+        CPPUNIT_ASSERT_MESSAGE(body + (problem ? ": " + problem->message : ""), !problem);
+        std::string canonical = std::get<XmlPayload>(read).canonical();
+        auto pos = [&](const char* name) { return canonical.find(name); };
+        CPPUNIT_ASSERT_MESSAGE(canonical, pos("BuyersID") < pos("Credential") && pos("Credential") < pos("SellersID") &&
+                                              pos("SellersID") < pos("TransactionID") &&
+                                              pos("TransactionID") < pos("IsTest") &&
+                                              pos("IsTest") < pos("StartIndex"));
+        ++read_ok;
+      }
+    } while (std::next_permutation(order.begin(), order.end()));
+    CPPUNIT_ASSERT_EQUAL(120 * 6, read_ok);
+  }
+
+  void content_order_and_repeated_envelope_elements_stay_invalid() {
+    message::SchemaSet schema(veloconnect::schema_roots());
+    message::XmlReader reader(veloconnect::vocabulary(), schema, {});
+    const std::string cred = "<BuyersID>B1</BuyersID><Credential><Password>p</Password></Credential>";
+    for (const std::string& body :
+         {"<SearchResultRequest>" + cred +
+              "<TransactionID>T</TransactionID><Count>5</Count>"
+              "<StartIndex>0</StartIndex><ResultFormat>COUNT</ResultFormat></SearchResultRequest>",
+          "<SearchResultRequest>" + cred +
+              "<TransactionID>T</TransactionID><StartIndex>0</StartIndex><Count>5</Count>"
+              "<ResultFormat>COUNT</ResultFormat><BuyersID>B1</BuyersID></SearchResultRequest>",
+          "<SearchResultRequest>" + cred +
+              "<StartIndex>0</StartIndex><Count>5</Count>"
+              "<ResultFormat>COUNT</ResultFormat></SearchResultRequest>"}) {
+      auto read = reader.read(body, std::nullopt, Envelope::Plain);
+      auto* problem = std::get_if<XmlProblem>(&read);
+      CPPUNIT_ASSERT_MESSAGE(body, problem && problem->kind == message::XmlProblemKind::NotValid);
+    }
   }
 };
 

@@ -14,6 +14,7 @@ namespace og::test {
 namespace {
 using og::rules::veloconnect::catalog_namespace_for;
 using og::rules::veloconnect::CatalogNs;
+using og::rules::veloconnect::get_status_namespace_for;
 using og::rules::veloconnect::kDefaultVersion;
 using og::rules::veloconnect::kNewestVersion;
 using og::rules::veloconnect::kOldestVersion;
@@ -21,6 +22,7 @@ using og::rules::veloconnect::negotiate_version;
 using og::rules::veloconnect::Obsolete;
 using og::rules::veloconnect::profile_namespace_for;
 using og::rules::veloconnect::ProfileNs;
+using og::rules::veloconnect::TransactionNs;
 using og::rules::veloconnect::Version;
 using og::rules::veloconnect::version_in_namespace;
 
@@ -50,8 +52,16 @@ std::string name(ProfileNs ns) {
 
 std::string name(CatalogNs ns) {
   switch (ns) {
-    case CatalogNs::V1_1: return "catalog-1.1";
     case CatalogNs::V1_5: return "catalog-1.5";
+  }
+  return "?";
+}
+
+std::string name(TransactionNs ns) {
+  switch (ns) {
+    case TransactionNs::V1_0: return "transaction-1.0";
+    case TransactionNs::V1_4: return "transaction-1.4";
+    case TransactionNs::V1_6: return "transaction-1.6";
   }
   return "?";
 }
@@ -69,6 +79,7 @@ class VersionTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(no_version_in_namespace);
   CPPUNIT_TEST(profile_namespace_per_version);
   CPPUNIT_TEST(catalog_namespace_per_version);
+  CPPUNIT_TEST(get_status_namespace_per_version);
   CPPUNIT_TEST(every_negotiated_version_has_a_namespace);
   CPPUNIT_TEST_SUITE_END();
 
@@ -145,12 +156,26 @@ class VersionTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("profile-1.1"), name(profile_namespace_for(Version{0, 9})));
   }
 
+  // The official set declares catalog-1.5 only: older versions (catalog-1.1,
+  // the URL binding's default 1.1) get the oldest declared one.
   void catalog_namespace_per_version() {
-    for (int minor = 0; minor <= 4; ++minor)
-      CPPUNIT_ASSERT_EQUAL(std::string("catalog-1.1"), name(catalog_namespace_for(Version{1, minor})));
-    CPPUNIT_ASSERT_EQUAL(std::string("catalog-1.5"), name(catalog_namespace_for(Version{1, 5})));
-    CPPUNIT_ASSERT_EQUAL(std::string("catalog-1.5"), name(catalog_namespace_for(Version{1, 6})));
-    CPPUNIT_ASSERT_EQUAL(std::string("catalog-1.5"), name(catalog_namespace_for(Version{2, 0})));
+    for (int major = 0; major <= 2; ++major)
+      for (int minor = 0; minor <= 12; ++minor)
+        CPPUNIT_ASSERT_EQUAL(std::string("catalog-1.5"), name(catalog_namespace_for(Version{major, minor})));
+  }
+
+  // Newest declared (1.0, 1.4, 1.6) not newer than asked, else 1.0.
+  void get_status_namespace_per_version() {
+    struct Case {
+      Version v;
+      const char* ns;
+    };
+    for (const auto& c :
+         {Case{{0, 9}, "transaction-1.0"}, Case{{1, 0}, "transaction-1.0"}, Case{{1, 1}, "transaction-1.0"},
+          Case{{1, 2}, "transaction-1.0"}, Case{{1, 3}, "transaction-1.0"}, Case{{1, 4}, "transaction-1.4"},
+          Case{{1, 5}, "transaction-1.4"}, Case{{1, 6}, "transaction-1.6"}, Case{{1, 7}, "transaction-1.6"},
+          Case{{1, 10}, "transaction-1.6"}, Case{{2, 0}, "transaction-1.6"}})
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(text(c.v), std::string(c.ns), name(get_status_namespace_for(c.v)));
   }
 
   // From the URL parameter to the namespaces answered in, for each request.
@@ -160,10 +185,10 @@ class VersionTest : public CppUnit::TestFixture {
       const char* profile;
       const char* catalog;
     };
-    for (const auto& c : {Case{std::nullopt, "profile-1.1", "catalog-1.1"}, Case{"1.0", "profile-1.1", "catalog-1.1"},
-                          Case{"1.3", "profile-1.1", "catalog-1.1"}, Case{"1.4", "profile-1.4", "catalog-1.1"},
+    for (const auto& c : {Case{std::nullopt, "profile-1.1", "catalog-1.5"}, Case{"1.0", "profile-1.1", "catalog-1.5"},
+                          Case{"1.3", "profile-1.1", "catalog-1.5"}, Case{"1.4", "profile-1.4", "catalog-1.5"},
                           Case{"1.5", "profile-1.5", "catalog-1.5"}, Case{"1.6", "profile-1.6", "catalog-1.5"},
-                          Case{"3.1", "profile-1.6", "catalog-1.5"}, Case{"junk", "profile-1.1", "catalog-1.1"}}) {
+                          Case{"3.1", "profile-1.6", "catalog-1.5"}, Case{"junk", "profile-1.1", "catalog-1.5"}}) {
       auto negotiated_version = negotiate_version(c.requested);
       std::string label(c.requested.value_or("absent"));
       CPPUNIT_ASSERT_MESSAGE(label, std::holds_alternative<Version>(negotiated_version));

@@ -76,6 +76,7 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(SqliteStoreTest);
   CPPUNIT_TEST(new_database_is_created_and_seeded_once);
   CPPUNIT_TEST(item_round_trip_keeps_exact_decimals);
+  CPPUNIT_TEST(classification_groups_keep_their_order_per_seller);
   CPPUNIT_TEST(buyer_round_trip_keeps_binary_secrets);
   CPPUNIT_TEST(exception_in_unit_of_work_keeps_nothing);
   CPPUNIT_TEST(exception_in_a_read_reaches_the_caller);
@@ -449,6 +450,31 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_THROW(SqliteStore s({path}), store::StoreError);
   }
 
+  // Migration 8: groups by scheme in the order put; a group put again keeps
+  // its place; another seller's scheme stays its own.
+  void classification_groups_keep_their_order_per_seller() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    using G = model::ClassificationGroup;
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_classification_group(G{"S", "20", std::nullopt, "Drivetrain"});
+      u.catalog().put_classification_group(G{"S", "10", std::nullopt, "Brakes"});
+      u.catalog().put_classification_group(G{"A", "1", std::nullopt, "First of A"});
+      u.catalog().put_classification_group(G{"S", "2010", std::string("20"), "Chains"});
+      u.catalog().put_classification_group(G{"S", "10", std::nullopt, "Brakes and levers"});
+      u.catalog("other").put_classification_group(G{"S", "99", std::nullopt, "Elsewhere"});
+    });
+    auto groups = s.read_now([](store::ReadView& r) { return r.catalog().classification(); });
+    std::string seen;
+    for (const auto& g : groups)
+      seen += g.scheme_id + "/" + g.id + "<" + g.parent_id.value_or("-") + ">" + g.description + ";";
+    CPPUNIT_ASSERT_EQUAL(std::string("A/1<->First of A;S/20<->Drivetrain;S/10<->Brakes and levers;S/2010<20>Chains;"),
+                         seen);
+    auto other = s.read_now([](store::ReadView& r) { return r.catalog("other").classification(); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, other.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("99"), other.front().id);
+  }
+
   void demo_data_is_the_documented_catalog() {
     TempDir dir;
     core::FixedClock clock(*rules::Date::parse("2026-11-23"));
@@ -472,6 +498,9 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!find_item(s, "100000001").has_value());
     auto replacements = s.read_now([](store::ReadView& r) { return r.catalog().replacements("100000001"); });
     CPPUNIT_ASSERT(replacements == std::vector<std::string>{"200300156"});
+    auto groups = s.read_now([](store::ReadView& r) { return r.catalog().classification(); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{8}, groups.size());
+    CPPUNIT_ASSERT_EQUAL(std::string(core::kDemoClassificationScheme), groups.front().scheme_id);
   }
 
   void stopped_store_refuses_work() {

@@ -4,6 +4,11 @@
 // thread, coroutines spawned one after another reach their first co_await in
 // that order before drain() returns: a test can queue store work in a known
 // order. The destructor waits for every coroutine on the loop to finish.
+//
+// The io_context itself is kept until the test program exits: a store thread
+// that posted the loop's last handler may still be inside post()'s wake-up
+// when the loop's threads have ended, and destroying the loop under it is a
+// real race (ThreadSanitizer reports it). A server's loops outlive its store.
 #pragma once
 #include "async/task.hpp"
 
@@ -14,6 +19,7 @@
 #include <exception>
 #include <future>
 #include <latch>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <type_traits>
@@ -23,7 +29,10 @@ namespace og::test {
 
 class LoopThreads {
  public:
-  explicit LoopThreads(int threads = 1) : guard_(boost::asio::make_work_guard(context_)) {
+  explicit LoopThreads(int threads = 1)
+      : owned_(std::make_unique<boost::asio::io_context>()),
+        context_(*owned_),
+        guard_(boost::asio::make_work_guard(context_)) {
     std::latch started(threads);
     for (int i = 0; i < threads; ++i) {
       threads_.emplace_back([this, &started] {
@@ -37,7 +46,13 @@ class LoopThreads {
     }
     started.wait();
   }
-  ~LoopThreads() { join(); }
+  ~LoopThreads() {
+    join();
+    static std::mutex retired_mutex;
+    static std::vector<std::unique_ptr<boost::asio::io_context>> retired;
+    std::lock_guard lock(retired_mutex);
+    retired.push_back(std::move(owned_));
+  }
   LoopThreads(const LoopThreads&) = delete;
   LoopThreads& operator=(const LoopThreads&) = delete;
 
@@ -95,7 +110,8 @@ class LoopThreads {
   }
 
  private:
-  boost::asio::io_context context_;
+  std::unique_ptr<boost::asio::io_context> owned_;
+  boost::asio::io_context& context_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard_;
   std::vector<std::thread> threads_;
   mutable std::mutex mutex_;

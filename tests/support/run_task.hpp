@@ -1,4 +1,4 @@
-// Runs a coroutine to completion on a private event loop and returns its
+// Runs a coroutine to completion on the test run's event loop and returns its
 // result (or rethrows its exception): core services are coroutines, and a
 // unit test calls them as a face would.
 #pragma once
@@ -12,9 +12,18 @@
 
 namespace og::test {
 
+// One loop for the whole test run: a store thread may still be inside
+// post()'s wake-up of the loop when run() has already returned, so the loop
+// must outlive every call (destroying it there is a real race, which TSan sees).
+inline boost::asio::io_context& test_loop() {
+  static boost::asio::io_context loop;
+  return loop;
+}
+
 template <class T>
 T run_task(Task<T> task) {
-  boost::asio::io_context loop;
+  boost::asio::io_context& loop = test_loop();
+  loop.restart();
   std::exception_ptr error;
   std::optional<std::conditional_t<std::is_void_v<T>, bool, T>> result;
   if constexpr (std::is_void_v<T>) {

@@ -37,8 +37,9 @@ xmlNodePtr find(xmlNodePtr n, const std::string& name, int& count, bool all) {
 }
 
 const og::message::SchemaSet& schemas() {
-  static const og::message::SchemaSet set({"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd",
-                                           "srm-se-global.xsd", "srm-basis-global.xsd", "eprocurement.xsd"});
+  static const og::message::SchemaSet set({"transaction-1.0.xsd", "transaction-1.6.xsd", "order-1.1.xsd",
+                                           "catalog-1.5.xsd", "profile-1.1.xsd", "srm-se-global.xsd",
+                                           "srm-basis-global.xsd", "eprocurement.xsd"});
   return set;
 }
 
@@ -52,6 +53,7 @@ void canonical_versions(xmlNodePtr n) {
       const char* to = nullptr;
       if (href.starts_with("urn:veloconnect:profile-")) to = "urn:veloconnect:profile-1.1";
       if (href.starts_with("urn:veloconnect:catalog-")) to = "urn:veloconnect:catalog-1.5";
+      if (href == "urn:veloconnect:transaction-1.4") to = "urn:veloconnect:transaction-1.6";
       if (to) {
         xmlFree(const_cast<xmlChar*>(ns->href));
         ns->href = xmlStrdup(reinterpret_cast<const xmlChar*>(to));

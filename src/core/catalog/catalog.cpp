@@ -59,4 +59,9 @@ Task<std::vector<ItemDetail>> Catalog::details(Context& ctx, const std::string& 
   co_return details;
 }
 
+Task<std::vector<model::ClassificationGroup>> Catalog::classification(Context& ctx, const std::string& seller) const {
+  co_return co_await ctx.store().read(ctx.commit(),
+                                      [&](store::ReadView& r) { return r.catalog(seller).classification(); });
+}
+
 }  // namespace og::core

@@ -43,6 +43,8 @@ class Catalog {
   // One answer per query, in order, read in one go from `seller`'s catalogue.
   Task<std::vector<ItemDetail>> details(Context& ctx, const std::string& seller,
                                         const std::vector<ItemQuery>& queries) const;
+  // Every group of `seller`'s classification schemes, by scheme (empty: none).
+  Task<std::vector<model::ClassificationGroup>> classification(Context& ctx, const std::string& seller) const;
   // Availability of `quantity` (order unit) of a known item today.
   rules::veloconnect::AvailabilityDecision availability(const model::Item& item, rules::Decimal quantity) const;
 

@@ -60,6 +60,21 @@ void load_demo_data(store::UnitOfWork& uow, const Clock& clock) {
 
   // 100000001 is obsolete: only its replacement is sold.
   uow.catalog().put_replacement("100000001", "200300156", 1);
+
+  // A small classification scheme covering every demo item (GetClassificationScheme).
+  struct Group {
+    const char* id;
+    const char* parent;
+    const char* description;
+  };
+  for (const auto& g :
+       {Group{"10", nullptr, "Brakes"}, Group{"1010", "10", "Brake cables"}, Group{"20", nullptr, "Drivetrain"},
+        Group{"2010", "20", "Shift cables"}, Group{"2020", "20", "Chains"}, Group{"30", nullptr, "Wheels and tyres"},
+        Group{"3010", "30", "Inner tubes"}, Group{"3020", "30", "Tyres"}}) {
+    model::ClassificationGroup group{kDemoClassificationScheme, g.id, std::nullopt, g.description};
+    if (g.parent) group.parent_id = g.parent;
+    uow.catalog().put_classification_group(group);
+  }
 }
 
 }  // namespace og::core

@@ -6,6 +6,9 @@
 
 namespace og::core {
 
+// The demo catalogue's classification scheme (its groups: demo_data.cpp).
+inline constexpr const char* kDemoClassificationScheme = "ordergate-demo";
+
 void load_demo_data(store::UnitOfWork& uow, const Clock& clock);
 
 }  // namespace og::core

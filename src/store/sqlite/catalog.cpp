@@ -179,6 +179,28 @@ void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view r
   s.run();
 }
 
+std::vector<model::ClassificationGroup> SqliteCatalog::classification() {
+  auto s = db_.prepare(
+      "SELECT scheme_id, id, parent_id, description FROM classification_groups WHERE seller_id = ? "
+      "ORDER BY scheme_id, position");
+  s.bind(1, seller_);
+  std::vector<model::ClassificationGroup> out;
+  while (s.step()) out.push_back({s.text(0), s.text(1), s.optional_text(2), s.text(3)});
+  return out;
+}
+
+void SqliteCatalog::put_classification_group(const model::ClassificationGroup& g) {
+  // A new group goes last in its scheme; a replaced one keeps its place.
+  auto s = db_.prepare(
+      "INSERT INTO classification_groups (seller_id, scheme_id, id, parent_id, description, position) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(position), 0) + 1 FROM classification_groups "
+      "WHERE seller_id = ?1 AND scheme_id = ?2)) "
+      "ON CONFLICT (seller_id, scheme_id, id) DO UPDATE SET parent_id = excluded.parent_id, "
+      "description = excluded.description");
+  s.bind(1, seller_).bind(2, g.scheme_id).bind(3, g.id).bind(4, g.parent_id).bind(5, g.description);
+  s.run();
+}
+
 bool SqliteCatalog::update_stock(std::string_view item_id, const rules::Decimal& stock,
                                  const std::optional<std::string>& next_delivery) {
   auto s = db_.prepare("UPDATE items SET stock = ?, next_delivery = ? WHERE seller_id = ? AND id = ?");

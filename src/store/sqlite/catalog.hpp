@@ -17,11 +17,13 @@ class SqliteCatalog final : public CatalogWriter {
   std::int64_t count_items_matching(const std::vector<std::string>& terms) override;
   std::vector<model::Item> items_matching(const std::vector<std::string>& terms, std::int64_t offset,
                                           std::int64_t limit) override;
+  std::vector<model::ClassificationGroup> classification() override;
 
   void put_buyer(const model::Buyer& buyer) override;
   void put_item(const model::Item& item) override;
   void put_items(const std::function<bool(model::Item&)>& next) override;
   void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) override;
+  void put_classification_group(const model::ClassificationGroup& group) override;
   bool remove_buyer(std::string_view id) override;
   bool update_stock(std::string_view item_id, const rules::Decimal& stock,
                     const std::optional<std::string>& next_delivery) override;

@@ -408,6 +408,20 @@ END;
 DROP INDEX hub_dispatches_due;
 CREATE INDEX hub_dispatches_open ON hub_dispatches (next_attempt_at) WHERE state IN ('pending', 'started');
 )sql",
+    // 8: each seller's classification schemes (GetClassificationScheme): the
+    // groups of a scheme, a tree through parent_id, in the order the seller
+    // gave them (position).
+    R"sql(
+CREATE TABLE classification_groups (
+  seller_id TEXT NOT NULL,
+  scheme_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  parent_id TEXT,
+  description TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (seller_id, scheme_id, id)
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 
