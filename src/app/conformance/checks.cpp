@@ -176,6 +176,11 @@ std::optional<std::set<std::string>> profile(Run& run, const Settings& s) {
                                                              : std::set<std::string>{"XML-POST", "XML-POST-S"};
   auto listed = p.answer.implemented(bindings);
   run.add("GetProfile", true, "lists " + (listed.empty() ? std::string("nothing") : join(listed)));
+  // Said rather than passed over in silence: a listed operation no check covers.
+  static const std::set<std::string> exercised = {"Order",     "TextSearch", "GetItemDetails", "GetItemDetailsList",
+                                                  "GetStatus", "Rollback"};
+  for (const auto& name : listed)
+    if (!exercised.count(name)) run.report.add(name, Verdict::Skip, "listed; the kit does not exercise it yet");
   return listed;
 }
 
