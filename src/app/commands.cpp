@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/conformance/command.hpp"
 #include "core/catalog/catalog_admin.hpp"
 #include "core/clock.hpp"
 #include "core/eproc/hub_admin.hpp"
@@ -39,9 +40,16 @@ const char* kUsage =
     "  hub client add <id> --providers P,P [--name N] [--callback-url URL] [--callback-binding json|soap]\n"
     "      [--callback-secret S]               a client of the hub (password on stdin); prints the secret\n"
     "  hub provider list                       the hub's providers\n"
+    "%CONFORMANCE%"
     "\n"
-    "Every command takes --data DIR (default ./data), the folder of ordergate.db; it may run\n"
+    "The database commands take --data DIR (default ./data), the folder of ordergate.db; it may run\n"
     "while a server serves that folder. --seller defaults to the default seller (/veloconnect).\n";
+
+std::string usage() {
+  std::string text = kUsage;
+  text.replace(text.find("%CONFORMANCE%"), 13, conformance::kUsage);
+  return text;
+}
 
 struct Common {
   std::string data = "./data";
@@ -272,11 +280,12 @@ int run_command(int argc, char** argv) {
     if (command == "import") return import_command(args);
     if (command == "export") return export_command(args);
     if (command == "hub") return hub_command(args);
+    if (command == "conformance") return conformance::conformance_command(args);
     if (command == "help") {
-      std::cout << kUsage;
+      std::cout << usage();
       return 0;
     }
-    std::cerr << "ordergate: no command '" << command << "'\n\n" << kUsage;
+    std::cerr << "ordergate: no command '" << command << "'\n\n" << usage();
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "ordergate " << command << ": " << e.what() << "\n";
