@@ -112,6 +112,14 @@ std::unique_ptr<Connection> open_read_only_connection(const SqliteOptions& optio
   return c;
 }
 
+// An error for a job's waiter. The StoreError made here is gone before the
+// waiter sees the copy: its message is a reference-counted string that the
+// two copies would otherwise share across threads.
+std::exception_ptr refusal(const char* why) {
+  auto error = std::make_exception_ptr(StoreError(why));
+  return error;
+}
+
 // The errors of a disk that cannot take writes (full, read-only, failing),
 // as opposed to a database that is wrong.
 bool disk_refuses_writes(int code) {
@@ -235,7 +243,7 @@ void SqliteStore::submit(bool write, Job job, JobDone done) {
   {
     std::lock_guard lock(queue_mutex_);
     if (stopping_) {
-      done({std::make_exception_ptr(StoreError("the store is stopping")), 0});
+      done({refusal("the store is stopping"), 0});
       return;
     }
     queue_.push_back({write, std::move(job), std::move(done)});
@@ -342,7 +350,7 @@ void SqliteStore::run_job(Pending& p) {
   JobEnd end;
   if (!tables_) reopen();
   if (!tables_) {
-    p.done({std::make_exception_ptr(StoreError("the database cannot be opened")), 0});
+    p.done({refusal("the database cannot be opened"), 0});
     return;
   }
   if (p.write && read_only_) {
@@ -351,7 +359,7 @@ void SqliteStore::run_job(Pending& p) {
       try_writable();
     }
     if (read_only_ || !tables_) {
-      p.done({std::make_exception_ptr(StoreError("the store is read-only: the disk refuses writes")), 0});
+      p.done({refusal("the store is read-only: the disk refuses writes"), 0});
       return;
     }
   }
