@@ -123,7 +123,7 @@ class SqliteStore final : public Store {
   std::chrono::steady_clock::time_point read_started_;
   bool batch_dirty_ = false;  // a unit changed something in it
   std::chrono::steady_clock::time_point batch_started_;
-  int wal_frames_ = 0;  // in the WAL since the last checkpoint
+  int wal_frames_ = 0;      // in the WAL since the last checkpoint
   bool read_only_ = false;  // the disk refused writes at start; writes are refused until it takes them
   std::chrono::steady_clock::time_point last_recovery_try_;
   int last_error_ = 0;  // SQLite's code for open_writable()'s failure
