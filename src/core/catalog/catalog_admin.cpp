@@ -163,16 +163,28 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
     auto result = store.write_now([&](store::UnitOfWork& uow) {
       std::int64_t written = 0, unknown = 0;
       auto& catalog = uow.catalog(options.seller);
-      for (auto& p : slice) {
-        switch (options.kind) {
-          case ImportKind::Catalog:
+      if (options.kind == ImportKind::Catalog) {
+        std::size_t next = 0;
+        catalog.put_items([&](model::Item& item) {
+          for (; next < slice.size(); ++next) {
+            auto& p = slice[next];
+            ++written;
             if (!p.catalog.replaced_by.empty()) {
               int position = 0;
               for (const auto& r : p.catalog.replaced_by) catalog.put_replacement(p.catalog.item->id, r, ++position);
             }
-            if (!p.catalog.item->description.empty()) catalog.put_item(*p.catalog.item);
-            ++written;
-            break;
+            if (p.catalog.item->description.empty()) continue;
+            item = std::move(*p.catalog.item);
+            ++next;
+            return true;
+          }
+          return false;
+        });
+        return std::make_pair(written, unknown);
+      }
+      for (auto& p : slice) {
+        switch (options.kind) {
+          case ImportKind::Catalog: break;
           case ImportKind::Stock:
             if (catalog.update_stock(p.item_id, *p.stock, p.next_delivery))
               ++written;

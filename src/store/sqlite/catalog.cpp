@@ -157,19 +157,27 @@ void SqliteCatalog::put_item(const model::Item& r) {
 }
 
 void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
-  // Keeping the trigram index row by row costs four times the insert
-  // itself: the insert trigger is set aside (inside this transaction) and
-  // the index rebuilt once. Its SQL is read back, not repeated here.
-  std::string trigger;
+  // New rows are indexed together at the end (migration 9 says why and how
+  // the triggers know). Rows above the watermark were all inserted here: an
+  // item given twice is inserted once and then updated, still unindexed.
+  std::int64_t watermark = 0;
   {
-    auto s = db_.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_ai'");
-    if (s.step()) trigger = s.text(0);
+    auto s = db_.prepare("SELECT COALESCE(MAX(rowid), 0) FROM items");
+    if (s.step()) watermark = s.integer(0);
   }
-  if (!trigger.empty()) db_.exec("DROP TRIGGER items_ai");
+  {
+    auto s = db_.prepare("INSERT INTO text_index_deferred (one, watermark) VALUES (1, ?)");
+    s.bind(1, watermark);
+    s.run();
+  }
   model::Item r;
   while (next(r)) put_item(r);
-  db_.exec("INSERT INTO item_text(item_text) VALUES ('rebuild')");
-  if (!trigger.empty()) db_.exec(trigger.c_str());
+  auto index = db_.prepare(
+      "INSERT INTO item_text (rowid, id, description, ean, manufacturer, manufacturer_item_id) "
+      "SELECT rowid, id, description, ean, manufacturer, manufacturer_item_id FROM items WHERE rowid > ?");
+  index.bind(1, watermark);
+  index.run();
+  db_.exec("DELETE FROM text_index_deferred");
 }
 
 void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view replacement_id, int position) {
