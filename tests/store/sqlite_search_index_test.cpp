@@ -55,6 +55,8 @@ bool index_is_whole(const std::string& path) {
   // against the content table too).
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return false;
+  // The check is a write: it waits for the store's open batch to end.
+  sqlite3_busy_timeout(db, 10000);
   int rc = sqlite3_exec(db, "INSERT INTO item_text(item_text, rank) VALUES ('integrity-check', 1)", nullptr, nullptr,
                         nullptr);
   sqlite3_stmt* st = nullptr;

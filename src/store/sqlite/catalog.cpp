@@ -77,7 +77,8 @@ std::optional<model::Buyer> SqliteCatalog::buyer(std::string_view id) {
 std::optional<model::Item> SqliteCatalog::item(std::string_view id) {
   auto s = db_.prepare(
       "SELECT id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
-      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery FROM items "
+      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, classification FROM "
+      "items "
       "WHERE seller_id = ? AND id = ?");
   s.bind(1, seller_).bind(2, id);
   if (!s.step()) return std::nullopt;
@@ -137,14 +138,14 @@ bool SqliteCatalog::remove_buyer(std::string_view id) {
 void SqliteCatalog::put_item(const model::Item& r) {
   auto s = db_.prepare(
       "INSERT INTO items (seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean, "
-      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
+      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, "
+      "classification) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
       "description = excluded.description, order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
       "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "
       "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "
       "price = excluded.price, currency = excluded.currency, "
       "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "
-      "next_delivery = excluded.next_delivery");
+      "next_delivery = excluded.next_delivery, classification = excluded.classification");
   s.bind(1, seller_).bind(2, r.id).bind(3, r.description).bind(4, r.order_unit).bind(5, r.base_unit);
   s.bind(6, r.base_per_order_unit.units()).bind(7, r.step.units()).bind(8, r.ean).bind(9, r.manufacturer);
   s.bind(10, r.manufacturer_item_id).bind(11, r.price.units()).bind(12, r.currency);
@@ -152,7 +153,7 @@ void SqliteCatalog::put_item(const model::Item& r) {
     s.bind(13, r.recommended_retail_price->units());
   else
     s.bind_null(13);
-  s.bind(14, r.stock.units()).bind(15, r.next_delivery);
+  s.bind(14, r.stock.units()).bind(15, r.next_delivery).bind(16, encode_groups(r.groups));
   s.run();
 }
 

@@ -453,6 +453,12 @@ WHEN (old.id IS NOT new.id OR old.description IS NOT new.description OR old.ean 
     VALUES (new.rowid, new.id, new.description, new.ean, new.manufacturer, new.manufacturer_item_id);
 END;
 )sql",
+    // 10: an item's groups in the seller's classification schemes (its
+    // ClassificationGroupMember elements), read with the item: "scheme" US
+    // "group" pairs separated by RS (see rows.cpp), NULL for none.
+    R"sql(
+ALTER TABLE items ADD COLUMN classification TEXT;
+)sql",
 };
 }  // namespace
 
