@@ -48,6 +48,7 @@ class ScriptedServer : public Transport {
   bool finish_twice_accepted = false;
   bool rollback_keeps_state = false;
   bool search_is_404_get_status = false;
+  bool knows_sellers = false;  // answers 415 to a SellersID other than "S1"
   std::set<std::string> listed = {"Order", "TextSearch", "GetItemDetailsList", "Rollback", "GetStatus"};
 
   HttpReply send(const HttpCall& call) const override { return {200, "application/xml", respond(call.body)}; }
@@ -58,6 +59,7 @@ class ScriptedServer : public Transport {
     if (!has(b, "<vct:BuyersID>B</vct:BuyersID>") && !has(b, "<BuyersID>B</BuyersID>"))
       return answer(response_of(op), 410);
     if (!has(b, ">P<")) return answer(response_of(op), 411);
+    if (knows_sellers && has(b, "SellersID>") && !has(b, "SellersID>S1<")) return answer(response_of(op), 415);
     bool test = has(b, "IsTest>true<");
     std::string id = between(b, "TransactionID>", "<");
     if (op == "GetProfile") {
@@ -161,6 +163,7 @@ class ConformanceChecksTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_rollback_that_does_not_end_fails);
   CPPUNIT_TEST(a_404_in_the_wrong_element_fails_answer_elements);
   CPPUNIT_TEST(what_the_profile_does_not_list_is_skipped);
+  CPPUNIT_TEST(an_unknown_sellers_id_is_415_or_a_warning);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -214,6 +217,16 @@ class ConformanceChecksTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL_MESSAGE(r.format(), std::string("FAIL"), verdict(r, "answer elements"));
     CPPUNIT_ASSERT_MESSAGE(
         r.format(), r.format().find("CreateTextSearchRequest answered with GetStatusResponse") != std::string::npos);
+  }
+
+  void an_unknown_sellers_id_is_415_or_a_warning() {
+    ScriptedServer ignores;
+    auto r = run(ignores);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(r.format(), std::string("WARN"), verdict(r, "unknown SellersID -> 415"));
+    ScriptedServer knows;
+    knows.knows_sellers = true;
+    r = run(knows);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(r.format(), std::string("PASS"), verdict(r, "unknown SellersID -> 415"));
   }
 
   void what_the_profile_does_not_list_is_skipped() {

@@ -13,6 +13,7 @@ namespace {
 constexpr const char* kUnknownItem = "OG-CONFORMANCE-NO-SUCH-ITEM";
 constexpr const char* kUnknownBuyer = "OG-CONFORMANCE-NO-SUCH-BUYER";
 constexpr const char* kUnknownTransaction = "og-conformance-no-such-transaction";
+constexpr const char* kUnknownSeller = "og-conformance-no-such-seller";
 
 // One answer and how it came: `failure` when no HTTP answer came back.
 struct Sent {
@@ -194,6 +195,18 @@ void authentication(Run& run, const std::string& item) {
   wrong.password += "-not-the-password";
   wrong.lines = {{item, "1", ""}};
   run.expect("auth wrong password -> 411", run.send(wrong), 411, "");
+  // 415 is the standard's code for a SellersID the server does not know; a
+  // server for one seller may ignore SellersID altogether, so a 200 is a WARN.
+  auto seller = run.request("GetProfileRequest");
+  seller.sellers_id = kUnknownSeller;
+  auto s = run.send(seller);
+  if (s.code(415))
+    run.report.add("unknown SellersID -> 415", Verdict::Pass, s.what());
+  else if (s.code(200))
+    run.report.add("unknown SellersID -> 415", Verdict::Warn,
+                   s.what() + " (SellersID ignored: acceptable for a server of one seller)");
+  else
+    run.report.add("unknown SellersID -> 415", Verdict::Fail, "expected ResponseCode 415, got " + s.what());
 }
 
 // CreateTextSearch, two pages, the end; returns the first item found.
