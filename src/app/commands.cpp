@@ -30,7 +30,7 @@ const char* kUsage =
     "  seller list                             the sellers and their item counts\n"
     "  buyer add <id> [--seller S] [--name N]  add or replace a buyer (password on stdin, one line)\n"
     "  buyer remove <id> [--seller S]          remove a buyer\n"
-    "  import catalog|stock|prices <file.csv> [--seller S] [--delimiter ;]\n"
+    "  import catalog|stock|prices|classification <file.csv> [--seller S] [--delimiter ;]\n"
     "                                          load items, update stock, update prices (see README)\n"
     "  export orders [--seller S] [--since T] [--format csv|json] [--output FILE]\n"
     "                                          the seller's orders for the ERP\n"
@@ -141,8 +141,10 @@ int buyer_command(const std::vector<std::string>& args) {
 int import_command(const std::vector<std::string>& args) {
   static const std::map<std::string, admin::ImportKind> kinds = {{"catalog", admin::ImportKind::Catalog},
                                                                  {"stock", admin::ImportKind::Stock},
-                                                                 {"prices", admin::ImportKind::Prices}};
-  if (args.empty() || !kinds.count(args[0])) throw std::runtime_error("import catalog|stock|prices <file.csv>");
+                                                                 {"prices", admin::ImportKind::Prices},
+                                                                 {"classification", admin::ImportKind::Classification}};
+  if (args.empty() || !kinds.count(args[0]))
+    throw std::runtime_error("import catalog|stock|prices|classification <file.csv>");
   Common common;
   std::string file, delimiter = ",";
   po::options_description o;

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/common/decimal.hpp"
 
@@ -27,6 +28,12 @@ struct Buyer {
   int password_iterations = 0;
 };
 
+// An item's place in one of the seller's classification schemes.
+struct ItemGroup {
+  std::string scheme_id;
+  std::string group_id;
+};
+
 struct Item {
   std::string id;  // the seller's item number (SellersItemIdentification)
   std::string description;
@@ -42,6 +49,7 @@ struct Item {
   std::optional<Decimal> recommended_retail_price;  // gross, per order unit
   Decimal stock;                                    // in the order unit
   std::optional<std::string> next_delivery;         // YYYY-MM-DD
+  std::vector<ItemGroup> groups;                    // the first is its primary group
 };
 
 // A group of one of a seller's classification schemes (GetClassificationScheme):

@@ -44,8 +44,8 @@ class CatalogWriter : public CatalogReader {
   virtual void put_buyer(const model::Buyer& buyer) = 0;
   virtual void put_item(const model::Item& item) = 0;
   // Many items at once: `next` fills in one item and returns true, until it
-  // returns false. Cheaper per item than put_item (the search index is built
-  // once at the end, not per item).
+  // returns false. Cheaper per item than put_item: new items enter the search
+  // index together at the end, in the same transaction.
   virtual void put_items(const std::function<bool(model::Item&)>& next) = 0;
   virtual void put_replacement(std::string_view item_id, std::string_view replacement_id, int position) = 0;
   // Adds (or replaces) a group of a classification scheme.

@@ -118,7 +118,8 @@ constexpr Module kModules[] = {
 std::vector<message::NamespaceBinding> build_bindings(std::string_view root_prefix, const AnswerNamespaces& ns) {
   std::vector<message::NamespaceBinding> out;
   if (root_prefix == "vcp") out.push_back({"vcp", std::string(profile_uri(ns.profile))});
-  if (root_prefix == "vcc") out.push_back({"vcc", std::string(kCatalogNs)});
+  // vco answers carry items, and an item's classification is vcc:ItemInformation.
+  if (root_prefix == "vcc" || root_prefix == "vco") out.push_back({"vcc", std::string(kCatalogNs)});
   if (root_prefix == "vco" || root_prefix == "vcc") out.push_back({"vco", std::string(kOrderNs)});
   if (root_prefix == "vct6") out.push_back({"vct6", std::string(get_status_uri(ns.get_status))});
   for (const auto& m : kModules)

@@ -74,6 +74,18 @@ velo::cac__ItemType* item(soap* s, const model::Item& r, const std::optional<std
   it->BasePrice.push_back(price(s, r.price, r.currency, r.order_unit));
   if (r.recommended_retail_price)
     it->RecommendedRetailPrice = price(s, *r.recommended_retail_price, r.currency, r.order_unit);
+  if (!r.groups.empty()) {
+    it->vcc__ItemInformation = velo::soap_new__vcc__ItemInformation(s);
+    bool primary = true;
+    for (const auto& g : r.groups) {
+      auto* member = velo::soap_new_vcc__ClassificationGroupMemberType(s);
+      member->ClassificationSchemeID = g.scheme_id;
+      member->GroupID = g.group_id;
+      member->primaryGroup = primary;
+      primary = false;
+      it->vcc__ItemInformation->ClassificationGroupMember.push_back(member);
+    }
+  }
   return it;
 }
 

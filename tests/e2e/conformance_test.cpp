@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "support/command.hpp"
+#include "support/official_schema.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,7 +31,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // The checks the standard makes mandatory for a server that lists Order,
-// TextSearch, GetItemDetailsList and Rollback, as ordergate does.
+// TextSearch, GetItemDetailsList and Rollback, as ordergate does, and the
+// optional GetClassificationScheme, which ordergate's demo seller lists.
 const char* kMandatory[] = {"GetProfile",
                             "TextSearch create",
                             "TextSearch page 1",
@@ -41,6 +43,7 @@ const char* kMandatory[] = {"GetProfile",
                             "auth wrong password -> 411",
                             "GetItemDetails",
                             "GetItemDetailsList",
+                            "GetClassificationScheme",
                             "Order create",
                             "Order update",
                             "Order view",
@@ -69,16 +72,6 @@ std::string verdict(const std::string& out, const std::string& check) {
     return word;
   }
   return "(no row)";
-}
-
-std::optional<fs::path> official_dir() {
-  std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("OG_OFFICIAL_XSD_DIR")) candidates.emplace_back(env);
-  candidates.emplace_back(fs::path(OG_SOURCE_DIR) / ".." / "shared" / "reference" / "veloconnect-xsd");
-  candidates.emplace_back("/work/shared/reference/veloconnect-xsd");
-  for (const auto& c : candidates)
-    if (fs::exists(c / "order-1.1.xsd")) return c;
-  return std::nullopt;
 }
 
 // An HTTP server that is no Veloconnect server: every request gets a plain
@@ -194,6 +187,9 @@ class ConformanceTest : public CppUnit::TestFixture {
     std::ofstream(csv) << "item_id,description,unit,price,stock\nA-1,Rotor,EA,12.50,7\nA-2,Pads,PK,8.00,3\n"
                           "A-3,Lever,EA,20.00,0\n";
     CPPUNIT_ASSERT_EQUAL(0, exit_code(ordergate("import catalog " + csv.string() + " --seller acme" + d)));
+    auto groups = dir.path() / "groups.csv";
+    std::ofstream(groups) << "scheme_id,group_id,parent_id,description\nacme,B,,Brakes\nacme,B1,B,Rotors\n";
+    CPPUNIT_ASSERT_EQUAL(0, exit_code(ordergate("import classification " + groups.string() + " --seller acme" + d)));
     for (const char* binding : {"xml", "url"}) {
       auto run = ordergate("conformance " + server.url() + " --buyer D1 --password d1-pass --sellers-id acme" +
                            " --binding " + binding);

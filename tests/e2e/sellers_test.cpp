@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "support/command.hpp"
 #include "support/http_client.hpp"
+#include "support/official_schema.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xml_check.hpp"
@@ -40,6 +42,7 @@ class SellersTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(stock_and_prices_change_while_the_server_runs);
   CPPUNIT_TEST(orders_go_out_for_the_erp);
   CPPUNIT_TEST(a_production_database_has_no_demo_passwords);
+  CPPUNIT_TEST(a_seller_publishes_its_classification_and_classifies_its_items);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -140,6 +143,58 @@ class SellersTest : public CppUnit::TestFixture {
     // Nothing since a later time.
     auto none = ordergate("export orders --since 2999-01-01 --data " + data.string());
     CPPUNIT_ASSERT(none.out.find("exported 0 orders") != std::string::npos);
+  }
+
+  void a_seller_publishes_its_classification_and_classifies_its_items() {
+    TempDir dir;
+    auto data = dir.path() / "data";
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("seller add velo --name 'Velo Parts'" + d).status);
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("buyer add V1 --seller velo" + d, "v1-pass").status);
+    write_file(dir.path() / "groups.csv",
+               "scheme_id,group_id,parent_id,description\n"
+               "parts,10,,Brakes\nparts,1010,10,Disc rotors\nparts,20,,\nsizes,L,,Large\n");
+    auto groups = ordergate("import classification " + (dir.path() / "groups.csv").string() + " --seller velo" + d);
+    CPPUNIT_ASSERT(groups.status != 0);
+    CPPUNIT_ASSERT_MESSAGE(groups.out, groups.out.find("row 4: description is empty") != std::string::npos);
+    CPPUNIT_ASSERT_MESSAGE(groups.out, groups.out.find("4 rows read, 3 written") != std::string::npos);
+    write_file(dir.path() / "items.csv",
+               "item_id,description,price,classification\n"
+               "R-160,Disc rotor 160 mm,12.50,parts:1010|sizes:L\n"
+               "R-999,Rotor without colon,9.00,1010\n");
+    auto items = ordergate("import catalog " + (dir.path() / "items.csv").string() + " --seller velo" + d);
+    CPPUNIT_ASSERT(items.status != 0);
+    CPPUNIT_ASSERT_MESSAGE(items.out,
+                           items.out.find("row 3: classification '1010' is not scheme:group") != std::string::npos);
+
+    ServerProcess server(data);
+    HttpClient client("127.0.0.1", server.port());
+    std::string velo = "/veloconnect/velo?BuyersID=V1&Password=v1-pass&RequestName=";
+    auto profile = client.get(velo + "GetProfileRequest");
+    CPPUNIT_ASSERT_MESSAGE(profile.body, profile.body.find(">GetClassificationScheme<") != std::string::npos);
+    auto scheme = client.get(velo + "GetClassificationSchemeRequest");
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(scheme));
+    CPPUNIT_ASSERT_EQUAL(2, count_elements(scheme.body, "ClassificationScheme"));
+    CPPUNIT_ASSERT_EQUAL(3, count_elements(scheme.body, "ClassificationSchemeGroup"));
+    CPPUNIT_ASSERT_EQUAL(std::string("10"), first_text(scheme.body, "ParentID").value_or(""));
+    auto item = client.get(velo + "GetItemDetailsRequest&SellersItemIdentification=R-160");
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(item));
+    CPPUNIT_ASSERT_EQUAL(2, count_elements(item.body, "ClassificationGroupMember"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1010"), first_text(item.body, "GroupID").value_or(""));
+    // The first group is the primary one (the attribute's default), the second is not.
+    CPPUNIT_ASSERT_MESSAGE(
+        item.body, item.body.find("primaryGroup=\"false\"><vcc:ClassificationSchemeID>sizes<") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string(""), validate_against_project_xsd(item.body));
+    CPPUNIT_ASSERT_EQUAL(std::string(""), validate_against_project_xsd(scheme.body));
+    if (auto official = official_dir()) {
+      OfficialSchema s;
+      load_official(*official, dir.path() / "official", s);
+      CPPUNIT_ASSERT(s.schema);
+      CPPUNIT_ASSERT_EQUAL(std::string(""), official_errors(s.schema, item.body));
+      CPPUNIT_ASSERT_EQUAL(std::string(""), official_errors(s.schema, scheme.body));
+    } else {
+      std::cout << "official XSDs not found: official validity not checked\n";
+    }
   }
 
   void a_production_database_has_no_demo_passwords() {

@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <stdexcept>
+
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
@@ -48,6 +50,23 @@ std::vector<std::string> ids(SqliteStore& s, std::vector<std::string> terms) {
   return out;
 }
 
+bool index_is_whole(const std::string& path) {
+  // FTS5 compares the index with the items it was built from (rank 1:
+  // against the content table too).
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return false;
+  // The check is a write: it waits for the store's open batch to end.
+  sqlite3_busy_timeout(db, 10000);
+  int rc = sqlite3_exec(db, "INSERT INTO item_text(item_text, rank) VALUES ('integrity-check', 1)", nullptr, nullptr,
+                        nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM text_index_deferred", -1, &st, nullptr);
+  bool no_deferral_left = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return rc == SQLITE_OK && no_deferral_left;
+}
+
 }  // namespace
 
 class SqliteSearchIndexTest : public CppUnit::TestFixture {
@@ -56,6 +75,8 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(short_terms_look_at_every_indexed_column);
   CPPUNIT_TEST(the_index_follows_bulk_imports_updates_and_deletes);
   CPPUNIT_TEST(a_version_5_database_gets_its_items_indexed);
+  CPPUNIT_TEST(a_bulk_write_indexes_repeated_and_existing_items_once);
+  CPPUNIT_TEST(a_bulk_write_that_fails_leaves_the_index_whole);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -124,6 +145,72 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
     // A later single insert is indexed by the trigger again.
     s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(part("C1", "Glow plug", "", "BERU", "GN857")); });
     CPPUNIT_ASSERT(ids(s, {"GN857"}) == std::vector<std::string>{"C1"});
+  }
+
+  void a_bulk_write_indexes_repeated_and_existing_items_once() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(part("OLD", "Chain 114 links", "", "KMC", "")); });
+    // One bulk write: a new item given twice (the second description wins),
+    // the existing item with new text, the existing item again unchanged.
+    std::vector<model::Item> rows = {part("N1", "Saddle narrow", "", "", ""),
+                                     part("OLD", "Chain 116 links", "", "KMC", ""),
+                                     part("N1", "Saddle wide", "", "", ""), part("N2", "Grip", "", "ERGON", "")};
+    std::size_t i = 0;
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_items([&](model::Item& r) {
+        if (i == rows.size()) return false;
+        r = rows[i++];
+        return true;
+      });
+    });
+    CPPUNIT_ASSERT(index_is_whole(db_path(dir)));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"narrow"}));
+    CPPUNIT_ASSERT(ids(s, {"wide"}) == std::vector<std::string>{"N1"});
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"114"}));
+    CPPUNIT_ASSERT(ids(s, {"116"}) == std::vector<std::string>{"OLD"});
+    CPPUNIT_ASSERT(ids(s, {"ergon"}) == std::vector<std::string>{"N2"});
+    // The same rows again change nothing, and single writes are indexed as before.
+    i = 0;
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_items([&](model::Item& r) {
+        if (i == rows.size()) return false;
+        r = rows[i++];
+        return true;
+      });
+      u.catalog().put_item(part("N3", "Bottle cage", "", "", ""));
+      u.catalog().put_item(part("N2", "Grip lock-on", "", "ERGON", ""));
+    });
+    CPPUNIT_ASSERT(index_is_whole(db_path(dir)));
+    CPPUNIT_ASSERT(ids(s, {"cage"}) == std::vector<std::string>{"N3"});
+    CPPUNIT_ASSERT(ids(s, {"lock-on"}) == std::vector<std::string>{"N2"});
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, count(s, {}));
+  }
+
+  void a_bulk_write_that_fails_leaves_the_index_whole() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(part("A", "Pedal flat", "", "", "")); });
+    int n = 0;
+    bool failed = false;
+    try {
+      s.write_now([&](store::UnitOfWork& u) {
+        u.catalog().put_items([&](model::Item& r) {
+          if (++n == 3) throw std::runtime_error("the file ended early");
+          r = part("B" + std::to_string(n), "Pedal clipless", "", "", "");
+          return true;
+        });
+      });
+    } catch (const std::runtime_error&) {
+      failed = true;
+    }
+    CPPUNIT_ASSERT(failed);
+    CPPUNIT_ASSERT(index_is_whole(db_path(dir)));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"clipless"}));
+    // The insert trigger works again for the next writer.
+    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(part("C", "Pedal clipless", "", "", "")); });
+    CPPUNIT_ASSERT(ids(s, {"clipless"}) == std::vector<std::string>{"C"});
+    CPPUNIT_ASSERT(index_is_whole(db_path(dir)));
   }
 
   void a_version_5_database_gets_its_items_indexed() {

@@ -119,6 +119,7 @@ void load_official(const fs::path& official, const fs::path& dir, OfficialSchema
         with_before_end(slurp(src / "xsd/ubl-cbc-1.0.xsd"), lax_cbc()));
   std::string cac = slurp(src / "xsd/ubl-cac-1.0.xsd");
   cac.replace(cac.find("ubl-cbc-1.0.xsd"), 15, "UBL-CommonBasicComponents-1.0.xsd");
+  cac.replace(cac.find("\"catalog-1.5.xsd\""), 17, "\"../../catalog-1.5.xsd\"");
   write(x / "ubl/common/UBL-CommonAggregateComponents-1.0.xsd", with_before_end(cac, lax_cac()));
   write(x / "ubl/common/UBL-UnspecializedDatatypes-1.0.xsd", with_before_end(kUdt, kUdtNameType));
   write(x / "ubl/common/UBL-CoreComponentTypes-1.0.xsd", kCct);

@@ -177,8 +177,9 @@ std::optional<std::set<std::string>> profile(Run& run, const Settings& s) {
   auto listed = p.answer.implemented(bindings);
   run.add("GetProfile", true, "lists " + (listed.empty() ? std::string("nothing") : join(listed)));
   // Said rather than passed over in silence: a listed operation no check covers.
-  static const std::set<std::string> exercised = {"Order",     "TextSearch", "GetItemDetails", "GetItemDetailsList",
-                                                  "GetStatus", "Rollback"};
+  static const std::set<std::string> exercised = {
+      "Order",     "TextSearch", "GetItemDetails",         "GetItemDetailsList",
+      "GetStatus", "Rollback",   "GetClassificationScheme"};
   for (const auto& name : listed)
     if (!exercised.count(name)) run.report.add(name, Verdict::Skip, "listed; the kit does not exercise it yet");
   return listed;
@@ -284,6 +285,18 @@ void item_details_list(Run& run, const Found& f, bool listed) {
   int entries = a.answer.children("ItemDetail");
   run.add("GetItemDetailsList", a.code(200) && entries == 2,
           "a known and an unknown item: " + std::to_string(entries) + " ItemDetail (2 expected), " + a.what());
+}
+
+// Optional in the standard: exercised only when the profile lists it.
+void classification_scheme(Run& run, bool listed) {
+  if (!listed) {
+    run.report.add("GetClassificationScheme", Verdict::Skip, "the profile does not list it");
+    return;
+  }
+  auto a = run.send(run.request("GetClassificationSchemeRequest"));
+  int schemes = a.answer.children("ClassificationScheme");
+  run.add("GetClassificationScheme", a.code(200) && schemes >= 1,
+          std::to_string(schemes) + " ClassificationScheme (1 or more expected), " + a.what());
 }
 
 void order_flow(Run& run, const Found& f, bool listed, bool status_listed) {
@@ -404,6 +417,7 @@ Report run_checks(const Transport& http, const AnswerSchema& schema, const Setti
   authentication(run, item.empty() ? std::string(kUnknownItem) : item);
   Found found = item_details(run, item);
   item_details_list(run, found, lists("GetItemDetailsList"));
+  classification_scheme(run, listed && listed->count("GetClassificationScheme") > 0);
   order_flow(run, found, lists("Order"), lists("GetStatus"));
   rollback_flow(run, found, lists("Order"), lists("Rollback"));
   unknown_transaction(run, lists("Order"));

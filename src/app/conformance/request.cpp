@@ -159,7 +159,8 @@ const char* binding_name(Binding b) {
 
 std::string request_namespace(const std::string& name) {
   if (name == "GetProfileRequest") return "urn:veloconnect:profile-1.1";
-  if (name == "CreateTextSearchRequest" || name == "SearchResultRequest") return "urn:veloconnect:catalog-1.5";
+  if (name == "CreateTextSearchRequest" || name == "SearchResultRequest" || name == "GetClassificationSchemeRequest")
+    return "urn:veloconnect:catalog-1.5";
   if (name == "GetStatusRequest" || name == "RollbackRequest") return kVct;
   return "urn:veloconnect:order-1.1";
 }

@@ -74,6 +74,39 @@ bool item_id_ok(const std::string& id) {
          std::none_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
 }
 
+// Words separated by spaces or '|' (replaced_by, classification).
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char ch : text + " ") {
+    if (ch == ' ' || ch == '|') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word += ch;
+    }
+  }
+  return out;
+}
+
+// "scheme:group" entries: the item's groups, the first its primary one.
+std::vector<model::ItemGroup> item_groups(const Cell& c) {
+  std::vector<model::ItemGroup> out;
+  auto text = c.text("classification");
+  if (!text) return out;
+  for (const auto& w : words(*text)) {
+    auto colon = w.find(':');
+    model::ItemGroup g;
+    if (colon != std::string::npos) g = {w.substr(0, colon), w.substr(colon + 1)};
+    if (g.scheme_id.empty() || g.group_id.empty() || !item_id_ok(g.scheme_id) || !item_id_ok(g.group_id)) {
+      c.problems.push_back("classification '" + w + "' is not scheme:group");
+      continue;
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
 struct CatalogRow {
   std::optional<model::Item> item;
   std::vector<std::string> replaced_by;  // an obsolete item's replacements
@@ -84,15 +117,7 @@ CatalogRow catalog_row(const Cell& c) {
   std::string id = c.required("item_id");
   if (!id.empty() && !item_id_ok(id)) c.problems.push_back("item_id '" + id + "' is not a valid item number");
   if (auto replaced = c.text("replaced_by")) {
-    std::string word;
-    for (char ch : *replaced + " ") {
-      if (ch == ' ' || ch == '|') {
-        if (!word.empty()) out.replaced_by.push_back(word);
-        word.clear();
-      } else {
-        word += ch;
-      }
-    }
+    out.replaced_by = words(*replaced);
     // An obsolete item: its replacements are what is sold.
     if (!c.text("price")) {
       out.item = model::Item{};
@@ -122,6 +147,7 @@ CatalogRow catalog_row(const Cell& c) {
   i.recommended_retail_price = c.decimal("rrp");
   i.stock = c.decimal("stock").value_or(Decimal());
   i.next_delivery = c.date("next_delivery");
+  i.groups = item_groups(c);
   out.item = std::move(i);
   return out;
 }
@@ -140,6 +166,7 @@ std::vector<std::string> required_columns(ImportKind kind) {
     case ImportKind::Catalog: return {"item_id"};
     case ImportKind::Stock: return {"item_id", "stock"};
     case ImportKind::Prices: return {"item_id", "price"};
+    case ImportKind::Classification: return {"scheme_id", "group_id", "description"};
   }
   return {};
 }
@@ -154,6 +181,7 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
     std::string item_id;
     std::optional<Decimal> stock, price, rrp;
     std::optional<std::string> next_delivery;
+    model::ClassificationGroup group;
   };
   std::vector<Pending> slice;
   slice.reserve(static_cast<std::size_t>(options.slice));
@@ -163,16 +191,28 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
     auto result = store.write_now([&](store::UnitOfWork& uow) {
       std::int64_t written = 0, unknown = 0;
       auto& catalog = uow.catalog(options.seller);
-      for (auto& p : slice) {
-        switch (options.kind) {
-          case ImportKind::Catalog:
+      if (options.kind == ImportKind::Catalog) {
+        std::size_t next = 0;
+        catalog.put_items([&](model::Item& item) {
+          for (; next < slice.size(); ++next) {
+            auto& p = slice[next];
+            ++written;
             if (!p.catalog.replaced_by.empty()) {
               int position = 0;
               for (const auto& r : p.catalog.replaced_by) catalog.put_replacement(p.catalog.item->id, r, ++position);
             }
-            if (!p.catalog.item->description.empty()) catalog.put_item(*p.catalog.item);
-            ++written;
-            break;
+            if (p.catalog.item->description.empty()) continue;
+            item = std::move(*p.catalog.item);
+            ++next;
+            return true;
+          }
+          return false;
+        });
+        return std::make_pair(written, unknown);
+      }
+      for (auto& p : slice) {
+        switch (options.kind) {
+          case ImportKind::Catalog: break;
           case ImportKind::Stock:
             if (catalog.update_stock(p.item_id, *p.stock, p.next_delivery))
               ++written;
@@ -184,6 +224,10 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
               ++written;
             else
               ++unknown;
+            break;
+          case ImportKind::Classification:
+            catalog.put_classification_group(p.group);
+            ++written;
             break;
         }
       }
@@ -200,7 +244,7 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
     ++report.rows;
     std::vector<std::string> problems;
     Cell c{row, problems};
-    Pending p{row.line(), {}, {}, {}, {}, {}, {}};
+    Pending p{row.line(), {}, {}, {}, {}, {}, {}, {}};
     switch (options.kind) {
       case ImportKind::Catalog: p.catalog = catalog_row(c); break;
       case ImportKind::Stock:
@@ -214,6 +258,16 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
         p.price = c.decimal("price");
         if (!p.price && problems.empty()) problems.push_back("price is empty");
         p.rrp = c.decimal("rrp");
+        break;
+      case ImportKind::Classification:
+        p.group.scheme_id = c.required("scheme_id");
+        p.group.id = c.required("group_id");
+        p.group.parent_id = c.text("parent_id");
+        p.group.description = c.required("description");
+        for (const auto* id : {&p.group.scheme_id, &p.group.id})
+          if (!id->empty() && !item_id_ok(*id)) problems.push_back("'" + *id + "' is not a valid identifier");
+        if (p.group.parent_id && !item_id_ok(*p.group.parent_id))
+          problems.push_back("parent_id '" + *p.group.parent_id + "' is not a valid identifier");
         break;
     }
     if (!problems.empty()) {

@@ -44,19 +44,26 @@ void load_demo_data(store::UnitOfWork& uow, const Clock& clock) {
 
   auto brake = item("52090311600", "Brake cable 1.5 x 2000 mm", "EA", "2.95", "5.99", "500");
   brake.ean = "4012345678901";
+  brake.groups = {{kDemoClassificationScheme, "1010"}};
   uow.catalog().put_item(brake);
 
   auto shift = item("52090311100", "Shift cable 1.1 x 2100 mm, pack of 100", "PK", "49.00", "99.00", "20");
   shift.base_unit = "EA";
   shift.base_per_order_unit = Decimal::from_int(100);
+  shift.groups = {{kDemoClassificationScheme, "2010"}};
   uow.catalog().put_item(shift);
 
   auto chain = item("200200456", "Chain 11-speed 118 links", "EA", "29.90", "49.95", "0");
   chain.next_delivery = clock.today().plus_days(14).to_string();
+  chain.groups = {{kDemoClassificationScheme, "2020"}};
   uow.catalog().put_item(chain);
 
-  uow.catalog().put_item(item("200300156", "Inner tube 28 inch", "EA", "4.50", "8.95", "3"));
-  uow.catalog().put_item(item("200600221", "Tyre 28-622", "EA", "19.95", "34.90", "40"));
+  auto tube = item("200300156", "Inner tube 28 inch", "EA", "4.50", "8.95", "3");
+  tube.groups = {{kDemoClassificationScheme, "3010"}};
+  uow.catalog().put_item(tube);
+  auto tyre = item("200600221", "Tyre 28-622", "EA", "19.95", "34.90", "40");
+  tyre.groups = {{kDemoClassificationScheme, "3020"}};
+  uow.catalog().put_item(tyre);
 
   // 100000001 is obsolete: only its replacement is sold.
   uow.catalog().put_replacement("100000001", "200300156", 1);

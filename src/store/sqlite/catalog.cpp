@@ -77,7 +77,8 @@ std::optional<model::Buyer> SqliteCatalog::buyer(std::string_view id) {
 std::optional<model::Item> SqliteCatalog::item(std::string_view id) {
   auto s = db_.prepare(
       "SELECT id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, "
-      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery FROM items "
+      "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, classification FROM "
+      "items "
       "WHERE seller_id = ? AND id = ?");
   s.bind(1, seller_).bind(2, id);
   if (!s.step()) return std::nullopt;
@@ -137,14 +138,14 @@ bool SqliteCatalog::remove_buyer(std::string_view id) {
 void SqliteCatalog::put_item(const model::Item& r) {
   auto s = db_.prepare(
       "INSERT INTO items (seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean, "
-      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
+      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, "
+      "classification) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
       "description = excluded.description, order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
       "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "
       "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "
       "price = excluded.price, currency = excluded.currency, "
       "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "
-      "next_delivery = excluded.next_delivery");
+      "next_delivery = excluded.next_delivery, classification = excluded.classification");
   s.bind(1, seller_).bind(2, r.id).bind(3, r.description).bind(4, r.order_unit).bind(5, r.base_unit);
   s.bind(6, r.base_per_order_unit.units()).bind(7, r.step.units()).bind(8, r.ean).bind(9, r.manufacturer);
   s.bind(10, r.manufacturer_item_id).bind(11, r.price.units()).bind(12, r.currency);
@@ -152,24 +153,32 @@ void SqliteCatalog::put_item(const model::Item& r) {
     s.bind(13, r.recommended_retail_price->units());
   else
     s.bind_null(13);
-  s.bind(14, r.stock.units()).bind(15, r.next_delivery);
+  s.bind(14, r.stock.units()).bind(15, r.next_delivery).bind(16, encode_groups(r.groups));
   s.run();
 }
 
 void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
-  // Keeping the trigram index row by row costs four times the insert
-  // itself: the insert trigger is set aside (inside this transaction) and
-  // the index rebuilt once. Its SQL is read back, not repeated here.
-  std::string trigger;
+  // New rows are indexed together at the end (migration 9 says why and how
+  // the triggers know). Rows above the watermark were all inserted here: an
+  // item given twice is inserted once and then updated, still unindexed.
+  std::int64_t watermark = 0;
   {
-    auto s = db_.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_ai'");
-    if (s.step()) trigger = s.text(0);
+    auto s = db_.prepare("SELECT COALESCE(MAX(rowid), 0) FROM items");
+    if (s.step()) watermark = s.integer(0);
   }
-  if (!trigger.empty()) db_.exec("DROP TRIGGER items_ai");
+  {
+    auto s = db_.prepare("INSERT INTO text_index_deferred (one, watermark) VALUES (1, ?)");
+    s.bind(1, watermark);
+    s.run();
+  }
   model::Item r;
   while (next(r)) put_item(r);
-  db_.exec("INSERT INTO item_text(item_text) VALUES ('rebuild')");
-  if (!trigger.empty()) db_.exec(trigger.c_str());
+  auto index = db_.prepare(
+      "INSERT INTO item_text (rowid, id, description, ean, manufacturer, manufacturer_item_id) "
+      "SELECT rowid, id, description, ean, manufacturer, manufacturer_item_id FROM items WHERE rowid > ?");
+  index.bind(1, watermark);
+  index.run();
+  db_.exec("DELETE FROM text_index_deferred");
 }
 
 void SqliteCatalog::put_replacement(std::string_view item_id, std::string_view replacement_id, int position) {

@@ -6,6 +6,32 @@ rules::Decimal decimal_column(const Statement& s, int column) {
   return rules::Decimal::from_units(s.integer(column));
 }
 
+std::optional<std::string> encode_groups(const std::vector<model::ItemGroup>& groups) {
+  if (groups.empty()) return std::nullopt;
+  std::string out;
+  for (const auto& g : groups) {
+    if (!out.empty()) out += '\x1e';
+    out += g.scheme_id + '\x1f' + g.group_id;
+  }
+  return out;
+}
+
+std::vector<model::ItemGroup> decode_groups(const std::optional<std::string>& column) {
+  std::vector<model::ItemGroup> out;
+  if (!column) return out;
+  std::string_view rest(*column);
+  while (!rest.empty()) {
+    auto end = rest.find('\x1e');
+    auto pair = rest.substr(0, end);
+    auto sep = pair.find('\x1f');
+    if (sep != std::string_view::npos)
+      out.push_back({std::string(pair.substr(0, sep)), std::string(pair.substr(sep + 1))});
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 std::int64_t kind_code(model::TransactionKind kind) {
   switch (kind) {
     case model::TransactionKind::Order: return 1;
@@ -32,6 +58,7 @@ model::Item read_item(const Statement& s) {
   if (!s.is_null(11)) r.recommended_retail_price = decimal_column(s, 11);
   r.stock = decimal_column(s, 12);
   r.next_delivery = s.optional_text(13);
+  r.groups = decode_groups(s.optional_text(14));
   return r;
 }
 

@@ -8,11 +8,16 @@ namespace og::store::sqlite {
 
 inline constexpr const char* kItemColumns =
     "id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, manufacturer_item_id, "
-    "price, currency, recommended_retail_price, stock, next_delivery";
+    "price, currency, recommended_retail_price, stock, next_delivery, classification";
 
 // Decimals are stored as integer micro-units.
 rules::Decimal decimal_column(const Statement& s, int column);
 model::Item read_item(const Statement& s);
+// items.classification (migration 10): "scheme" US "group", pairs separated
+// by RS; NULL for none. Control characters never occur in the ids (the
+// importers refuse them), so no escaping is needed.
+std::optional<std::string> encode_groups(const std::vector<model::ItemGroup>& groups);
+std::vector<model::ItemGroup> decode_groups(const std::optional<std::string>& column);
 model::Transaction read_transaction(const Statement& s);
 
 // Stored kinds: 1 order, 2 text search (migration 1).
