@@ -8,7 +8,7 @@ std::chrono::seconds lifetime(TransactionKind kind, const Lifetimes& lifetimes) 
 
 bool ended_idle(TransactionKind kind, int state, std::chrono::sys_seconds updated, std::chrono::sys_seconds now,
                 const Lifetimes& lifetimes) {
-  return is_open(state) && now - updated > lifetime(kind, lifetimes);
+  return !is_permanent(kind) && is_open(state) && now - updated > lifetime(kind, lifetimes);
 }
 
 int effective_state(TransactionKind kind, int state, std::chrono::sys_seconds updated, std::chrono::sys_seconds now,
@@ -17,9 +17,12 @@ int effective_state(TransactionKind kind, int state, std::chrono::sys_seconds up
 }
 
 Room make_room(TransactionKind kind, long open, const InstanceLimits& limits) {
-  long limit = kind == TransactionKind::Order ? limits.open_orders : limits.open_searches;
+  if (is_permanent(kind)) return Room::Full;  // there is one per buyer, made by the server
+  long limit = kind == TransactionKind::Order        ? limits.open_orders
+               : kind == TransactionKind::TextSearch ? limits.open_searches
+                                                     : limits.open_transmissions;
   if (open < limit) return Room::Available;
-  if (kind == TransactionKind::TextSearch && limit > 0 && open > 0) return Room::EndOldestSearch;
+  if (kind != TransactionKind::Order && limit > 0 && open > 0) return Room::EndOldestSearch;
   return Room::Full;
 }
 

@@ -13,6 +13,10 @@
 // - A new search at its limit ends the buyer's least recently used search to
 //   make room; a search is cheap to open again. A new order at its limit is
 //   421: an open order is the buyer's work, never ended to make room.
+// - A stock transmission is paged like a search: it has a search's lifetime
+//   and a limit of its own, and the oldest makes room for a new one.
+// - The permanent OrderInOnlineShop instance (is_permanent) is never ended
+//   and counts against no limit: it is not one of the buyer's open orders.
 #pragma once
 #include <chrono>
 
@@ -28,6 +32,7 @@ struct Lifetimes {
 struct InstanceLimits {
   long open_orders = 1000;
   long open_searches = 1000;
+  long open_transmissions = 1000;
 };
 
 // The lifetime of an idle instance of `kind`.
@@ -45,7 +50,7 @@ int effective_state(TransactionKind kind, int state, std::chrono::sys_seconds up
 
 enum class Room {
   Available,        // open the new instance
-  EndOldestSearch,  // end the least recently used open search first, then open it
+  EndOldestSearch,  // end the least recently used open search (or transmission) first, then open it
   Full,             // 421
 };
 

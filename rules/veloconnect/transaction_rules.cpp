@@ -5,7 +5,7 @@ namespace og::rules::veloconnect {
 namespace {
 
 bool creates_instance(Step step) {
-  return step == Step::CreateOrder || step == Step::CreateTextSearch;
+  return step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit;
 }
 
 // The kind of instance a step works on; Rollback and GetStatus accept any.
@@ -13,8 +13,9 @@ bool kind_matches(Step step, TransactionKind kind) {
   switch (step) {
     case Step::UpdateOrder:
     case Step::ViewOrder:
-    case Step::FinishOrder: return kind == TransactionKind::Order;
+    case Step::FinishOrder: return kind == TransactionKind::Order || kind == TransactionKind::OrderInOnlineShop;
     case Step::SearchResult: return kind == TransactionKind::TextSearch;
+    case Step::StockItemStatus: return kind == TransactionKind::StockTransmission;
     default: return true;
   }
 }
@@ -23,7 +24,8 @@ bool state_allows(Step step, int s) {
   switch (step) {
     case Step::UpdateOrder:
     case Step::FinishOrder:
-    case Step::SearchResult: return s == state::kUpdate;
+    case Step::SearchResult:
+    case Step::StockItemStatus: return s == state::kUpdate;
     case Step::ViewOrder: return s == state::kUpdate || s == state::kFinal;
     case Step::Rollback: return s >= 2 && s <= 49;  // the standard's rollback window
     default: return true;
@@ -66,10 +68,17 @@ int state_after(Step step, int from, StepResult result) {
     case Step::FinishOrder: return state::kFinal;
     case Step::SearchResult: return result.do_not_close ? state::kUpdate : state::kFinal;
     case Step::Rollback: return state::kRolledBack;
+    case Step::StockTransmit: return state::kUpdate;
+    case Step::StockItemStatus: return result.do_not_close || !result.last_page ? state::kUpdate : state::kFinal;
     case Step::ViewOrder:
     case Step::GetStatus: return from;
   }
   return from;
+}
+
+int resting_state(TransactionKind kind, int reported) {
+  if (is_permanent(kind) && !is_open(reported)) return state::kUpdate;
+  return reported;
 }
 
 }  // namespace og::rules::veloconnect

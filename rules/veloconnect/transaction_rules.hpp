@@ -6,7 +6,17 @@
 
 namespace og::rules::veloconnect {
 
-enum class TransactionKind { Order, TextSearch };
+// OrderInOnlineShop is the Order transaction on one permanent instance per
+// buyer (its TransactionID is published in the profile): the same steps and
+// states, but it never ends. FinishOrder and Rollback empty it and it rests in
+// state 2 again, ready for the next order.
+//
+// StockTransmission is a dealer's stock transmission (stock-B2B/B2C-1.4):
+// StockTransmitB2B/B2C opens it in state 2 with what the dealer sent, and
+// GetItemStatusStockTransmitB2B/B2C pages through the answer per line as
+// SearchResult pages through a search, ending it (100) with the page that
+// reaches the last line unless DoNotClose.
+enum class TransactionKind { Order, TextSearch, OrderInOnlineShop, StockTransmission };
 
 enum class Step {
   CreateOrder,
@@ -17,6 +27,8 @@ enum class Step {
   SearchResult,
   Rollback,
   GetStatus,  // with a TransactionID
+  StockTransmit,
+  StockItemStatus,
 };
 
 namespace state {
@@ -51,11 +63,24 @@ Outcome admit_creation(Credentials credentials, long open_instances, long max_op
 
 struct StepResult {
   bool text_search_has_hits = false;  // CreateTextSearch
-  bool do_not_close = false;          // SearchResult
+  bool do_not_close = false;          // SearchResult, StockItemStatus
+  bool last_page = false;             // StockItemStatus: the page reached the last line
 };
 
 // The state after `step` succeeded on `from` (ignored for creating steps).
 int state_after(Step step, int from, StepResult result = {});
+
+// The state an instance of `kind` is stored in after a step that answered
+// `reported` (state_after): the permanent OrderInOnlineShop instance reports
+// the final state of the order it just finished or rolled back, then rests in
+// state 2, empty; every other instance rests where it was reported.
+int resting_state(TransactionKind kind, int reported);
+
+// Whether instances of `kind` live forever: never ended by the server, never
+// counted against a buyer's limits, never opened by a creating step.
+constexpr bool is_permanent(TransactionKind kind) {
+  return kind == TransactionKind::OrderInOnlineShop;
+}
 
 // Whether an instance in `state` counts as open (not final).
 constexpr bool is_open(int state) {

@@ -120,9 +120,15 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "many days (finished orders are kept)")("janitor-seconds", po::value(&c.janitor_s)->default_value(60),
                                               "how often idle instances are ended and old ones purged")(
       "max-search-page", po::value(&c.max_search_page)->default_value(100),
-      "largest SearchResult page (Count is clamped)")("max-list-entries",
-                                                      po::value(&c.veloconnect.max_list_entries)->default_value(1000),
-                                                      "entries per GetItemDetailsList (400 above)")(
+      "largest SearchResult page (Count is clamped)")(
+      "max-open-transmissions", po::value(&c.max_open_transmissions)->default_value(1000),
+      "open Veloconnect stock transmissions per buyer (above it the least recently used one is ended)")(
+      "max-stock-lines", po::value(&c.max_stock_lines)->default_value(10000),
+      "lines per Veloconnect stock transmission (400 above)")(
+      "max-stock-page", po::value(&c.max_stock_page)->default_value(1000),
+      "largest GetItemStatusStockTransmit page (Count is clamped)")(
+      "max-list-entries", po::value(&c.veloconnect.max_list_entries)->default_value(1000),
+      "entries per GetItemDetailsList (400 above)")(
       "commit-interval-us", po::value(&c.commit_interval_us)->default_value(1000),
       "group commit: under load, commit at most every this many microseconds (a lone write commits at once)")(
       "demo-catalog-items", po::value(&c.demo_catalog_items)->default_value(0),
@@ -204,8 +210,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   c.server.idle_timeout = std::chrono::seconds(idle);
   c.server.request_timeout = std::chrono::seconds(request);
   if (max_open_both >= 0) c.max_open_orders = c.max_open_searches = max_open_both;
-  if (c.max_open_orders < 0 || c.max_open_searches < 0 || c.order_lifetime_s < 1 || c.search_lifetime_s < 1 ||
-      c.retention_days < 1 || c.janitor_s < 1) {
+  if (c.max_open_orders < 0 || c.max_open_searches < 0 || c.max_open_transmissions < 0 || c.max_stock_lines < 1 ||
+      c.max_stock_page < 1 || c.order_lifetime_s < 1 || c.search_lifetime_s < 1 || c.retention_days < 1 ||
+      c.janitor_s < 1) {
     std::cerr << "ordergate: limits are 0 or more; lifetimes, --retention-days and --janitor-seconds 1 or more\n";
     exit_code = 2;
     return std::nullopt;

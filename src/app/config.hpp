@@ -23,6 +23,9 @@ struct Config {
   long retention_days = 30;
   long janitor_s = 60;
   long max_search_page = 100;
+  long max_open_transmissions = 1000;
+  std::int64_t max_stock_lines = 10000;
+  std::int64_t max_stock_page = 1000;
   std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;
   long commit_interval_us = 1000;

@@ -31,6 +31,7 @@
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/stock_transmissions.hpp"
 #include "core/veloconnect/text_search.hpp"
 #include "eproc/endpoint.hpp"
 #include "eproc/order_json.hpp"
@@ -112,17 +113,20 @@ int run(const og::app::Config& config) {
   core::veloconnect::BuyerAuth auth(hashing.get_executor(), std::chrono::seconds(config.password_memory_s), guesses);
   core::veloconnect::Lifecycle lifecycle{
       {std::chrono::seconds(config.order_lifetime_s), std::chrono::seconds(config.search_lifetime_s)},
-      {config.max_open_orders, config.max_open_searches},
+      {config.max_open_orders, config.max_open_searches, config.max_open_transmissions},
       std::chrono::hours(24 * config.retention_days),
       &clock};
   core::veloconnect::OrderTransactions orders(catalog, clock, lifecycle);
   core::veloconnect::TextSearches searches(catalog, clock, lifecycle,
                                            core::veloconnect::SearchLimits{config.max_search_page});
+  core::veloconnect::StockTransmissions stock(
+      clock, lifecycle, core::veloconnect::StockLimits{config.max_stock_lines, config.max_stock_page});
   core::veloconnect::Janitor janitor(lifecycle);
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   core::SellerDirectory sellers;
-  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, clock}, config.veloconnect);
+  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, stock, clock},
+                                    config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema, {config.xml_limits, config.max_url_parameters});
 
   message::SchemaSet srm_schema(srm::schema_roots());

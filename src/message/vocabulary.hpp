@@ -23,6 +23,11 @@ class Vocabulary {
   void add_namespace(std::string prefix, std::string uri);
   // Element `local` belongs to the namespace declared under `prefix`.
   void add_element(std::string_view local, std::string_view prefix, std::vector<std::string> attributes = {});
+  // Below the payload root `root`, element `local` belongs to `prefix`'s
+  // namespace instead: modules that reuse a name in their own namespace
+  // (stock-B2B's and stock-B2C's CreateDate, StartIndex, ...).
+  void add_element_under(std::string_view root, std::string_view local, std::string_view prefix,
+                         std::vector<std::string> attributes = {});
   // An attribute spelled `sloppy` on `local` means `canonical`.
   void add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical);
   // Elements that may be the document (payload) root.
@@ -40,6 +45,8 @@ class Vocabulary {
     std::vector<std::pair<std::string, std::string>> aliases;
   };
   const Element* element(std::string_view local) const;
+  // `local` below the payload root `root`: its scoped entry, else element(local).
+  const Element* element_under(std::string_view root, std::string_view local) const;
   bool is_root(std::string_view local) const;
   const std::vector<NamespaceBinding>& namespaces() const { return namespaces_; }
 
@@ -53,6 +60,10 @@ class Vocabulary {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, Element, Hash, std::equal_to<>> elements_;
+  // Keyed "root local": only a few roots have any, looked up only for them.
+  std::unordered_map<std::string, Element, Hash, std::equal_to<>> scoped_;
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> scoped_roots_;
+  int ns_index(std::string_view prefix) const;
   std::unordered_map<std::string, bool, Hash, std::equal_to<>> roots_;
 };
 

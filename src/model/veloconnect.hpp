@@ -49,6 +49,11 @@ struct Order {
   Decimal total;
   std::string currency;
   std::string created_at;
+  // Where the order's lines are kept (order_lines' transaction_id): the
+  // TransactionID, except for the permanent OrderInOnlineShop instance, whose
+  // finished orders share its TransactionID and each keep their lines apart.
+  // Empty: the TransactionID.
+  std::string lines_key;
 };
 
 }  // namespace og::model

@@ -36,6 +36,9 @@ class TransactionWriter : public TransactionReader {
   virtual void update_transaction(const model::Transaction& transaction) = 0;
   virtual void put_line(std::string_view transaction_id, const model::Line& line) = 0;
   virtual void remove_line(std::string_view transaction_id, std::string_view item_id) = 0;
+  virtual void clear_lines(std::string_view transaction_id) = 0;
+  // Every line of `from` now belongs to `to` (a finished order's own key).
+  virtual void move_lines(std::string_view from, std::string_view to) = 0;
   // Assigns the next order number and returns the order's ID.
   virtual std::string insert_order(const model::Order& order) = 0;
   // Every open instance of `kind` changed before `idle_before` goes to `state`

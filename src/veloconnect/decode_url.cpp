@@ -146,6 +146,11 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
     return base;
   }
   base.operation = op;
+  if (!op->url_binding) {
+    base.outcome = rv::Outcome::NotSupported;
+    base.message = "RequestName " + request_name + " is served in the XML-POST and SOAP bindings only";
+    return base;
+  }
 
   auto version = rv::negotiate_version(form.get("version"));
   if (auto* v = std::get_if<rv::Version>(&version)) base.answer_ns = answer_namespaces_for_version(*v);
@@ -169,7 +174,11 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
     switch (op->operation) {
       case Operation::GetProfile:
       case Operation::GetClassificationScheme:
-      case Operation::GetStatus: break;
+      case Operation::GetStatus:
+      case Operation::StockTransmitB2B:  // refused above
+      case Operation::GetItemStatusStockTransmitB2B:
+      case Operation::StockTransmitB2C:
+      case Operation::GetItemStatusStockTransmitB2C: break;
       case Operation::GetItemDetails: {
         auto ids = form.all("SellersItemIdentification");
         if (ids.size() != 1 || trim(ids.front()).empty())

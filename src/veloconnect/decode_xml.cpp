@@ -73,6 +73,60 @@ core::ItemQuery query_of(XmlElement entry) {
   return q;
 }
 
+std::optional<std::string> optional_id(XmlElement parent, const char* name) {
+  if (auto e = parent.child(name)) return id_of(e);
+  return std::nullopt;
+}
+
+std::optional<model::StockPrice> price_of(XmlElement price, const std::string& what) {
+  if (!price) return std::nullopt;
+  XmlElement amount = price.child("PriceAmount");
+  return model::StockPrice{decimal(amount.text(), what), amount.attribute("amountCurrencyID").value_or("")};
+}
+
+std::optional<std::int64_t> optional_integer(XmlElement parent, const char* name) {
+  if (auto text = parent.child_text(name)) return integer(*text, name);
+  return std::nullopt;
+}
+
+// One line of a stock transmission: B2B names the seller's item, B2C what a
+// shop knows (EAN, manufacturer's number, a marketplace's number) and its
+// shop data. Both may carry the dealer's own number, a quantity and an
+// availability.
+model::StockLine stock_line_of(XmlElement l) {
+  model::StockLine out;
+  out.sellers_item_id = optional_id(l, "SellersItemIdentification");
+  out.ean = optional_id(l, "StandardItemIdentification");
+  if (auto m = l.child("ManufacturersItemIdentification")) {
+    out.manufacturer_item_id = id_of(m);
+    out.manufacturer_name = m.child("IssuerParty").child("PartyName").child_text("Name");
+  }
+  out.marketplace_item_id = optional_id(l, "MarketPlaceItemIdentification");
+  out.buyers_item_id = optional_id(l, "BuyersItemIdentification");
+  std::string what = out.sellers_item_id.value_or(out.ean.value_or(out.manufacturer_item_id.value_or("?")));
+  if (auto q = l.child("Quantity")) {
+    out.quantity = decimal(q.text(), what);
+    out.unit = unit_of(q);
+  }
+  out.availability = l.child_text("Availability");
+  out.price = price_of(l.child("BasePrice"), what);
+  out.special_price = price_of(l.child("SpecialPrice"), what);
+  if (auto o = l.child_text("Orderable")) out.orderable = boolean(*o);
+  out.delivery_min_days = optional_integer(l, "DeliveryMin");
+  out.delivery_max_days = optional_integer(l, "DeliveryMax");
+  out.condition = l.child_text("Condition");
+  return out;
+}
+
+core::veloconnect::StockInput stock_of(XmlElement root, model::StockVariant variant, const char* line_name) {
+  core::veloconnect::StockInput in;
+  in.variant = variant;
+  in.create_date = root.child("CreateDate").text();
+  in.frequence = root.child("Frequence").text();
+  for (auto line : root.children(line_name)) in.lines.push_back(stock_line_of(line));
+  return in;
+}
+
 ResultFormat format_of(const std::string& text) {
   if (text == "COUNT") return ResultFormat::Count;
   if (text == "ITEM_DETAIL") return ResultFormat::ItemDetail;
@@ -118,6 +172,18 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
         r.start_index = integer(root.child("StartIndex").text(), "StartIndex");
         r.count = integer(root.child("Count").text(), "Count");
         r.format = format_of(root.child("ResultFormat").text());
+        if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);
+        break;
+      case Operation::StockTransmitB2B:
+        r.stock = stock_of(root, model::StockVariant::B2B, "StockTransmitB2BLine");
+        break;
+      case Operation::StockTransmitB2C:
+        r.stock = stock_of(root, model::StockVariant::B2C, "StockTransmitB2CLine");
+        break;
+      case Operation::GetItemStatusStockTransmitB2B:
+      case Operation::GetItemStatusStockTransmitB2C:
+        r.start_index = integer(root.child("StartIndex").text(), "StartIndex");
+        r.count = integer(root.child("Count").text(), "Count");
         if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);
         break;
       case Operation::GetProfile:

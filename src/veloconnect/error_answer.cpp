@@ -11,7 +11,7 @@ namespace {
 
 bool requires_instance(ErrorShape shape) {
   return shape == ErrorShape::Transaction || shape == ErrorShape::TextSearch || shape == ErrorShape::SearchPage ||
-         shape == ErrorShape::FinalOrder;
+         shape == ErrorShape::FinalOrder || shape == ErrorShape::StockPage;
 }
 
 // The generated TransactionResponseType answers hold TransactionID and
@@ -75,6 +75,18 @@ std::string write_error(message::SoapCodec& codec, std::string_view tag, ErrorSh
     r->TotalCount = 0;
     r->ResultFormat = velo::vcc__ResultFormatType::COUNT;
     return codec.write(*r, name.c_str(), envelope, namespaces);
+  }
+  if (shape == ErrorShape::StockPage) {
+    // No lines; the counts say "nothing here".
+    auto page = [&](auto* r) {
+      fill(s, *r, fields, shape);
+      r->StartIndex = 0;
+      r->Count = 0;
+      r->TotalCount = 0;
+      return codec.write(*r, name.c_str(), envelope, namespaces);
+    };
+    if (name.starts_with("vsc:")) return page(velo::soap_new__vsc__GetItemStatusStockTransmitB2CResponse(s));
+    return page(velo::soap_new__vsb__GetItemStatusStockTransmitB2BResponse(s));
   }
   if (shape == ErrorShape::FinalOrder) {
     auto* r = velo::soap_new__vco__FinalOrderResponse(s);

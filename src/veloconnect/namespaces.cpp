@@ -50,6 +50,33 @@ const message::Vocabulary& vocabulary() {
     // The standard's attribute is quantityUnitCode; UBL 2 and many clients say unitCode.
     v.add_attribute_alias("Quantity", "unitCode", "quantityUnitCode");
     for (auto name : {"DeliveryDate", "BacklogIndicator"}) v.add_element(name, "cbc");
+    // Stock transmissions (stock-B2B/B2C-1.4): the two modules share element
+    // names, and catalog's paging names, so theirs are scoped by request.
+    v.add_namespace("vsb", std::string(kStockB2BNs));
+    v.add_namespace("vsc", std::string(kStockB2CNs));
+    for (auto [root, prefix] : {std::pair{"StockTransmitB2BRequest", "vsb"}, {"StockTransmitB2CRequest", "vsc"}}) {
+      v.add_element(root, prefix);
+      v.add_root(root);
+      for (auto name : {"CreateDate", "Frequence", "Availability"}) v.add_element_under(root, name, prefix);
+      v.add_element_under(root, "SpecialPriceName", prefix, {"languageID"});
+    }
+    for (auto [root, prefix] :
+         {std::pair{"GetItemStatusStockTransmitB2BRequest", "vsb"}, {"GetItemStatusStockTransmitB2CRequest", "vsc"}}) {
+      v.add_element(root, prefix);
+      v.add_root(root);
+      for (auto name : {"StartIndex", "Count", "DoNotClose"}) v.add_element_under(root, name, prefix);
+    }
+    v.add_element("StockTransmitB2BLine", "vsb");
+    for (auto name : {"StockTransmitB2CLine", "MarketPlaceItemIdentification", "SpecialPrice", "SpecialPriceStart",
+                      "SpecialPriceEnd", "Shipping", "TaxCategory", "Orderable", "Url", "DeliveryMin", "DeliveryMax",
+                      "Assembly", "Condition"})
+      v.add_element(name, "vsc");
+    for (auto name :
+         {"StandardItemIdentification", "ManufacturersItemIdentification", "IssuerParty", "PartyName", "BasePrice"})
+      v.add_element(name, "cac");
+    v.add_element("Name", "cbc", {"languageID"});
+    v.add_element("PriceAmount", "cbc", {"amountCurrencyID"});
+    v.add_element("BaseQuantity", "cbc", {"quantityUnitCode"});
     return v;
   }();
   return v;
@@ -75,13 +102,14 @@ std::string_view get_status_uri(rv::TransactionNs t) {
   return kTransactionNs;
 }
 
-// The official set's modules that ordergate answers only with 404, by the
-// prefix their response elements use (operation.cpp).
+// The official set's modules beyond the core ones, by the prefix their
+// response elements use (operation.cpp): stock is served, receipt and sale
+// are answered 404 in their own elements.
 struct Module {
   const char* prefix;
   const char* uri;
 };
-constexpr Module kUnservedModules[] = {
+constexpr Module kModules[] = {
     {"vcr", "urn:veloconnect:receipt-1.3"},   {"vsb", "urn:veloconnect:stock-B2B-1.4"},
     {"vsc", "urn:veloconnect:stock-B2C-1.4"}, {"vlb", "urn:veloconnect:sale-B2B-1.6"},
     {"vlx", "urn:veloconnect:sale-B2X-1.6"},
@@ -94,10 +122,10 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
   if (root_prefix == "vcc" || root_prefix == "vco") out.push_back({"vcc", std::string(kCatalogNs)});
   if (root_prefix == "vco" || root_prefix == "vcc") out.push_back({"vco", std::string(kOrderNs)});
   if (root_prefix == "vct6") out.push_back({"vct6", std::string(get_status_uri(ns.get_status))});
-  for (const auto& m : kUnservedModules)
+  for (const auto& m : kModules)
     if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
-  if (root_prefix == "vco" || root_prefix == "vcc") {
+  if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vsb" || root_prefix == "vsc") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -119,7 +147,7 @@ const std::vector<message::NamespaceBinding>& answer_bindings(std::string_view r
   static const auto table = [] {
     std::map<Key, std::vector<message::NamespaceBinding>> t;
     std::vector<std::string> prefixes{"vct", "vct6", "vco", "vcc", "vcp"};
-    for (const auto& m : kUnservedModules) prefixes.emplace_back(m.prefix);
+    for (const auto& m : kModules) prefixes.emplace_back(m.prefix);
     for (const auto& prefix : prefixes)
       for (auto p : {rv::ProfileNs::V1_1, rv::ProfileNs::V1_4, rv::ProfileNs::V1_5, rv::ProfileNs::V1_6})
         for (auto g : {rv::TransactionNs::V1_0, rv::TransactionNs::V1_4, rv::TransactionNs::V1_6})
@@ -150,6 +178,9 @@ const ::Namespace* soap_namespaces() {
       {"vcc", "urn:veloconnect:catalog-1.5", "urn:veloconnect:catalog-*"},
       {"vcp", "urn:veloconnect:profile-1.1", "urn:veloconnect:profile-*"},
       {"vct6", "urn:veloconnect:transaction-1.6"},
+      {"vsk", "urn:veloconnect:stock-1.4"},
+      {"vsb", "urn:veloconnect:stock-B2B-1.4"},
+      {"vsc", "urn:veloconnect:stock-B2C-1.4"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
   });

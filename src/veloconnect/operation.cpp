@@ -20,9 +20,18 @@ constexpr OperationInfo kOperations[] = {
     {Operation::Rollback, "Rollback", "RollbackRequest", "vct:RollbackResponse", Transaction},
     {Operation::GetClassificationScheme, "GetClassificationScheme", "GetClassificationSchemeRequest",
      "vcc:GetClassificationSchemeResponse", Content},
+    // Stock transmissions carry many lines: XML-POST and SOAP only.
+    {Operation::StockTransmitB2B, "StockTransmitB2B", "StockTransmitB2BRequest", "vsb:StockTransmitB2BResponse",
+     Transaction, false},
+    {Operation::GetItemStatusStockTransmitB2B, "GetItemStatusStockTransmitB2B", "GetItemStatusStockTransmitB2BRequest",
+     "vsb:GetItemStatusStockTransmitB2BResponse", StockPage, false},
+    {Operation::StockTransmitB2C, "StockTransmitB2C", "StockTransmitB2CRequest", "vsc:StockTransmitB2CResponse",
+     Transaction, false},
+    {Operation::GetItemStatusStockTransmitB2C, "GetItemStatusStockTransmitB2C", "GetItemStatusStockTransmitB2CRequest",
+     "vsc:GetItemStatusStockTransmitB2CResponse", StockPage, false},
 };
 
-// The rest of the official set's request elements (receipt-1.3, stock-B2B/B2C-1.4,
+// The rest of the official set's request elements (receipt-1.3,
 // sale-B2B/B2X-1.6), with the shape of their response types as those XSDs
 // define them.
 constexpr UnservedInfo kUnserved[] = {
@@ -35,12 +44,6 @@ constexpr UnservedInfo kUnserved[] = {
     {"InvoiceInformationQuery", "InvoiceInformationQueryRequest", "vcr:InvoiceInformationQueryResponse", Envelope},
     {"InvoiceInformationDetails", "InvoiceInformationDetailsRequest", "vcr:InvoiceInformationDetailsResponse",
      Envelope},
-    {"StockTransmitB2B", "StockTransmitB2BRequest", "vsb:StockTransmitB2BResponse", Transaction},
-    {"GetItemStatusStockTransmitB2B", "GetItemStatusStockTransmitB2BRequest",
-     "vsb:GetItemStatusStockTransmitB2BResponse", Content},
-    {"StockTransmitB2C", "StockTransmitB2CRequest", "vsc:StockTransmitB2CResponse", Transaction},
-    {"GetItemStatusStockTransmitB2C", "GetItemStatusStockTransmitB2CRequest",
-     "vsc:GetItemStatusStockTransmitB2CResponse", Content},
     {"SaleTransmitB2B", "SaleTransmitB2BRequest", "vlb:SaleTransmitB2BResponse", Transaction},
     {"GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest", "vlb:GetStatusSaleTransmitB2BResponse", Content},
     {"SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse", Transaction},

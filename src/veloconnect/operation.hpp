@@ -17,6 +17,10 @@ enum class Operation {
   GetStatus,
   Rollback,
   GetClassificationScheme,
+  StockTransmitB2B,
+  GetItemStatusStockTransmitB2B,
+  StockTransmitB2C,
+  GetItemStatusStockTransmitB2C,
 };
 
 // What an error answer in an operation's response element needs beyond the
@@ -28,6 +32,7 @@ enum class ErrorShape {
   TextSearch,   // CreateTextSearchResponse: those and a TotalCount (0: the answer holds nothing)
   SearchPage,   // SearchResultResponse: those and StartIndex, Count, TotalCount 0, ResultFormat COUNT
   FinalOrder,   // FinalOrderResponse: those and an OrderHeader (the order's, else no OrderID, issued today)
+  StockPage,    // GetItemStatusStockTransmitB2B/B2CResponse: those and StartIndex, Count, TotalCount 0
   Profile,      // GetProfileResponse: a VeloconnectProfile (an empty one says nothing)
   Content,      // success content (an Item, ClassificationScheme, ...): no error answer can be valid
 };
@@ -38,6 +43,7 @@ struct OperationInfo {
   std::string_view request;       // root element of the request
   std::string_view response_tag;  // qualified root element of the answer
   ErrorShape error_shape;
+  bool url_binding = true;  // false: answered 404 in the URL binding
 };
 
 const OperationInfo* find_operation(std::string_view request_root);

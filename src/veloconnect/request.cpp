@@ -34,6 +34,17 @@ std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo*
     check_optional(line.buyers_item_id, "a BuyersItemIdentification");
     check_optional(line.delivery_date, "a DeliveryDate");
   }
+  for (const auto& line : r.stock.lines) {
+    check_optional(line.sellers_item_id, "a SellersItemIdentification");
+    check_optional(line.buyers_item_id, "a BuyersItemIdentification");
+    check_optional(line.ean, "a StandardItemIdentification");
+    check_optional(line.manufacturer_item_id, "a ManufacturersItemIdentification");
+    check_optional(line.manufacturer_name, "a manufacturer's name");
+    check_optional(line.marketplace_item_id, "a MarketPlaceItemIdentification");
+    check_optional(line.unit, "a quantityUnitCode");
+    check_optional(line.condition, "a Condition");
+  }
+  check(r.stock.create_date, kMaxIdentifier, "CreateDate");
   check(r.search_string, kMaxSearchString, "SearchString");
   if (what.empty()) return std::nullopt;
   return DecodeError{rules::veloconnect::Outcome::GeneralError, std::move(what), operation, echoable(r.caller.buyer_id),

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/veloconnect/online_shop.hpp"
 #include "log/log.hpp"
 #include "message/soap_codec.hpp"
 #include "message/xml_reader.hpp"
@@ -193,6 +194,10 @@ Task<void> Service::perform(Out& out) {
     case Operation::GetStatus: co_await get_status(out); break;
     case Operation::Rollback: co_await rollback(out); break;
     case Operation::GetClassificationScheme: co_await get_classification_scheme(out); break;
+    case Operation::StockTransmitB2B:
+    case Operation::StockTransmitB2C: co_await stock_transmit(out); break;
+    case Operation::GetItemStatusStockTransmitB2B:
+    case Operation::GetItemStatusStockTransmitB2C: co_await stock_item_status(out); break;
   }
 }
 
@@ -259,19 +264,32 @@ Task<void> Service::get_profile(Out& out) {
     implements(nullptr, v);
   };
   add_transaction(velo::vcp__TransactionType::Order);
+  add_transaction(velo::vcp__TransactionType::OrderInOnlineShop);
   add_transaction(velo::vcp__TransactionType::TextSearch);
+  // Stock transmissions: XML-POST only (no URL binding), and only where the
+  // profile's version can name them (1.4 on).
+  if (out.in.answer_ns.profile != rv::ProfileNs::V1_1) {
+    bindings = {config_.tls ? velo::vcp__BindingType::XML_POST_S : velo::vcp__BindingType::XML_POST};
+    add_transaction(velo::vcp__TransactionType::StockTransmitB2B);
+    add_transaction(velo::vcp__TransactionType::StockTransmitB2C);
+    bindings = {velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
+    if (config_.tls) bindings = {velo::vcp__BindingType::XML_POST_S, velo::vcp__BindingType::URL_S};
+  }
   add_operation(velo::vcp__OperationType::GetItemDetails);
   add_operation(velo::vcp__OperationType::GetItemDetailsList);
   add_operation(velo::vcp__OperationType::GetStatus);
   add_operation(velo::vcp__OperationType::Rollback);
   if (!classification.empty()) add_operation(velo::vcp__OperationType::GetClassificationScheme);
-  auto property = [&](velo::vcp__PropertyKeyType key, const char* value) {
+  auto property = [&](velo::vcp__PropertyKeyType key, std::string value) {
     auto* p = velo::soap_new_vcp__PropertyType(s);
     p->Key = key;
     p->Value = value;
     profile.Property.push_back(p);
   };
   property(velo::vcp__PropertyKeyType::RecommendedRetailPrice_x002eNetto, "false");
+  // The answer is this buyer's: the TransactionID of its own basket.
+  property(velo::vcp__PropertyKeyType::OrderInOnlineShop_x002eTransactionID,
+           cv::shop_transaction_id(out.caller.seller, out.caller.buyer_id));
   property(velo::vcp__PropertyKeyType::quantityUnitCode_x002eEA, "false");
   property(velo::vcp__PropertyKeyType::Order_x002eDeliveryDate, "line");
   property(velo::vcp__PropertyKeyType::Order_x002eAvailability, "true");
@@ -423,14 +441,20 @@ Task<void> Service::get_status(Out& out) {
   auto result = co_await core_.orders.status(out.ctx, out.credentials, out.caller, out.rq().transaction_id);
   if (!result.ok()) co_return out.refuse(result.failure());
   soap* s = out.s();
-  auto fill_statuses = [&](auto& r, auto new_status, auto new_kind, auto order, auto text_search) {
+  auto fill_statuses = [&](auto& r, auto new_status, auto new_kind, auto order, auto shop, auto text_search) {
     out.fill_envelope(r);
     for (const auto& t : result.value()) {
       auto* st = new_status(s);
       st->TransactionId = t.id;
       st->StatusCode = t.state;
       st->Transaction = new_kind(s);
-      *st->Transaction = t.kind == model::TransactionKind::Order ? order : text_search;
+      switch (t.kind) {
+        case model::TransactionKind::Order: *st->Transaction = order; break;
+        case model::TransactionKind::OrderInOnlineShop: *st->Transaction = shop; break;
+        case model::TransactionKind::TextSearch: *st->Transaction = text_search; break;
+        // The standard's TransactionType has no name for it (the element is optional).
+        case model::TransactionKind::StockTransmission: st->Transaction = nullptr; break;
+      }
       r.TransactionStatus.push_back(st);
     }
     out.write(r);
@@ -440,13 +464,13 @@ Task<void> Service::get_status(Out& out) {
         *velo::soap_new__vct__GetStatusResponse(s),
         [](soap* c) { return velo::soap_new_vct__TransactionStatusType(c); },
         [](soap* c) { return velo::soap_new_vct__TransactionType(c); }, velo::vct__TransactionType::Order,
-        velo::vct__TransactionType::TextSearch);
+        velo::vct__TransactionType::OrderInOnlineShop, velo::vct__TransactionType::TextSearch);
   } else {
     fill_statuses(
         *velo::soap_new__vct6__GetStatusResponse(s),
         [](soap* c) { return velo::soap_new_vct6__TransactionStatusType(c); },
         [](soap* c) { return velo::soap_new_vct6__TransactionType(c); }, velo::vct6__TransactionType::Order,
-        velo::vct6__TransactionType::TextSearch);
+        velo::vct6__TransactionType::OrderInOnlineShop, velo::vct6__TransactionType::TextSearch);
   }
 }
 
@@ -473,6 +497,71 @@ Task<void> Service::get_classification_scheme(Out& out) {
     group->Description = velo::soap_new_cbc__TextType(s);
     group->Description->__item = g.description;
     scheme->ClassificationSchemeGroup.push_back(group);
+  }
+  out.write(*r);
+}
+
+Task<void> Service::stock_transmit(Out& out) {
+  auto result = co_await core_.stock.transmit(out.ctx, out.credentials, out.caller, out.rq().stock);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  // TransactionResponseType, under the module's own element name.
+  auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
+  out.fill_envelope(*r);
+  r->TransactionID = result.value().id;
+  r->StatusCode = result.value().state;
+  out.write(*r);
+}
+
+namespace {
+
+velo::cac__ItemIdentificationType* optional_identification(soap* s, const std::optional<std::string>& id) {
+  return id ? wire::identification(s, *id) : nullptr;
+}
+
+template <class Response>
+void fill_stock_page(Response& r, const cv::StockPage& page) {
+  r.TransactionID = page.transaction.id;
+  r.StatusCode = page.transaction.state;
+  r.StartIndex = page.window.start;
+  r.Count = static_cast<LONG64>(page.lines.size());
+  r.TotalCount = page.total;
+}
+
+}  // namespace
+
+Task<void> Service::stock_item_status(Out& out) {
+  const Request& rq = out.rq();
+  bool b2b = rq.operation == Operation::GetItemStatusStockTransmitB2B;
+  auto result = co_await core_.stock.item_status(out.ctx, out.credentials, out.caller,
+                                                 b2b ? model::StockVariant::B2B : model::StockVariant::B2C,
+                                                 *rq.transaction_id, rq.start_index, rq.count, rq.do_not_close);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::StockPage& page = result.value();
+  soap* s = out.s();
+  if (b2b) {
+    auto* r = velo::soap_new__vsb__GetItemStatusStockTransmitB2BResponse(s);
+    out.fill_envelope(*r);
+    fill_stock_page(*r, page);
+    for (const auto& l : page.lines) {
+      auto* line = velo::soap_new__vsb__StockTransmitB2BResponseLine(s);
+      line->cac__SellersItemIdentification = wire::identification(s, l.sellers_item_id.value_or(""));
+      line->cac__BuyersItemIdentification = optional_identification(s, l.buyers_item_id);
+      line->Available = wire::flag(s, l.carried);
+      r->StockTransmitB2BResponseLine.push_back(line);
+    }
+    co_return out.write(*r);
+  }
+  auto* r = velo::soap_new__vsc__GetItemStatusStockTransmitB2CResponse(s);
+  out.fill_envelope(*r);
+  fill_stock_page(*r, page);
+  for (const auto& l : page.lines) {
+    auto* line = velo::soap_new__vsc__StockTransmitB2CResponseLine(s);
+    line->cac__StandardItemIdentification = optional_identification(s, l.ean);
+    line->cac__ManufacturersItemIdentification = optional_identification(s, l.manufacturer_item_id);
+    line->MarketPlaceItemIdentification = optional_identification(s, l.marketplace_item_id);
+    line->cac__BuyersItemIdentification = optional_identification(s, l.buyers_item_id);
+    line->Available = wire::flag(s, l.carried);
+    r->StockTransmitB2CResponseLine.push_back(line);
   }
   out.write(*r);
 }

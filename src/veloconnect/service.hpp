@@ -39,6 +39,7 @@ struct Core {
   const core::Catalog& catalog;
   core::veloconnect::OrderTransactions& orders;
   core::veloconnect::TextSearches& searches;
+  core::veloconnect::StockTransmissions& stock;
   const core::Clock& clock;  // the date error answers are issued on
 };
 
@@ -65,6 +66,8 @@ class Service {
   Task<void> get_status(Out& out);
   Task<void> get_classification_scheme(Out& out);
   Task<void> rollback(Out& out);
+  Task<void> stock_transmit(Out& out);
+  Task<void> stock_item_status(Out& out);
 
   Core core_;
   ServiceConfig config_;

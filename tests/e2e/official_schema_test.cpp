@@ -191,6 +191,17 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     return std::string("<") + element + " xmlns=\"" + ns + "\"" + kNs + ">" + envelope + "</" + element + ">";
   }
 
+  static std::string stock_b2b(const std::string& envelope) {
+    return "<StockTransmitB2BRequest xmlns=\"urn:veloconnect:stock-B2B-1.4\"" + kNs + ">" + envelope +
+           "<CreateDate>2026-12-01T08:00:00</CreateDate><Frequence>Complete</Frequence><StockTransmitB2BLine>" +
+           item_id("200600221") + "<cbc:Quantity quantityUnitCode=\"EA\">4</cbc:Quantity>" +
+           "<Availability>Available</Availability></StockTransmitB2BLine></StockTransmitB2BRequest>";
+  }
+  static std::string stock_status(const char* element, const std::string& ns, const std::string& envelope) {
+    return std::string("<") + element + " xmlns=\"" + ns + "\"" + kNs + ">" + envelope +
+           "<StartIndex>0</StartIndex><Count>10</Count></" + element + ">";
+  }
+
   struct Expected {
     std::string label, code, root, ns, body;
   };
@@ -261,8 +272,27 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
         post(in_transaction("OrderConfirmationQueryRequest", "urn:veloconnect:receipt-1.3", kCred)));
     add("invoice details", "404", "InvoiceInformationDetailsResponse", "urn:veloconnect:receipt-1.3",
         post(in_transaction("InvoiceInformationDetailsRequest", "urn:veloconnect:receipt-1.3", kCred)));
-    add("stock transmit", "404", "StockTransmitB2BResponse", "urn:veloconnect:stock-B2B-1.4",
-        post(in_transaction("StockTransmitB2BRequest", "urn:veloconnect:stock-B2B-1.4", kCred)));
+    // Stock transmissions: refused ones in their own elements (the status
+    // pages with zero counts), and 404 in the URL binding, which they lack.
+    const std::string SB = "urn:veloconnect:stock-B2B-1.4", SC = "urn:veloconnect:stock-B2C-1.4";
+    add("stock transmit wrong password", "411", "StockTransmitB2BResponse", SB,
+        post(stock_b2b(cred("B127645", "wrong"))));
+    add("stock transmit not schema-valid", "405", "StockTransmitB2BResponse", SB,
+        post(in_transaction("StockTransmitB2BRequest", SB, kCred)));
+    add("stock status unknown", "420", "GetItemStatusStockTransmitB2BResponse", SB,
+        post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + unknown)));
+    add("stock status b2c unknown", "420", "GetItemStatusStockTransmitB2CResponse", SC,
+        post(stock_status("GetItemStatusStockTransmitB2CRequest", SC, kCred + unknown)));
+    auto transmitted = post(stock_b2b(kCred));
+    const std::string stock_id = tid(first_text(transmitted, "TransactionID").value_or(""));
+    add("stock status of a b2b transmission as b2c", "420", "GetItemStatusStockTransmitB2CResponse", SC,
+        post(stock_status("GetItemStatusStockTransmitB2CRequest", SC, kCred + stock_id)));
+    add("stock status as test", "435", "GetItemStatusStockTransmitB2BResponse", SB,
+        post(stock_status("GetItemStatusStockTransmitB2BRequest", SB,
+                          kCred + stock_id + "<vct:IsTest>true</vct:IsTest>")));
+    post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id));
+    add("stock status after the last page", "430", "GetItemStatusStockTransmitB2BResponse", SB,
+        post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id)));
     add("sale transmit", "404", "SaleTransmitB2XResponse", "urn:veloconnect:sale-B2X-1.6",
         post(in_transaction("SaleTransmitB2XRequest", "urn:veloconnect:sale-B2X-1.6", kCred)));
     add("unknown element", "404", "GetStatusResponse", T, post(in_transaction("FrobnicateRequest", "urn:x", kCred)));
@@ -280,6 +310,9 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
         url("RequestName=GetStatusRequest&" + q + "&version=1.6&TransactionID=0123456789abcdef0123456789abcdef"));
     add("url receipt", "404", "DeliveryNoteQueryResponse", "urn:veloconnect:receipt-1.3",
         url("RequestName=DeliveryNoteQueryRequest&" + q));
+    add("url stock transmit", "404", "StockTransmitB2BResponse", SB, url("RequestName=StockTransmitB2BRequest&" + q));
+    add("url stock status", "404", "GetItemStatusStockTransmitB2CResponse", SC,
+        url("RequestName=GetItemStatusStockTransmitB2CRequest&" + q));
     add("url profile wrong password", "411", "GetProfileResponse", "urn:veloconnect:profile-1.1",
         url("RequestName=GetProfileRequest&BuyersID=B127645&Password=wrong"));
     return out;
@@ -371,6 +404,49 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
                        "<StartIndex>0</StartIndex><Count>2</Count><ResultFormat>ID_ONLY</ResultFormat>"
                        "<vct:IsTest>false</vct:IsTest></SearchResultRequest>"));
     out.push_back(post("<RollbackRequest xmlns=\"urn:veloconnect:transaction-1.0\"" + ns + ">" + ttid + cred +
+                       "</RollbackRequest>"));
+    // Stock transmissions, B2B and B2C, and their status pages (carried and
+    // not carried items).
+    auto b2b = post("<StockTransmitB2BRequest xmlns=\"urn:veloconnect:stock-B2B-1.4\"" + ns + ">" + cred +
+                    "<CreateDate>2026-12-01T08:00:00+01:00</CreateDate><Frequence>Incremental</Frequence>"
+                    "<StockTransmitB2BLine>" +
+                    id("200600221") +
+                    "<cac:BuyersItemIdentification><cac:ID>D-1</cac:ID></cac:BuyersItemIdentification>"
+                    "<cbc:Quantity quantityUnitCode=\"EA\">4</cbc:Quantity><Availability>Available</Availability>"
+                    "</StockTransmitB2BLine><StockTransmitB2BLine>" +
+                    id("100000001") +
+                    "<Availability>NotAvailable</Availability></StockTransmitB2BLine>"
+                    "</StockTransmitB2BRequest>");
+    out.push_back(b2b);
+    out.push_back(post("<GetItemStatusStockTransmitB2BRequest xmlns=\"urn:veloconnect:stock-B2B-1.4\"" + ns + ">" +
+                       cred + "<vct:TransactionID>" + first_text(b2b, "TransactionID").value_or("") +
+                       "</vct:TransactionID><StartIndex>0</StartIndex><Count>10</Count>"
+                       "</GetItemStatusStockTransmitB2BRequest>"));
+    auto b2c = post(
+        "<StockTransmitB2CRequest xmlns=\"urn:veloconnect:stock-B2C-1.4\"" + ns + ">" + cred +
+        "<CreateDate>2026-12-01T08:00:00</CreateDate><Frequence>Complete</Frequence><StockTransmitB2CLine>"
+        "<cac:StandardItemIdentification><cac:ID>4012345678901</cac:ID></cac:StandardItemIdentification>"
+        "<cbc:Quantity quantityUnitCode=\"EA\">3</cbc:Quantity><Availability>LimitedAvailable</Availability>"
+        "<cac:BasePrice><cbc:PriceAmount amountCurrencyID=\"EUR\">5.99</cbc:PriceAmount></cac:BasePrice>"
+        "<Orderable>true</Orderable><DeliveryMin>1</DeliveryMin><DeliveryMax>3</DeliveryMax><Condition>CO10</Condition>"
+        "</StockTransmitB2CLine><StockTransmitB2CLine><MarketPlaceItemIdentification><cac:ID>M-9</cac:ID>"
+        "</MarketPlaceItemIdentification></StockTransmitB2CLine></StockTransmitB2CRequest>");
+    out.push_back(b2c);
+    out.push_back(post("<GetItemStatusStockTransmitB2CRequest xmlns=\"urn:veloconnect:stock-B2C-1.4\"" + ns + ">" +
+                       cred + "<vct:TransactionID>" + first_text(b2c, "TransactionID").value_or("") +
+                       "</vct:TransactionID><StartIndex>0</StartIndex><Count>10</Count>"
+                       "</GetItemStatusStockTransmitB2CRequest>"));
+    // The OrderInOnlineShop instance, published in the profile.
+    std::string shop = out.front().substr(out.front().find("OrderInOnlineShop.TransactionID"));
+    shop = shop.substr(shop.find("<vcp:Value>") + 11, 32);
+    std::string shop_tid = "<vct:TransactionID>" + shop + "</vct:TransactionID>";
+    out.push_back(post("<UpdateOrderRequest xmlns=\"urn:veloconnect:order-1.1\"" + ns + ">" + cred + shop_tid +
+                       ln("200600221", "2") + "</UpdateOrderRequest>"));
+    out.push_back(post("<GetStatusRequest xmlns=\"urn:veloconnect:transaction-1.0\"" + ns + ">" + cred + shop_tid +
+                       "</GetStatusRequest>"));
+    out.push_back(post("<FinishOrderRequest xmlns=\"urn:veloconnect:order-1.1\"" + ns + ">" + cred + shop_tid +
+                       "</FinishOrderRequest>"));
+    out.push_back(post("<RollbackRequest xmlns=\"urn:veloconnect:transaction-1.0\"" + ns + ">" + cred + shop_tid +
                        "</RollbackRequest>"));
     // The URL binding names no namespace: a text search is answered in catalog-1.5.
     auto url_search = c.get(

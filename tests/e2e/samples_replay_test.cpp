@@ -51,7 +51,6 @@ xmlSchemaPtr official_schema() {
 // requires success content an error answer cannot give.
 bool content_required(const std::string& element) {
   for (const char* e : {"GetItemDetailsResponse", "GetItemDetailsListResponse", "GetClassificationSchemeResponse",
-                        "GetItemStatusStockTransmitB2BResponse", "GetItemStatusStockTransmitB2CResponse",
                         "GetStatusSaleTransmitB2BResponse", "GetStatusSaleTransmitB2XResponse"})
     if (element == e) return true;
   return false;

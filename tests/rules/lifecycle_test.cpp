@@ -18,6 +18,8 @@ class LifecycleTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(orders_and_searches_have_limits_of_their_own);
   CPPUNIT_TEST(a_full_search_limit_ends_the_oldest_search_instead_of_421);
   CPPUNIT_TEST(a_zero_limit_refuses);
+  CPPUNIT_TEST(the_online_shop_instance_never_ends_and_is_never_opened);
+  CPPUNIT_TEST(stock_transmissions_live_and_make_room_like_searches);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -75,6 +77,39 @@ class LifecycleTest : public CppUnit::TestFixture {
     InstanceLimits none{0, 0};
     CPPUNIT_ASSERT(make_room(TransactionKind::Order, 0, none) == Room::Full);
     CPPUNIT_ASSERT(make_room(TransactionKind::TextSearch, 0, none) == Room::Full);
+  }
+
+  void the_online_shop_instance_never_ends_and_is_never_opened() {
+    sys_seconds updated{seconds(0)};
+    for (Lifetimes l : {Lifetimes{}, Lifetimes{seconds(0), seconds(0)}, Lifetimes{seconds(1), seconds(1)}})
+      for (int state = 1; state < 200; ++state)
+        for (long age : {0L, 1L, 86'401L, 100'000'000L}) {
+          CPPUNIT_ASSERT(!ended_idle(TransactionKind::OrderInOnlineShop, state, updated, updated + seconds(age), l));
+          CPPUNIT_ASSERT_EQUAL(
+              state, effective_state(TransactionKind::OrderInOnlineShop, state, updated, updated + seconds(age), l));
+        }
+    for (InstanceLimits limits : {InstanceLimits{}, InstanceLimits{0, 0}, InstanceLimits{1000000, 1000000}})
+      for (long open : {0L, 1L, 999L, 1000000L})
+        CPPUNIT_ASSERT(make_room(TransactionKind::OrderInOnlineShop, open, limits) == Room::Full);
+  }
+
+  void stock_transmissions_live_and_make_room_like_searches() {
+    Lifetimes l{seconds(100), seconds(10)};
+    CPPUNIT_ASSERT(lifetime(TransactionKind::StockTransmission, l) == seconds(10));
+    sys_seconds updated{seconds(1'000'000)};
+    for (long age : {0L, 9L, 10L, 11L, 1000L})
+      CPPUNIT_ASSERT_EQUAL(age > 10,
+                           ended_idle(TransactionKind::StockTransmission, 2, updated, updated + seconds(age), l));
+    InstanceLimits limits{1, 1, 3};
+    for (long open = 0; open < 3; ++open)
+      CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, open, limits) == Room::Available);
+    for (long open : {3L, 4L, 10000L})
+      CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, open, limits) == Room::EndOldestSearch);
+    // Their limit is their own: full orders and searches leave it alone, and the reverse.
+    CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, 0, InstanceLimits{0, 0, 3}) == Room::Available);
+    CPPUNIT_ASSERT(make_room(TransactionKind::Order, 0, InstanceLimits{1, 1, 0}) == Room::Available);
+    CPPUNIT_ASSERT(make_room(TransactionKind::TextSearch, 0, InstanceLimits{1, 1, 0}) == Room::Available);
+    CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, 0, InstanceLimits{1, 1, 0}) == Room::Full);
   }
 };
 

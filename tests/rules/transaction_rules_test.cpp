@@ -20,18 +20,22 @@ using og::rules::veloconnect::check_credentials;
 using og::rules::veloconnect::Credentials;
 using og::rules::veloconnect::Instance;
 using og::rules::veloconnect::is_open;
+using og::rules::veloconnect::is_permanent;
 using og::rules::veloconnect::Outcome;
+using og::rules::veloconnect::resting_state;
 using og::rules::veloconnect::state_after;
 using og::rules::veloconnect::Step;
 using og::rules::veloconnect::StepResult;
 using og::rules::veloconnect::TransactionKind;
 namespace state = og::rules::veloconnect::state;
 
-const std::vector<Step> kSteps = {Step::CreateOrder,      Step::UpdateOrder,  Step::ViewOrder, Step::FinishOrder,
-                                  Step::CreateTextSearch, Step::SearchResult, Step::Rollback,  Step::GetStatus};
+const std::vector<Step> kSteps = {Step::CreateOrder,      Step::UpdateOrder,    Step::ViewOrder, Step::FinishOrder,
+                                  Step::CreateTextSearch, Step::SearchResult,   Step::Rollback,  Step::GetStatus,
+                                  Step::StockTransmit,    Step::StockItemStatus};
 const std::vector<Credentials> kCredentials = {Credentials::Valid, Credentials::UnknownBuyer,
                                                Credentials::WrongPassword};
-const std::vector<TransactionKind> kKinds = {TransactionKind::Order, TransactionKind::TextSearch};
+const std::vector<TransactionKind> kKinds = {TransactionKind::Order, TransactionKind::TextSearch,
+                                             TransactionKind::OrderInOnlineShop, TransactionKind::StockTransmission};
 // Start, update, both ends of the rollback window, just past it, the last
 // non-final state, a finished instance and a rolled-back one.
 const std::vector<int> kStates = {1, 2, 49, 50, 99, 100, 199};
@@ -67,6 +71,8 @@ std::string name(Step s) {
     case Step::SearchResult: return "SearchResult";
     case Step::Rollback: return "Rollback";
     case Step::GetStatus: return "GetStatus";
+    case Step::StockTransmit: return "StockTransmit";
+    case Step::StockItemStatus: return "StockItemStatus";
   }
   return "unnamed step";
 }
@@ -86,7 +92,10 @@ std::string describe_case(Step step, Credentials credentials, const std::optiona
   if (!instance) {
     out += "none";
   } else {
-    out += instance->kind == TransactionKind::Order ? "Order" : "TextSearch";
+    out += instance->kind == TransactionKind::Order               ? "Order"
+           : instance->kind == TransactionKind::TextSearch        ? "TextSearch"
+           : instance->kind == TransactionKind::OrderInOnlineShop ? "OrderInOnlineShop"
+                                                                  : "StockTransmission";
     out += "/state=" + std::to_string(instance->state) + "/test=" + (instance->is_test ? "yes" : "no");
   }
   return out + " request_test=" + (request_is_test ? "yes" : "no");
@@ -98,19 +107,25 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
                        bool request_is_test) {
   if (credentials == Credentials::UnknownBuyer) return Outcome::UnknownBuyer;
   if (credentials == Credentials::WrongPassword) return Outcome::AuthenticationFailed;
-  if (step == Step::CreateOrder || step == Step::CreateTextSearch) return Outcome::Ok;
+  if (step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit) return Outcome::Ok;
 
   if (!instance) return Outcome::UnknownTransaction;
   bool order_step = step == Step::UpdateOrder || step == Step::ViewOrder || step == Step::FinishOrder;
-  if (order_step && instance->kind != TransactionKind::Order) return Outcome::UnknownTransaction;
+  // OrderInOnlineShop has the Order transaction's messages and states.
+  bool order_kind = instance->kind == TransactionKind::Order || instance->kind == TransactionKind::OrderInOnlineShop;
+  if (order_step && !order_kind) return Outcome::UnknownTransaction;
   if (step == Step::SearchResult && instance->kind != TransactionKind::TextSearch) return Outcome::UnknownTransaction;
+  if (step == Step::StockItemStatus && instance->kind != TransactionKind::StockTransmission)
+    return Outcome::UnknownTransaction;
 
   if (step == Step::GetStatus) return Outcome::Ok;
   if (instance->is_test != request_is_test) return Outcome::TestMix;
 
   int s = instance->state;
   bool state_ok = true;
-  if (step == Step::UpdateOrder || step == Step::FinishOrder || step == Step::SearchResult) state_ok = s == 2;
+  if (step == Step::UpdateOrder || step == Step::FinishOrder || step == Step::SearchResult ||
+      step == Step::StockItemStatus)
+    state_ok = s == 2;
   if (step == Step::ViewOrder) state_ok = s == 2 || s == 100;
   if (step == Step::Rollback) state_ok = s >= 2 && s <= 49;
   return state_ok ? Outcome::Ok : Outcome::WrongState;
@@ -157,6 +172,12 @@ class TransactionRulesTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(state_constants);
   CPPUNIT_TEST(is_open_splits_at_final);
   CPPUNIT_TEST(results_of_steps_are_open_or_final_as_expected);
+  CPPUNIT_TEST(only_the_online_shop_instance_is_permanent);
+  CPPUNIT_TEST(resting_state_of_every_kind_and_state);
+  CPPUNIT_TEST(online_shop_instance_finishes_and_rolls_back_again_and_again);
+  CPPUNIT_TEST(admit_stock_transmit_matrix);
+  CPPUNIT_TEST(admit_stock_item_status_matrix);
+  CPPUNIT_TEST(state_after_stock_steps);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -182,21 +203,25 @@ class TransactionRulesTest : public CppUnit::TestFixture {
             ++counts[name(admit(step, credentials, instance ? &*instance : nullptr, request_test))];
             ++cases;
           }
-    // 8 steps x 3 credentials x (1 + 2 kinds x 7 states x 2 flags) x 2 flags.
-    CPPUNIT_ASSERT_EQUAL(8 * 3 * 29 * 2, cases);
+    // 10 steps x 3 credentials x (1 + 4 kinds x 7 states x 2 flags) x 2 flags.
+    const int instances = 1 + 4 * 7 * 2;
+    CPPUNIT_ASSERT_EQUAL(10 * 3 * instances * 2, cases);
     CPPUNIT_ASSERT_EQUAL(std::size_t{6}, counts.size());
-    CPPUNIT_ASSERT_EQUAL(8 * 29 * 2, counts["410 UnknownBuyer"]);
-    CPPUNIT_ASSERT_EQUAL(8 * 29 * 2, counts["411 AuthenticationFailed"]);
-    // Valid credentials only from here. No instance: 6 non-creating steps x 2
-    // flags. Wrong kind: 3 order steps + SearchResult, x 7 states x 4 flag pairs.
-    CPPUNIT_ASSERT_EQUAL(6 * 2 + 4 * 7 * 4, counts["420 UnknownTransaction"]);
-    // Matching kind, flags differ: Update/View/Finish/SearchResult on their kind
-    // and Rollback on both kinds, 7 states x 2 mismatched flag pairs.
-    CPPUNIT_ASSERT_EQUAL((4 + 2) * 7 * 2, counts["435 TestMix"]);
-    // Matching kind and flags (2 pairs): Update/Finish/SearchResult allow 1 of
-    // 7 states, View 2, Rollback (either kind) 2.
-    CPPUNIT_ASSERT_EQUAL((3 * 6 + 5 + 2 * 5) * 2, counts["430 WrongState"]);
-    int ok = 8 * 3 * 29 * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
+    CPPUNIT_ASSERT_EQUAL(10 * instances * 2, counts["410 UnknownBuyer"]);
+    CPPUNIT_ASSERT_EQUAL(10 * instances * 2, counts["411 AuthenticationFailed"]);
+    // Valid credentials only from here. No instance: 7 non-creating steps x 2
+    // flags. Wrong kind: the 3 order steps on 2 kinds (Order and
+    // OrderInOnlineShop are theirs), SearchResult and StockItemStatus on 3
+    // kinds each, x 7 states x 4 flag pairs.
+    CPPUNIT_ASSERT_EQUAL(7 * 2 + (3 * 2 + 3 + 3) * 7 * 4, counts["420 UnknownTransaction"]);
+    // Matching kind, flags differ: Update/View/Finish on 2 kinds, SearchResult
+    // and StockItemStatus on theirs, Rollback on all 4, 7 states x 2 pairs.
+    CPPUNIT_ASSERT_EQUAL((3 * 2 + 1 + 1 + 4) * 7 * 2, counts["435 TestMix"]);
+    // Matching kind and flags (2 pairs): Update/Finish (2 kinds each),
+    // SearchResult and StockItemStatus allow 1 of 7 states, View (2 kinds) 2,
+    // Rollback (4 kinds) 2.
+    CPPUNIT_ASSERT_EQUAL((2 * 2 * 6 + 6 + 6 + 2 * 5 + 4 * 5) * 2, counts["430 WrongState"]);
+    int ok = 10 * 3 * instances * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
              counts["420 UnknownTransaction"] - counts["435 TestMix"] - counts["430 WrongState"];
     CPPUNIT_ASSERT_EQUAL(ok, counts["200 Ok"]);
   }
@@ -383,6 +408,53 @@ class TransactionRulesTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!is_open(state_after(Step::SearchResult, state::kUpdate, StepResult{false, false})));
     // A rolled-back instance must not look like a finished order.
     CPPUNIT_ASSERT(state_after(Step::Rollback, state::kUpdate) != state_after(Step::FinishOrder, state::kUpdate));
+  }
+
+  void only_the_online_shop_instance_is_permanent() {
+    CPPUNIT_ASSERT(!is_permanent(TransactionKind::Order));
+    CPPUNIT_ASSERT(!is_permanent(TransactionKind::TextSearch));
+    CPPUNIT_ASSERT(is_permanent(TransactionKind::OrderInOnlineShop));
+  }
+
+  void resting_state_of_every_kind_and_state() {
+    for (auto kind : kKinds)
+      for (int s = 1; s < 200; ++s) {
+        int expected = s;
+        if (kind == TransactionKind::OrderInOnlineShop && s >= 100) expected = state::kUpdate;
+        CPPUNIT_ASSERT_EQUAL(expected, resting_state(kind, s));
+      }
+  }
+
+  // FinishOrder reports 100 and Rollback 199, then the instance rests in 2,
+  // where every order step is admitted again, any number of times.
+  void online_shop_instance_finishes_and_rolls_back_again_and_again() {
+    Instance shop{TransactionKind::OrderInOnlineShop, state::kUpdate, false};
+    for (int round = 0; round < 3; ++round)
+      for (Step ending : {Step::FinishOrder, Step::Rollback}) {
+        for (Step step : {Step::UpdateOrder, Step::ViewOrder, Step::FinishOrder, Step::Rollback, Step::GetStatus})
+          CPPUNIT_ASSERT(admit(step, Credentials::Valid, &shop, false) == Outcome::Ok);
+        CPPUNIT_ASSERT(admit(Step::SearchResult, Credentials::Valid, &shop, false) == Outcome::UnknownTransaction);
+        CPPUNIT_ASSERT(admit(Step::UpdateOrder, Credentials::Valid, &shop, true) == Outcome::TestMix);
+        int reported = state_after(ending, shop.state);
+        CPPUNIT_ASSERT_EQUAL(ending == Step::FinishOrder ? state::kFinal : state::kRolledBack, reported);
+        shop.state = resting_state(shop.kind, reported);
+        CPPUNIT_ASSERT_EQUAL(state::kUpdate, shop.state);
+      }
+  }
+
+  void admit_stock_transmit_matrix() { check_matrix(Step::StockTransmit); }
+  void admit_stock_item_status_matrix() { check_matrix(Step::StockItemStatus); }
+
+  // A transmission opens in 2; a status page ends it when it reaches the last
+  // line, unless DoNotClose; earlier pages leave it open.
+  void state_after_stock_steps() {
+    for (int from : kStates) CPPUNIT_ASSERT_EQUAL(state::kUpdate, state_after(Step::StockTransmit, from));
+    for (bool do_not_close : {false, true})
+      for (bool last_page : {false, true}) {
+        int expected = !do_not_close && last_page ? state::kFinal : state::kUpdate;
+        CPPUNIT_ASSERT_EQUAL(expected, state_after(Step::StockItemStatus, state::kUpdate,
+                                                   StepResult{.do_not_close = do_not_close, .last_page = last_page}));
+      }
   }
 
  private:

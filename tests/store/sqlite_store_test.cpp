@@ -7,6 +7,7 @@
 
 #include "core/catalog/demo_data.hpp"
 #include "core/clock.hpp"
+#include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -87,6 +88,11 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(lines_upsert_and_remove);
   CPPUNIT_TEST(line_round_trip_keeps_optional_fields);
   CPPUNIT_TEST(orders_are_numbered);
+  CPPUNIT_TEST(clear_lines_empties_one_transaction_only);
+  CPPUNIT_TEST(new_kinds_keep_their_codes_on_disk);
+  CPPUNIT_TEST(permanent_and_stock_instances_are_never_ended_as_orders_or_searches);
+  CPPUNIT_TEST(stock_transmission_round_trip_and_paging);
+  CPPUNIT_TEST(version_8_orders_keep_their_lines_after_migration);
   CPPUNIT_TEST(transactions_are_per_buyer);
   CPPUNIT_TEST(search_matches_all_terms_as_substrings);
   CPPUNIT_TEST(bulk_items_are_searchable_and_later_ones_too);
@@ -363,11 +369,201 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     });
     CPPUNIT_ASSERT_EQUAL(std::string("OG-00000001"), ids.first);
     CPPUNIT_ASSERT_EQUAL(std::string("OG-00000002"), ids.second);
-    // A transaction has one order at most.
-    CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) {
-      return u.transactions().insert_order({0, "", "t1", "B1", "2026-11-23", Decimal::from_int(1), "EUR", "now"});
-    }),
-                         store::StoreError);
+    // The permanent OrderInOnlineShop instance places many orders under one
+    // TransactionID; each keeps its lines under a key of its own.
+    auto third = s.write_now([&](store::UnitOfWork& u) {
+      model::Line line;
+      line.item_id = "A1";
+      line.position = 1;
+      line.quantity = Decimal::from_int(2);
+      line.unit = "EA";
+      line.currency = "EUR";
+      u.transactions().put_line("t1", line);
+      u.transactions().move_lines("t1", "t1-order-3");
+      return u.transactions().insert_order(
+          {0, "", "t1", "B1", "2026-11-24", Decimal::from_int(1), "EUR", "now", "t1-order-3"});
+    });
+    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000003"), third);
+    auto orders = s.read_now([](store::ReadView& r) { return r.transactions().orders_since("", 0, 10); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{3}, orders.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("t1"), orders[0].lines_key);  // an ordinary order: its TransactionID
+    CPPUNIT_ASSERT_EQUAL(std::string("t1"), orders[2].transaction_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("t1-order-3"), orders[2].lines_key);
+    auto lines = s.read_now([](store::ReadView& r) {
+      return std::pair{r.transactions().lines("t1").size(), r.transactions().lines("t1-order-3").size()};
+    });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{0}, lines.first);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, lines.second);
+  }
+
+  void clear_lines_empties_one_transaction_only() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) {
+      for (const char* t : {"t1", "t2"})
+        for (const char* id : {"A1", "A2"}) {
+          model::Line line;
+          line.item_id = id;
+          line.unit = "EA";
+          line.currency = "EUR";
+          u.transactions().put_line(t, line);
+        }
+      u.transactions().clear_lines("t1");
+    });
+    auto counts = s.read_now([](store::ReadView& r) {
+      return std::pair{r.transactions().lines("t1").size(), r.transactions().lines("t2").size()};
+    });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{0}, counts.first);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, counts.second);
+  }
+
+  void new_kinds_keep_their_codes_on_disk() {
+    TempDir dir;
+    std::string path = db_path(dir);
+    {
+      SqliteStore s({path});
+      s.write_now([&](store::UnitOfWork& u) {
+        auto shop = transaction("shop", "B1", 2);
+        shop.kind = model::TransactionKind::OrderInOnlineShop;
+        u.transactions().insert_transaction(shop);
+        auto stock = transaction("stock", "B1", 2);
+        stock.kind = model::TransactionKind::StockTransmission;
+        u.transactions().insert_transaction(stock);
+      });
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, query_int(path, "SELECT kind FROM transactions WHERE id = 'shop'"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, query_int(path, "SELECT kind FROM transactions WHERE id = 'stock'"));
+    SqliteStore s({path});
+    auto kinds = s.read_now([](store::ReadView& r) {
+      return std::pair{r.transactions().transaction("B1", "shop")->kind,
+                       r.transactions().transaction("B1", "stock")->kind};
+    });
+    CPPUNIT_ASSERT(kinds.first == model::TransactionKind::OrderInOnlineShop);
+    CPPUNIT_ASSERT(kinds.second == model::TransactionKind::StockTransmission);
+  }
+
+  void permanent_and_stock_instances_are_never_ended_as_orders_or_searches() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    auto ended = s.write_now([&](store::UnitOfWork& u) {
+      auto shop = transaction("shop", "B1", 2);
+      shop.kind = model::TransactionKind::OrderInOnlineShop;
+      u.transactions().insert_transaction(shop);
+      auto order = transaction("order", "B1", 2);
+      u.transactions().insert_transaction(order);
+      std::int64_t n = 0;
+      for (auto kind : {model::TransactionKind::Order, model::TransactionKind::TextSearch})
+        n += u.transactions().end_idle_transactions(kind, "2099-01-01T00:00:00Z", 198, "2099-01-01T00:00:00Z");
+      return n;
+    });
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, ended);
+    auto counts = s.read_now([](store::ReadView& r) {
+      return std::pair{r.transactions().transaction("B1", "shop")->state,
+                       r.transactions().count_open_transactions("B1", model::TransactionKind::Order, "")};
+    });
+    CPPUNIT_ASSERT_EQUAL(2, counts.first);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, counts.second);  // the basket is not one of the buyer's open orders
+  }
+
+  void stock_transmission_round_trip_and_paging() {
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    s.write_now([&](store::UnitOfWork& u) {
+      auto a1 = item("A1", "carried");
+      a1.ean = "4012345678901";
+      a1.manufacturer = "Shimano";
+      a1.manufacturer_item_id = "RD-M8100";
+      u.catalog("acme").put_item(a1);
+    });
+    model::StockTransmission t{"tx1", "B1", model::StockVariant::B2C, "2026-12-01T10:00:00", "Complete", 5, "now"};
+    std::vector<model::StockLine> lines(5);
+    lines[0].sellers_item_id = "A1";
+    lines[1].ean = "4012345678901";
+    lines[2].manufacturer_item_id = "RD-M8100";
+    lines[2].manufacturer_name = "SHIMANO";
+    lines[3].manufacturer_item_id = "RD-M8100";
+    lines[3].manufacturer_name = "SRAM";
+    lines[4].sellers_item_id = "nope";
+    lines[4].buyers_item_id = "mine-4";
+    lines[4].quantity = *Decimal::parse("2.5");
+    lines[4].unit = "EA";
+    lines[4].availability = "LimitedAvailable";
+    lines[4].price = model::StockPrice{*Decimal::parse("19.99"), "EUR"};
+    lines[4].special_price = model::StockPrice{*Decimal::parse("14.99"), "EUR"};
+    lines[4].orderable = true;
+    lines[4].delivery_min_days = 1;
+    lines[4].delivery_max_days = 3;
+    lines[4].condition = "CO10";
+    auto carried = s.write_now([&](store::UnitOfWork& u) {
+      std::vector<bool> out;
+      auto& stock = u.stock("acme");
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        lines[i].position = static_cast<std::int64_t>(i);
+        lines[i].carried = stock.carries(lines[i]);
+        out.push_back(lines[i].carried);
+      }
+      // Another seller carries nothing of this.
+      out.push_back(u.stock("other").carries(lines[0]));
+      stock.insert_transmission(t, lines);
+      return out;
+    });
+    CPPUNIT_ASSERT(carried == (std::vector<bool>{true, true, true, false, false, false}));
+    auto read = s.read_now([](store::ReadView& r) {
+      return std::tuple{r.stock("acme").transmission("B1", "tx1"), r.stock("acme").transmission("B2", "tx1"),
+                        r.stock("other").transmission("B1", "tx1"), r.stock("acme").lines("tx1", 3, 10),
+                        r.stock("acme").lines("tx1", 0, 2)};
+    });
+    const auto& [mine, theirs, other_seller, tail, head] = read;
+    CPPUNIT_ASSERT(mine.has_value());
+    CPPUNIT_ASSERT(mine->variant == model::StockVariant::B2C);
+    CPPUNIT_ASSERT_EQUAL(std::string("Complete"), mine->frequence);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{5}, mine->line_count);
+    CPPUNIT_ASSERT(!theirs && !other_seller);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, head.size());
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, tail.size());
+    const auto& l = tail[1];
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, l.position);
+    CPPUNIT_ASSERT_EQUAL(std::string("mine-4"), *l.buyers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("2.5"), l.quantity->to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("LimitedAvailable"), *l.availability);
+    CPPUNIT_ASSERT_EQUAL(std::string("19.99"), l.price->amount.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("14.99"), l.special_price->amount.to_string());
+    CPPUNIT_ASSERT(*l.orderable);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, *l.delivery_max_days);
+    CPPUNIT_ASSERT_EQUAL(std::string("CO10"), *l.condition);
+    CPPUNIT_ASSERT(!l.carried);
+    CPPUNIT_ASSERT(!tail[0].manufacturer_name || *tail[0].manufacturer_name == "SRAM");
+  }
+
+  void version_8_orders_keep_their_lines_after_migration() {
+    TempDir dir;
+    std::string path = db_path(dir);
+    {
+      sqlite3* db = nullptr;
+      CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open(path.c_str(), &db));
+      auto all = store::sqlite::migrations();
+      for (std::size_t i = 0; i < 8; ++i)
+        CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_exec(db, all[i], nullptr, nullptr, nullptr));
+      CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_exec(db,
+                                                   "PRAGMA user_version = 8;"
+                                                   "INSERT INTO orders (number, id, transaction_id, buyer_id, "
+                                                   "issue_date, total, currency, created_at, seller_id) VALUES "
+                                                   "(7, 'OG-00000007', 'old', 'B1', '2026-01-01', 1, 'EUR', "
+                                                   "'2026-01-01T00:00:00Z', '');"
+                                                   "INSERT INTO order_lines (transaction_id, item_id, position, "
+                                                   "quantity, unit, unit_price, currency) VALUES "
+                                                   "('old', 'A1', 1, 1000000, 'EA', 1, 'EUR')",
+                                                   nullptr, nullptr, nullptr));
+      sqlite3_close(db);
+    }
+    SqliteStore s({path});
+    auto orders = s.read_now([](store::ReadView& r) { return r.transactions().orders_since("", 0, 10); });
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, orders.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("old"), orders[0].lines_key);
+    auto next = s.write_now([](store::UnitOfWork& u) {
+      return u.transactions().insert_order({0, "", "old", "B1", "2026-01-02", Decimal::from_int(1), "EUR", "t"});
+    });
+    CPPUNIT_ASSERT_EQUAL(std::string("OG-00000008"), next);
   }
 
   void transactions_are_per_buyer() {

@@ -331,7 +331,8 @@ ExportReport export_orders(store::Store& store, const std::string& seller, const
     Page page = store.read_now([&](store::ReadView& r) {
       Page p;
       p.orders = r.transactions(seller).orders_since(since, after, 500);
-      for (const auto& o : p.orders) p.lines.push_back(r.transactions(seller).lines(o.transaction_id));
+      for (const auto& o : p.orders)
+        p.lines.push_back(r.transactions(seller).lines(o.lines_key.empty() ? o.transaction_id : o.lines_key));
       return p;
     });
     if (page.orders.empty()) break;

@@ -1,6 +1,7 @@
 #include "core/veloconnect/instance_gate.hpp"
 
 #include "core/ids.hpp"
+#include "core/veloconnect/online_shop.hpp"
 
 namespace og::core::veloconnect {
 
@@ -15,6 +16,8 @@ Failure refusal(rv::Outcome outcome, const std::optional<model::Transaction>& in
 model::Transaction admit_step(store::TransactionReader& reader, rv::Step step, rv::Credentials credentials,
                               const Caller& caller, std::string_view id, const Lifecycle& lifecycle) {
   auto t = reader.transaction(caller.buyer_id, id);
+  // The caller's OrderInOnlineShop instance exists before it is first stored.
+  if (!t && names_shop_instance(caller, id)) t = fresh_shop_instance(caller, *lifecycle.clock);
   if (t) t = as_of_now(std::move(*t), lifecycle);
   std::optional<rv::Instance> instance;
   if (t) instance = rv::Instance{t->kind, t->state, t->is_test};
@@ -43,10 +46,15 @@ model::Transaction open_instance(store::TransactionWriter& writer, model::Transa
     }
     case rv::Room::Full: {
       bool order = kind == model::TransactionKind::Order;
-      long limit = order ? lifecycle.limits.open_orders : lifecycle.limits.open_searches;
+      bool search = kind == model::TransactionKind::TextSearch;
+      long limit = order    ? lifecycle.limits.open_orders
+                   : search ? lifecycle.limits.open_searches
+                            : lifecycle.limits.open_transmissions;
       throw Refusal{{rv::Outcome::NoInstanceAvailable,
                      "buyer " + caller.buyer_id + " already has " + std::to_string(limit) + " open " +
-                         (order ? "orders; finish or roll back one first" : "searches"),
+                         (order    ? "orders; finish or roll back one first"
+                          : search ? "searches"
+                                   : "stock transmissions"),
                      std::nullopt}};
     }
   }

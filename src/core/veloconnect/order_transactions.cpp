@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "core/ids.hpp"
 #include "core/veloconnect/instance_gate.hpp"
+#include "core/veloconnect/online_shop.hpp"
 #include "rules/veloconnect/order_request_line.hpp"
 #include "store/store.hpp"
 
@@ -122,6 +124,19 @@ std::optional<Failure> OrderTransactions::apply_lines(store::UnitOfWork& uow, st
   return std::nullopt;
 }
 
+TransactionRecord OrderTransactions::resting(store::TransactionWriter& writer, const TransactionRecord& reported) {
+  TransactionRecord stored = reported;
+  stored.state = rv::resting_state(reported.kind, reported.state);
+  if (stored.state != reported.state) {
+    // The permanent instance after FinishOrder or Rollback: empty, as new.
+    // A finished order's lines have moved to the order already.
+    writer.clear_lines(reported.id);
+    stored.order_id.reset();
+    stored.issue_date.reset();
+  }
+  return stored;
+}
+
 Task<Result<OrderView>> OrderTransactions::create(Context& ctx, Credentials credentials, const Caller& caller,
                                                   const std::vector<LineInput>& lines) {
   const std::string& seller = caller.seller;
@@ -149,6 +164,7 @@ Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, C
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
+      ensure_shop_instance(uow.transactions(seller), caller, transaction_id, clock_);
       std::optional<TransactionRecord> t =
           admit_step(uow.transactions(seller), step, credentials, caller, transaction_id, lifecycle_);
       Applied applied;
@@ -178,12 +194,16 @@ Task<Result<OrderView>> OrderTransactions::change(Context& ctx, rv::Step step, C
             order.total = order.total + *amount;
           }
           order.created_at = clock_.now_utc();
+          // The permanent instance is emptied for the next order: the lines
+          // of this one move to a key of their own.
+          if (rv::is_permanent(t->kind)) order.lines_key = new_transaction_id();
           t->order_id = uow.transactions(seller).insert_order(order);
+          if (rv::is_permanent(t->kind)) uow.transactions(seller).move_lines(t->id, order.lines_key);
         }
       }
       t->state = rv::state_after(step, t->state);
       t->updated_at = clock_.now_utc();
-      uow.transactions(seller).update_transaction(*t);
+      uow.transactions(seller).update_transaction(resting(uow.transactions(seller), *t));
       return OrderView{*t, std::move(views), std::move(applied.replacements), std::move(applied.unknown)};
     });
   } catch (Refusal& r) {
@@ -224,11 +244,12 @@ Task<Result<TransactionRecord>> OrderTransactions::rollback(Context& ctx, Creden
   if (credentials != Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
   try {
     co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
+      ensure_shop_instance(uow.transactions(seller), caller, transaction_id, clock_);
       auto t =
           admit_step(uow.transactions(seller), rv::Step::Rollback, credentials, caller, transaction_id, lifecycle_);
       t.state = rv::state_after(rv::Step::Rollback, t.state);
       t.updated_at = clock_.now_utc();
-      uow.transactions(seller).update_transaction(t);
+      uow.transactions(seller).update_transaction(resting(uow.transactions(seller), t));
       return t;
     });
   } catch (Refusal& r) {
@@ -248,6 +269,9 @@ Task<Result<std::vector<TransactionRecord>>> OrderTransactions::status(
                                    *transaction_id, lifecycle_));
       else
         for (auto& t : reader.transactions(seller).open_transactions(caller.buyer_id)) {
+          // Not the permanent basket: it is published in the profile, and a
+          // client that rolls back whatever is open would empty it.
+          if (rv::is_permanent(t.kind)) continue;
           t = as_of_now(std::move(t), lifecycle_);
           if (rv::is_open(t.state)) found.push_back(std::move(t));  // not an idle one the janitor will end
         }

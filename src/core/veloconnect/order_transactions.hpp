@@ -20,6 +20,7 @@
 namespace og::store {
 class ReadView;
 class TransactionReader;
+class TransactionWriter;
 class UnitOfWork;
 }  // namespace og::store
 
@@ -88,6 +89,9 @@ class OrderTransactions {
                                    const std::string& transaction_id) const;
   std::vector<LineView> line_views(store::ReadView& reader, std::string_view seller, Applied& applied) const;
   LineView line_view(model::Line line, std::optional<model::Item> item) const;
+  // What is stored of an instance whose step answered `reported`
+  // (rules::veloconnect::resting_state); empties the permanent instance.
+  static model::Transaction resting(store::TransactionWriter& writer, const model::Transaction& reported);
   Task<Result<OrderView>> change(Context& ctx, rules::veloconnect::Step step, Credentials credentials,
                                  const Caller& caller, const std::string& transaction_id,
                                  const std::vector<LineInput>& lines);

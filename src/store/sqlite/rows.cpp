@@ -33,7 +33,13 @@ std::vector<model::ItemGroup> decode_groups(const std::optional<std::string>& co
 }
 
 std::int64_t kind_code(model::TransactionKind kind) {
-  return kind == model::TransactionKind::Order ? 1 : 2;
+  switch (kind) {
+    case model::TransactionKind::Order: return 1;
+    case model::TransactionKind::TextSearch: return 2;
+    case model::TransactionKind::OrderInOnlineShop: return 3;
+    case model::TransactionKind::StockTransmission: return 4;
+  }
+  return 1;
 }
 
 model::Item read_item(const Statement& s) {
@@ -60,7 +66,12 @@ model::Transaction read_transaction(const Statement& s) {
   model::Transaction r;
   r.id = s.text(0);
   r.buyer_id = s.text(1);
-  r.kind = s.integer(2) == 1 ? model::TransactionKind::Order : model::TransactionKind::TextSearch;
+  switch (s.integer(2)) {
+    case 2: r.kind = model::TransactionKind::TextSearch; break;
+    case 3: r.kind = model::TransactionKind::OrderInOnlineShop; break;
+    case 4: r.kind = model::TransactionKind::StockTransmission; break;
+    default: r.kind = model::TransactionKind::Order; break;
+  }
   r.state = static_cast<int>(s.integer(3));
   r.is_test = s.integer(4) != 0;
   r.search_string = s.text(5);

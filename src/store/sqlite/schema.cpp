@@ -459,6 +459,74 @@ END;
     R"sql(
 ALTER TABLE items ADD COLUMN classification TEXT;
 )sql",
+    // 11: the OrderInOnlineShop transaction and dealers' stock transmissions.
+    // The permanent OrderInOnlineShop instance finishes one order after
+    // another under the same TransactionID, so an order's TransactionID is no
+    // longer unique and its lines are kept under a key of their own
+    // (lines_key; the TransactionID for every other order).
+    R"sql(
+CREATE TABLE orders_v11 (
+  number INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  transaction_id TEXT NOT NULL,
+  buyer_id TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  seller_id TEXT NOT NULL DEFAULT '',
+  lines_key TEXT NOT NULL
+);
+INSERT INTO orders_v11 (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, seller_id,
+                       lines_key)
+  SELECT number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, seller_id, transaction_id
+  FROM orders;
+DROP TABLE orders;
+ALTER TABLE orders_v11 RENAME TO orders;
+CREATE INDEX orders_by_seller_time ON orders (seller_id, created_at);
+CREATE INDEX orders_by_transaction ON orders (transaction_id);
+
+-- Dealers' stock transmissions (stock-B2B/B2C-1.4): the transmission under
+-- its TransactionID (the instance is in transactions), one row per line.
+-- variant 1 = B2B, 2 = B2C; amounts in micro-units like everywhere.
+CREATE TABLE stock_transmissions (
+  transaction_id TEXT PRIMARY KEY,
+  seller_id TEXT NOT NULL,
+  buyer_id TEXT NOT NULL,
+  variant INTEGER NOT NULL,
+  create_date TEXT NOT NULL,
+  frequence TEXT NOT NULL,
+  line_count INTEGER NOT NULL,
+  received_at TEXT NOT NULL
+) WITHOUT ROWID;
+-- B2C lines name items by manufacturer number.
+CREATE INDEX items_by_manufacturer_item ON items (seller_id, manufacturer_item_id)
+  WHERE manufacturer_item_id IS NOT NULL;
+CREATE INDEX stock_transmissions_by_buyer ON stock_transmissions (seller_id, buyer_id, received_at);
+CREATE TABLE stock_lines (
+  transaction_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  sellers_item_id TEXT,
+  buyers_item_id TEXT,
+  ean TEXT,
+  manufacturer_item_id TEXT,
+  manufacturer_name TEXT,
+  marketplace_item_id TEXT,
+  quantity INTEGER,
+  unit TEXT,
+  availability TEXT,
+  price INTEGER,
+  price_currency TEXT,
+  special_price INTEGER,
+  special_price_currency TEXT,
+  orderable INTEGER,
+  delivery_min_days INTEGER,
+  delivery_max_days INTEGER,
+  condition TEXT,
+  carried INTEGER NOT NULL,
+  PRIMARY KEY (transaction_id, position)
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 

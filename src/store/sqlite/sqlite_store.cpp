@@ -10,6 +10,7 @@
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/hub.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/stock.hpp"
 #include "store/sqlite/transactions.hpp"
 #include "store/sqlite/wal_buffer.hpp"
 
@@ -24,6 +25,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   // Per seller, made on first use (a few bytes each; the statements are the connection's).
   std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
+  std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   SqliteCarts cart_tables;
   SqliteHub hub_tables;
 
@@ -44,6 +46,12 @@ struct SqliteStore::Tables final : UnitOfWork {
   }
   CartWriter& carts() override { return cart_tables; }
   HubWriter& hub() override { return hub_tables; }
+  StockWriter& stock(std::string_view seller) override {
+    auto it = stock_tables.find(seller);
+    if (it == stock_tables.end())
+      it = stock_tables.emplace(std::string(seller), std::make_unique<SqliteStock>(*db, std::string(seller))).first;
+    return *it->second;
+  }
 };
 
 namespace {

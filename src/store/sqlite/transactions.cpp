@@ -93,6 +93,18 @@ void SqliteTransactions::remove_line(std::string_view transaction_id, std::strin
   s.run();
 }
 
+void SqliteTransactions::clear_lines(std::string_view transaction_id) {
+  auto s = db_.prepare("DELETE FROM order_lines WHERE transaction_id = ?");
+  s.bind(1, transaction_id);
+  s.run();
+}
+
+void SqliteTransactions::move_lines(std::string_view from, std::string_view to) {
+  auto s = db_.prepare("UPDATE order_lines SET transaction_id = ? WHERE transaction_id = ?");
+  s.bind(1, to).bind(2, from);
+  s.run();
+}
+
 std::string SqliteTransactions::insert_order(const model::Order& o) {
   std::int64_t number = 1;
   {
@@ -102,10 +114,11 @@ std::string SqliteTransactions::insert_order(const model::Order& o) {
   char id[32];
   std::snprintf(id, sizeof id, "OG-%08lld", static_cast<long long>(number));
   auto s = db_.prepare(
-      "INSERT INTO orders (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, seller_id) "
-      "VALUES (?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO orders (number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, seller_id, "
+      "lines_key) VALUES (?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, number).bind(2, std::string_view(id)).bind(3, o.transaction_id).bind(4, o.buyer_id);
   s.bind(5, o.issue_date).bind(6, o.total.units()).bind(7, o.currency).bind(8, o.created_at).bind(9, seller_);
+  s.bind(10, o.lines_key.empty() ? std::string_view(o.transaction_id) : std::string_view(o.lines_key));
   s.run();
   return id;
 }
@@ -139,14 +152,16 @@ std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind ki
 }
 
 std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
-  // Ended and not a finished order of the seller's: searches (kind 2), and
-  // orders that were rolled back, ended by the server or only a test.
+  // Ended and not a finished order of the seller's: searches (kind 2), stock
+  // transmissions (kind 4: the instance only; what the dealer sent stays in
+  // stock_lines), and orders that were rolled back, ended by the server or
+  // only a test.
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
   db_.exec("DELETE FROM purge_ids");
   {
     auto s = db_.prepare(
         "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind = 2 OR state <> 100 OR is_test = 1) LIMIT ?");
+        "(kind IN (2, 4) OR state <> 100 OR is_test = 1) LIMIT ?");
     s.bind(1, before).bind(2, limit);
     s.run();
   }
@@ -158,13 +173,13 @@ std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view befor
 std::vector<model::Order> SqliteTransactions::orders_since(std::string_view since, std::int64_t after_number,
                                                            std::int64_t limit) {
   auto s = db_.prepare(
-      "SELECT number, id, transaction_id, buyer_id, issue_date, total, currency, created_at FROM orders "
+      "SELECT number, id, transaction_id, lines_key, buyer_id, issue_date, total, currency, created_at FROM orders "
       "WHERE seller_id = ? AND created_at >= ? AND number > ? ORDER BY number LIMIT ?");
   s.bind(1, seller_).bind(2, since).bind(3, after_number).bind(4, limit);
   std::vector<model::Order> out;
   while (s.step())
-    out.push_back(
-        {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), decimal_column(s, 5), s.text(6), s.text(7)});
+    out.push_back({s.integer(0), s.text(1), s.text(2), s.text(4), s.text(5), decimal_column(s, 6), s.text(7), s.text(8),
+                   s.text(3)});
   return out;
 }
 

@@ -28,6 +28,8 @@ class SqliteTransactions final : public TransactionWriter {
   void update_transaction(const model::Transaction& transaction) override;
   void put_line(std::string_view transaction_id, const model::Line& line) override;
   void remove_line(std::string_view transaction_id, std::string_view item_id) override;
+  void clear_lines(std::string_view transaction_id) override;
+  void move_lines(std::string_view from, std::string_view to) override;
   std::string insert_order(const model::Order& order) override;
   std::int64_t end_idle_transactions(model::TransactionKind kind, std::string_view idle_before, int state,
                                      std::string_view now) override;
