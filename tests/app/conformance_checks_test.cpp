@@ -164,6 +164,7 @@ class ConformanceChecksTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_404_in_the_wrong_element_fails_answer_elements);
   CPPUNIT_TEST(what_the_profile_does_not_list_is_skipped);
   CPPUNIT_TEST(an_unknown_sellers_id_is_415_or_a_warning);
+  CPPUNIT_TEST(an_online_shop_without_its_transaction_id_fails);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -227,6 +228,14 @@ class ConformanceChecksTest : public CppUnit::TestFixture {
     knows.knows_sellers = true;
     r = run(knows);
     CPPUNIT_ASSERT_EQUAL_MESSAGE(r.format(), std::string("PASS"), verdict(r, "unknown SellersID -> 415"));
+  }
+
+  void an_online_shop_without_its_transaction_id_fails() {
+    ScriptedServer server;
+    server.listed.insert("OrderInOnlineShop");
+    auto r = run(server);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(r.format(), std::string("FAIL"), verdict(r, "OrderInOnlineShop"));
+    CPPUNIT_ASSERT_MESSAGE(r.format(), r.format().find("no OrderInOnlineShop.TransactionID") != std::string::npos);
   }
 
   void what_the_profile_does_not_list_is_skipped() {

@@ -116,6 +116,23 @@ std::optional<std::string> Answer::text(const char* local_name) const {
   return content(n);
 }
 
+std::optional<std::string> Answer::property(const std::string& key) const {
+  std::optional<std::string> found;
+  auto visit = [&](auto& self, xmlNodePtr parent) -> void {
+    for (auto c = parent ? parent->children : nullptr; c && !found; c = c->next) {
+      if (named(c, "Property")) {
+        auto k = child(c, "Key");
+        auto v = child(c, "Value");
+        if (k && v && content(k) == key) found = content(v);
+      } else if (c->type == XML_ELEMENT_NODE) {
+        self(self, c);
+      }
+    }
+  };
+  visit(visit, root_);
+  return found;
+}
+
 int Answer::children(const char* local_name) const {
   int count = 0;
   for (auto c = root_ ? root_->children : nullptr; c; c = c->next) count += named(c, local_name);

@@ -37,6 +37,8 @@ class Answer {
 
   // The first element of that local name under the root (any depth).
   std::optional<std::string> text(const char* local_name) const;
+  // GetProfile: the Value of the Property whose Key is `key`.
+  std::optional<std::string> property(const std::string& key) const;
   // How many children of the root have that local name.
   int children(const char* local_name) const;
   // The SellersItemIdentification/ID of each Item below the root, in order.

@@ -179,8 +179,8 @@ std::optional<std::set<std::string>> profile(Run& run, const Settings& s) {
   run.add("GetProfile", true, "lists " + (listed.empty() ? std::string("nothing") : join(listed)));
   // Said rather than passed over in silence: a listed operation no check covers.
   static const std::set<std::string> exercised = {
-      "Order",     "TextSearch", "GetItemDetails",         "GetItemDetailsList",
-      "GetStatus", "Rollback",   "GetClassificationScheme"};
+      "Order",     "TextSearch", "GetItemDetails",          "GetItemDetailsList",
+      "GetStatus", "Rollback",   "GetClassificationScheme", "OrderInOnlineShop"};
   for (const auto& name : listed)
     if (!exercised.count(name)) run.report.add(name, Verdict::Skip, "listed; the kit does not exercise it yet");
   return listed;
@@ -312,6 +312,27 @@ void classification_scheme(Run& run, bool listed) {
           std::to_string(schemes) + " ClassificationScheme (1 or more expected), " + a.what());
 }
 
+// The permanent basket: its TransactionID must be in the profile, and a
+// ViewOrder of it (read only, so no IsTest: a test request on a non-test
+// instance would be a mix) finds it open.
+void online_shop(Run& run, bool listed) {
+  if (!listed) {
+    run.report.add("OrderInOnlineShop", Verdict::Skip, "the profile does not list it");
+    return;
+  }
+  auto p = run.send(run.request("GetProfileRequest"));
+  auto id = p.answer.property("OrderInOnlineShop.TransactionID");
+  if (!id || id->empty()) {
+    run.report.add("OrderInOnlineShop", Verdict::Fail,
+                   "listed, but the profile has no OrderInOnlineShop.TransactionID property");
+    return;
+  }
+  auto v = run.send(run.request("ViewOrderRequest", *id));
+  auto state = v.answer.status_code();
+  run.add("OrderInOnlineShop", v.code(200) && state && *state >= 2 && *state < 100,
+          "ViewOrder of the published TransactionID: " + v.what() + " (200 and an open state expected)");
+}
+
 void order_flow(Run& run, const Found& f, bool listed, bool status_listed) {
   const char* checks[] = {"Order create",        "Order update",
                           "Order view",          "GetStatus of the open order",
@@ -431,6 +452,7 @@ Report run_checks(const Transport& http, const AnswerSchema& schema, const Setti
   Found found = item_details(run, item);
   item_details_list(run, found, lists("GetItemDetailsList"));
   classification_scheme(run, listed && listed->count("GetClassificationScheme") > 0);
+  online_shop(run, listed && listed->count("OrderInOnlineShop") > 0);
   order_flow(run, found, lists("Order"), lists("GetStatus"));
   rollback_flow(run, found, lists("Order"), lists("Rollback"));
   unknown_transaction(run, lists("Order"));
