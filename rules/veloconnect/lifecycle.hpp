@@ -13,8 +13,9 @@
 // - A new search at its limit ends the buyer's least recently used search to
 //   make room; a search is cheap to open again. A new order at its limit is
 //   421: an open order is the buyer's work, never ended to make room.
-// - A stock transmission is paged like a search: it has a search's lifetime
-//   and a limit of its own, and the oldest makes room for a new one.
+// - A stock or sale transmission is paged like a search: it has a search's
+//   lifetime and a limit of its own (--max-open-transmissions, counted per
+//   kind), and the oldest of its kind makes room for a new one.
 // - The permanent OrderInOnlineShop instance (is_permanent) is never ended
 //   and counts against no limit: it is not one of the buyer's open orders.
 #pragma once

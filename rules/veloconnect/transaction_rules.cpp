@@ -5,7 +5,8 @@ namespace og::rules::veloconnect {
 namespace {
 
 bool creates_instance(Step step) {
-  return step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit;
+  return step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit ||
+         step == Step::SaleTransmit;
 }
 
 // The kind of instance a step works on; Rollback and GetStatus accept any.
@@ -16,6 +17,7 @@ bool kind_matches(Step step, TransactionKind kind) {
     case Step::FinishOrder: return kind == TransactionKind::Order || kind == TransactionKind::OrderInOnlineShop;
     case Step::SearchResult: return kind == TransactionKind::TextSearch;
     case Step::StockItemStatus: return kind == TransactionKind::StockTransmission;
+    case Step::SaleStatus: return kind == TransactionKind::SaleTransmission;
     default: return true;
   }
 }
@@ -25,7 +27,8 @@ bool state_allows(Step step, int s) {
     case Step::UpdateOrder:
     case Step::FinishOrder:
     case Step::SearchResult:
-    case Step::StockItemStatus: return s == state::kUpdate;
+    case Step::StockItemStatus:
+    case Step::SaleStatus: return s == state::kUpdate;
     case Step::ViewOrder: return s == state::kUpdate || s == state::kFinal;
     case Step::Rollback: return s >= 2 && s <= 49;  // the standard's rollback window
     default: return true;
@@ -68,8 +71,10 @@ int state_after(Step step, int from, StepResult result) {
     case Step::FinishOrder: return state::kFinal;
     case Step::SearchResult: return result.do_not_close ? state::kUpdate : state::kFinal;
     case Step::Rollback: return state::kRolledBack;
-    case Step::StockTransmit: return state::kUpdate;
-    case Step::StockItemStatus: return result.do_not_close || !result.last_page ? state::kUpdate : state::kFinal;
+    case Step::StockTransmit:
+    case Step::SaleTransmit: return state::kUpdate;
+    case Step::StockItemStatus:
+    case Step::SaleStatus: return result.do_not_close || !result.last_page ? state::kUpdate : state::kFinal;
     case Step::ViewOrder:
     case Step::GetStatus: return from;
   }

@@ -16,7 +16,12 @@ namespace og::rules::veloconnect {
 // GetItemStatusStockTransmitB2B/B2C pages through the answer per line as
 // SearchResult pages through a search, ending it (100) with the page that
 // reaches the last line unless DoNotClose.
-enum class TransactionKind { Order, TextSearch, OrderInOnlineShop, StockTransmission };
+//
+// SaleTransmission is a dealer's sale transmission (sale-B2B-1.6): the same
+// life as a stock transmission (SaleTransmit opens it in state 2,
+// GetStatusSaleTransmit pages through it and ends it), but a kind of its own
+// so that neither module's step finds the other's instance.
+enum class TransactionKind { Order, TextSearch, OrderInOnlineShop, StockTransmission, SaleTransmission };
 
 enum class Step {
   CreateOrder,
@@ -29,6 +34,8 @@ enum class Step {
   GetStatus,  // with a TransactionID
   StockTransmit,
   StockItemStatus,
+  SaleTransmit,
+  SaleStatus,
 };
 
 namespace state {
@@ -63,8 +70,8 @@ Outcome admit_creation(Credentials credentials, long open_instances, long max_op
 
 struct StepResult {
   bool text_search_has_hits = false;  // CreateTextSearch
-  bool do_not_close = false;          // SearchResult, StockItemStatus
-  bool last_page = false;             // StockItemStatus: the page reached the last line
+  bool do_not_close = false;          // SearchResult, StockItemStatus, SaleStatus
+  bool last_page = false;             // StockItemStatus, SaleStatus: the page reached the last line
 };
 
 // The state after `step` succeeded on `from` (ignored for creating steps).

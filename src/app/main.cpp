@@ -31,6 +31,7 @@
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/sale_transmissions.hpp"
 #include "core/veloconnect/stock_transmissions.hpp"
 #include "core/veloconnect/text_search.hpp"
 #include "eproc/endpoint.hpp"
@@ -121,11 +122,13 @@ int run(const og::app::Config& config) {
                                            core::veloconnect::SearchLimits{config.max_search_page});
   core::veloconnect::StockTransmissions stock(
       clock, lifecycle, core::veloconnect::StockLimits{config.max_stock_lines, config.max_stock_page});
+  core::veloconnect::SaleTransmissions sales(
+      clock, lifecycle, core::veloconnect::StockLimits{config.max_stock_lines, config.max_stock_page});
   core::veloconnect::Janitor janitor(lifecycle);
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   core::SellerDirectory sellers;
-  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, stock, clock},
+  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, stock, sales, clock},
                                     config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema, {config.xml_limits, config.max_url_parameters});
 

@@ -24,6 +24,11 @@ void Vocabulary::add_element_under(std::string_view root, std::string_view local
   scoped_roots_[std::string(root)] = true;
 }
 
+void Vocabulary::add_element_in(std::string_view parent, std::string_view local, std::string_view prefix) {
+  within_[std::string(parent) + " " + std::string(local)] = Element{ns_index(prefix), {}, {}};
+  within_parents_[std::string(parent)] = true;
+}
+
 void Vocabulary::add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical) {
   elements_.at(std::string(local)).aliases.emplace_back(std::move(sloppy), std::move(canonical));
 }
@@ -45,6 +50,17 @@ const Vocabulary::Element* Vocabulary::element_under(std::string_view root, std:
     if (auto it = scoped_.find(key); it != scoped_.end()) return &it->second;
   }
   return element(local);
+}
+
+const Vocabulary::Element* Vocabulary::element_in(std::string_view root, std::string_view parent,
+                                                  std::string_view local) const {
+  if (within_parents_.find(parent) != within_parents_.end()) {
+    std::string key;
+    key.reserve(parent.size() + 1 + local.size());
+    key.append(parent).append(" ").append(local);
+    if (auto it = within_.find(key); it != within_.end()) return &it->second;
+  }
+  return element_under(root, local);
 }
 
 bool Vocabulary::is_root(std::string_view local) const {

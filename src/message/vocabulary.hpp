@@ -28,6 +28,10 @@ class Vocabulary {
   // (stock-B2B's and stock-B2C's CreateDate, StartIndex, ...).
   void add_element_under(std::string_view root, std::string_view local, std::string_view prefix,
                          std::vector<std::string> attributes = {});
+  // Directly inside element `parent`, element `local` belongs to `prefix`'s
+  // namespace: a name a module uses both for its own element and for UBL's
+  // below the same root (sale-B2B's line ID beside cac:ID).
+  void add_element_in(std::string_view parent, std::string_view local, std::string_view prefix);
   // An attribute spelled `sloppy` on `local` means `canonical`.
   void add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical);
   // Elements that may be the document (payload) root.
@@ -47,6 +51,9 @@ class Vocabulary {
   const Element* element(std::string_view local) const;
   // `local` below the payload root `root`: its scoped entry, else element(local).
   const Element* element_under(std::string_view root, std::string_view local) const;
+  // `local` inside `parent` below the payload root `root`: its entry by
+  // parent, else element_under(root, local).
+  const Element* element_in(std::string_view root, std::string_view parent, std::string_view local) const;
   bool is_root(std::string_view local) const;
   const std::vector<NamespaceBinding>& namespaces() const { return namespaces_; }
 
@@ -63,6 +70,9 @@ class Vocabulary {
   // Keyed "root local": only a few roots have any, looked up only for them.
   std::unordered_map<std::string, Element, Hash, std::equal_to<>> scoped_;
   std::unordered_map<std::string, bool, Hash, std::equal_to<>> scoped_roots_;
+  // Keyed "parent local", looked up only for the parents that have any.
+  std::unordered_map<std::string, Element, Hash, std::equal_to<>> within_;
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> within_parents_;
   int ns_index(std::string_view prefix) const;
   std::unordered_map<std::string, bool, Hash, std::equal_to<>> roots_;
 };

@@ -133,7 +133,7 @@ class Normalizer {
     while (child) {
       xmlNodePtr next = child->next;
       if (child->type == XML_ELEMENT_NODE) {
-        const auto* child_spec = vocabulary_.element_under(local_name(root_), local_name(child));
+        const auto* child_spec = vocabulary_.element_in(local_name(root_), local_name(node), local_name(child));
         if (child_spec) {
           normalize_element(child, *child_spec);
         } else {

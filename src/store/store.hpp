@@ -24,6 +24,7 @@
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/hub_store.hpp"
+#include "store/sale_store.hpp"
 #include "store/stock_store.hpp"
 #include "store/transaction_store.hpp"
 
@@ -51,6 +52,7 @@ class ReadView {
   virtual CartReader& carts() = 0;
   virtual HubReader& hub() = 0;
   virtual StockReader& stock(std::string_view seller) = 0;
+  virtual SaleReader& sales(std::string_view seller) = 0;
 };
 
 // One atomic change: everything written through it commits together or not at all.
@@ -64,6 +66,7 @@ class UnitOfWork : public ReadView {
   CartWriter& carts() override = 0;
   HubWriter& hub() override = 0;
   StockWriter& stock(std::string_view seller) override = 0;
+  SaleWriter& sales(std::string_view seller) override = 0;
 };
 
 // The commits a result depends on (async/commit.hpp).

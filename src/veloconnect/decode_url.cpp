@@ -178,7 +178,9 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
       case Operation::StockTransmitB2B:  // refused above
       case Operation::GetItemStatusStockTransmitB2B:
       case Operation::StockTransmitB2C:
-      case Operation::GetItemStatusStockTransmitB2C: break;
+      case Operation::GetItemStatusStockTransmitB2C:
+      case Operation::SaleTransmitB2B:
+      case Operation::GetStatusSaleTransmitB2B: break;
       case Operation::GetItemDetails: {
         auto ids = form.all("SellersItemIdentification");
         if (ids.size() != 1 || trim(ids.front()).empty())

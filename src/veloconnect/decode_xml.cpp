@@ -127,6 +127,39 @@ core::veloconnect::StockInput stock_of(XmlElement root, model::StockVariant vari
   return in;
 }
 
+std::optional<model::SalePrice> sale_price_of(XmlElement price, const std::string& what) {
+  if (!price) return std::nullopt;
+  return model::SalePrice{decimal(price.text(), what), price.attribute("amountCurrencyID").value_or("")};
+}
+
+// One line of a sale transmission, as the dealer sent it; the schema has
+// checked what is required (a quantity of at most four fraction digits).
+model::SaleLine sale_line_of(XmlElement l) {
+  model::SaleLine out;
+  out.id = l.child("ID").text();
+  out.sellers_item_id = id_of(l.child("SellersItemIdentification"));
+  out.buyers_item_id = optional_id(l, "BuyersItemIdentification");
+  out.quantity_text = l.child("QuantityFraction").text();
+  out.quantity = decimal(out.quantity_text, out.sellers_item_id);
+  out.sale_date = l.child("SaleDate").text();
+  out.document_number = l.child_text("DocumentNumber");
+  out.price_gross = sale_price_of(l.child("SalesPriceGross"), out.sellers_item_id);
+  out.price_net = sale_price_of(l.child("SalesPriceNet"), out.sellers_item_id);
+  out.postal_code = l.child_text("PostalCode");
+  for (auto serial : l.child("SerialNumbers").children("SerialID"))
+    out.serial_numbers.push_back(
+        {serial.text(), serial.attribute("kind").value_or(""), serial.attribute("description")});
+  out.sales_channel = l.child_text("SalesChannel");
+  return out;
+}
+
+core::veloconnect::SaleInput sale_of(XmlElement root) {
+  core::veloconnect::SaleInput in;
+  in.create_date = root.child("CreateDate").text();
+  for (auto line : root.children("SaleTransmitB2BLine")) in.lines.push_back(sale_line_of(line));
+  return in;
+}
+
 ResultFormat format_of(const std::string& text) {
   if (text == "COUNT") return ResultFormat::Count;
   if (text == "ITEM_DETAIL") return ResultFormat::ItemDetail;
@@ -180,8 +213,10 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
       case Operation::StockTransmitB2C:
         r.stock = stock_of(root, model::StockVariant::B2C, "StockTransmitB2CLine");
         break;
+      case Operation::SaleTransmitB2B: r.sale = sale_of(root); break;
       case Operation::GetItemStatusStockTransmitB2B:
       case Operation::GetItemStatusStockTransmitB2C:
+      case Operation::GetStatusSaleTransmitB2B:
         r.start_index = integer(root.child("StartIndex").text(), "StartIndex");
         r.count = integer(root.child("Count").text(), "Count");
         if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);

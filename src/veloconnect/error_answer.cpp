@@ -86,6 +86,7 @@ std::string write_error(message::SoapCodec& codec, std::string_view tag, ErrorSh
       return codec.write(*r, name.c_str(), envelope, namespaces);
     };
     if (name.starts_with("vsc:")) return page(velo::soap_new__vsc__GetItemStatusStockTransmitB2CResponse(s));
+    if (name.starts_with("vlb:")) return page(velo::soap_new__vlb__GetStatusSaleTransmitB2BResponse(s));
     return page(velo::soap_new__vsb__GetItemStatusStockTransmitB2BResponse(s));
   }
   if (shape == ErrorShape::FinalOrder) {

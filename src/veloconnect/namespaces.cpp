@@ -77,6 +77,23 @@ const message::Vocabulary& vocabulary() {
     v.add_element("Name", "cbc", {"languageID"});
     v.add_element("PriceAmount", "cbc", {"amountCurrencyID"});
     v.add_element("BaseQuantity", "cbc", {"quantityUnitCode"});
+    // Sale transmissions (sale-B2B-1.6): scoped like stock's, and the line's
+    // own ID beside cac:ID by its parent.
+    v.add_namespace("vlb", std::string(kSaleB2BNs));
+    v.add_element("SaleTransmitB2BRequest", "vlb");
+    v.add_root("SaleTransmitB2BRequest");
+    for (auto name : {"CreateDate", "QuantityFraction", "SaleDate", "DocumentNumber", "PostalCode", "SerialNumbers",
+                      "SalesChannel"})
+      v.add_element_under("SaleTransmitB2BRequest", name, "vlb");
+    for (auto name : {"SalesPriceGross", "SalesPriceNet"})
+      v.add_element_under("SaleTransmitB2BRequest", name, "vlb", {"amountCurrencyID"});
+    v.add_element_under("SaleTransmitB2BRequest", "SerialID", "vlb", {"kind", "description"});
+    v.add_element("SaleTransmitB2BLine", "vlb");
+    v.add_element_in("SaleTransmitB2BLine", "ID", "vlb");
+    v.add_element("GetStatusSaleTransmitB2BRequest", "vlb");
+    v.add_root("GetStatusSaleTransmitB2BRequest");
+    for (auto name : {"StartIndex", "Count", "DoNotClose"})
+      v.add_element_under("GetStatusSaleTransmitB2BRequest", name, "vlb");
     return v;
   }();
   return v;
@@ -103,8 +120,8 @@ std::string_view get_status_uri(rv::TransactionNs t) {
 }
 
 // The official set's modules beyond the core ones, by the prefix their
-// response elements use (operation.cpp): stock is served, receipt and sale
-// are answered 404 in their own elements.
+// response elements use (operation.cpp): stock and sale B2B are served,
+// receipt and sale B2X are answered 404 in their own elements.
 struct Module {
   const char* prefix;
   const char* uri;
@@ -125,7 +142,8 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
   for (const auto& m : kModules)
     if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
-  if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vsb" || root_prefix == "vsc") {
+  if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vsb" || root_prefix == "vsc" ||
+      root_prefix == "vlb") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -181,6 +199,8 @@ const ::Namespace* soap_namespaces() {
       {"vsk", "urn:veloconnect:stock-1.4"},
       {"vsb", "urn:veloconnect:stock-B2B-1.4"},
       {"vsc", "urn:veloconnect:stock-B2C-1.4"},
+      {"vls", "urn:veloconnect:sale-1.6"},
+      {"vlb", "urn:veloconnect:sale-B2B-1.6"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
   });

@@ -29,10 +29,15 @@ constexpr OperationInfo kOperations[] = {
      Transaction, false},
     {Operation::GetItemStatusStockTransmitB2C, "GetItemStatusStockTransmitB2C", "GetItemStatusStockTransmitB2CRequest",
      "vsc:GetItemStatusStockTransmitB2CResponse", StockPage, false},
+    // Sale transmissions too.
+    {Operation::SaleTransmitB2B, "SaleTransmitB2B", "SaleTransmitB2BRequest", "vlb:SaleTransmitB2BResponse",
+     Transaction, false},
+    {Operation::GetStatusSaleTransmitB2B, "GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest",
+     "vlb:GetStatusSaleTransmitB2BResponse", StockPage, false},
 };
 
 // The rest of the official set's request elements (receipt-1.3,
-// sale-B2B/B2X-1.6), with the shape of their response types as those XSDs
+// sale-B2X-1.6), with the shape of their response types as those XSDs
 // define them.
 constexpr UnservedInfo kUnserved[] = {
     {"OfferQuery", "OfferQueryRequest", "vcr:OfferQueryResponse", Envelope},
@@ -44,8 +49,6 @@ constexpr UnservedInfo kUnserved[] = {
     {"InvoiceInformationQuery", "InvoiceInformationQueryRequest", "vcr:InvoiceInformationQueryResponse", Envelope},
     {"InvoiceInformationDetails", "InvoiceInformationDetailsRequest", "vcr:InvoiceInformationDetailsResponse",
      Envelope},
-    {"SaleTransmitB2B", "SaleTransmitB2BRequest", "vlb:SaleTransmitB2BResponse", Transaction},
-    {"GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest", "vlb:GetStatusSaleTransmitB2BResponse", Content},
     {"SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse", Transaction},
     {"GetStatusSaleTransmitB2X", "GetStatusSaleTransmitB2XRequest", "vlx:GetStatusSaleTransmitB2XResponse", Content},
 };

@@ -21,6 +21,8 @@ enum class Operation {
   GetItemStatusStockTransmitB2B,
   StockTransmitB2C,
   GetItemStatusStockTransmitB2C,
+  SaleTransmitB2B,
+  GetStatusSaleTransmitB2B,
 };
 
 // What an error answer in an operation's response element needs beyond the
@@ -32,7 +34,8 @@ enum class ErrorShape {
   TextSearch,   // CreateTextSearchResponse: those and a TotalCount (0: the answer holds nothing)
   SearchPage,   // SearchResultResponse: those and StartIndex, Count, TotalCount 0, ResultFormat COUNT
   FinalOrder,   // FinalOrderResponse: those and an OrderHeader (the order's, else no OrderID, issued today)
-  StockPage,    // GetItemStatusStockTransmitB2B/B2CResponse: those and StartIndex, Count, TotalCount 0
+  StockPage,    // GetItemStatusStockTransmitB2B/B2C, GetStatusSaleTransmitB2BResponse: those and StartIndex,
+                //   Count, TotalCount 0
   Profile,      // GetProfileResponse: a VeloconnectProfile (an empty one says nothing)
   Content,      // success content (an Item, ClassificationScheme, ...): no error answer can be valid
 };

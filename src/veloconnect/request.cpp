@@ -45,6 +45,20 @@ std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo*
     check_optional(line.condition, "a Condition");
   }
   check(r.stock.create_date, kMaxIdentifier, "CreateDate");
+  for (const auto& line : r.sale.lines) {
+    check(line.id, kMaxIdentifier, "a sale line's ID");
+    check(line.sellers_item_id, kMaxIdentifier, "a SellersItemIdentification");
+    check_optional(line.buyers_item_id, "a BuyersItemIdentification");
+    check(line.sale_date, kMaxIdentifier, "a SaleDate");
+    check_optional(line.document_number, "a DocumentNumber");
+    check_optional(line.postal_code, "a PostalCode");
+    for (const auto& serial : line.serial_numbers) {
+      check(serial.id, kMaxIdentifier, "a SerialID");
+      check(serial.kind, kMaxIdentifier, "a SerialID's kind");
+      check_optional(serial.description, "a SerialID's description");
+    }
+  }
+  check(r.sale.create_date, kMaxIdentifier, "CreateDate");
   check(r.search_string, kMaxSearchString, "SearchString");
   if (what.empty()) return std::nullopt;
   return DecodeError{rules::veloconnect::Outcome::GeneralError, std::move(what), operation, echoable(r.caller.buyer_id),

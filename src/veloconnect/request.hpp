@@ -9,6 +9,7 @@
 #include "core/catalog/catalog.hpp"
 #include "core/veloconnect/caller.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/sale_transmissions.hpp"
 #include "core/veloconnect/stock_transmissions.hpp"
 #include "message/envelope.hpp"
 #include "rules/veloconnect/outcome.hpp"
@@ -29,11 +30,12 @@ struct Request {
   std::vector<core::ItemQuery> items;               // GetItemDetails(List)
   std::vector<core::veloconnect::LineInput> lines;  // CreateOrder, UpdateOrder
   std::string search_string;                        // CreateTextSearch
-  std::int64_t start_index = 0;                     // SearchResult, GetItemStatusStockTransmit
+  std::int64_t start_index = 0;                     // SearchResult, GetItemStatusStockTransmit, GetStatusSaleTransmit
   std::int64_t count = 0;
   ResultFormat format = ResultFormat::IdOnly;
   bool do_not_close = false;
   core::veloconnect::StockInput stock;  // StockTransmitB2B/B2C
+  core::veloconnect::SaleInput sale;    // SaleTransmitB2B
 };
 
 // Why a request could not be turned into a Request, and what the answer can

@@ -198,6 +198,8 @@ Task<void> Service::perform(Out& out) {
     case Operation::StockTransmitB2C: co_await stock_transmit(out); break;
     case Operation::GetItemStatusStockTransmitB2B:
     case Operation::GetItemStatusStockTransmitB2C: co_await stock_item_status(out); break;
+    case Operation::SaleTransmitB2B: co_await sale_transmit(out); break;
+    case Operation::GetStatusSaleTransmitB2B: co_await sale_status(out); break;
   }
 }
 
@@ -272,6 +274,8 @@ Task<void> Service::get_profile(Out& out) {
     bindings = {config_.tls ? velo::vcp__BindingType::XML_POST_S : velo::vcp__BindingType::XML_POST};
     add_transaction(velo::vcp__TransactionType::StockTransmitB2B);
     add_transaction(velo::vcp__TransactionType::StockTransmitB2C);
+    // Profile 1.6 is the first to name the sale transactions.
+    if (out.in.answer_ns.profile == rv::ProfileNs::V1_6) add_transaction(velo::vcp__TransactionType::SaleTransmitB2B);
     bindings = {velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
     if (config_.tls) bindings = {velo::vcp__BindingType::XML_POST_S, velo::vcp__BindingType::URL_S};
   }
@@ -453,7 +457,8 @@ Task<void> Service::get_status(Out& out) {
         case model::TransactionKind::OrderInOnlineShop: *st->Transaction = shop; break;
         case model::TransactionKind::TextSearch: *st->Transaction = text_search; break;
         // The standard's TransactionType has no name for it (the element is optional).
-        case model::TransactionKind::StockTransmission: st->Transaction = nullptr; break;
+        case model::TransactionKind::StockTransmission:
+        case model::TransactionKind::SaleTransmission: st->Transaction = nullptr; break;
       }
       r.TransactionStatus.push_back(st);
     }
@@ -562,6 +567,43 @@ Task<void> Service::stock_item_status(Out& out) {
     line->cac__BuyersItemIdentification = optional_identification(s, l.buyers_item_id);
     line->Available = wire::flag(s, l.carried);
     r->StockTransmitB2CResponseLine.push_back(line);
+  }
+  out.write(*r);
+}
+
+Task<void> Service::sale_transmit(Out& out) {
+  auto result = co_await core_.sales.transmit(out.ctx, out.credentials, out.caller, out.rq().sale);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
+  out.fill_envelope(*r);
+  r->TransactionID = result.value().id;
+  r->StatusCode = result.value().state;
+  out.write(*r);
+}
+
+Task<void> Service::sale_status(Out& out) {
+  const Request& rq = out.rq();
+  auto result = co_await core_.sales.status(out.ctx, out.credentials, out.caller, *rq.transaction_id, rq.start_index,
+                                            rq.count, rq.do_not_close);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::SalePage& page = result.value();
+  soap* s = out.s();
+  auto* r = velo::soap_new__vlb__GetStatusSaleTransmitB2BResponse(s);
+  out.fill_envelope(*r);
+  r->TransactionID = page.transaction.id;
+  r->StatusCode = page.transaction.state;
+  r->StartIndex = page.window.start;
+  r->Count = static_cast<LONG64>(page.lines.size());
+  r->TotalCount = page.total;
+  // Each line the supplier took, as the dealer sent it.
+  for (const auto& l : page.lines) {
+    auto* line = velo::soap_new__vlb__SaleTransmitB2BResponseLine(s);
+    line->ID = l.id;
+    line->cac__SellersItemIdentification = wire::identification(s, l.sellers_item_id);
+    line->cac__BuyersItemIdentification = optional_identification(s, l.buyers_item_id);
+    line->QuantityFraction = l.quantity_text;
+    line->SaleDate = l.sale_date;
+    r->SaleTransmitB2BResponseLine.push_back(line);
   }
   out.write(*r);
 }

@@ -40,6 +40,7 @@ struct Core {
   core::veloconnect::OrderTransactions& orders;
   core::veloconnect::TextSearches& searches;
   core::veloconnect::StockTransmissions& stock;
+  core::veloconnect::SaleTransmissions& sales;
   const core::Clock& clock;  // the date error answers are issued on
 };
 
@@ -68,6 +69,8 @@ class Service {
   Task<void> rollback(Out& out);
   Task<void> stock_transmit(Out& out);
   Task<void> stock_item_status(Out& out);
+  Task<void> sale_transmit(Out& out);
+  Task<void> sale_status(Out& out);
 
   Core core_;
   ServiceConfig config_;

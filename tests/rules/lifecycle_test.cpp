@@ -19,7 +19,7 @@ class LifecycleTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_full_search_limit_ends_the_oldest_search_instead_of_421);
   CPPUNIT_TEST(a_zero_limit_refuses);
   CPPUNIT_TEST(the_online_shop_instance_never_ends_and_is_never_opened);
-  CPPUNIT_TEST(stock_transmissions_live_and_make_room_like_searches);
+  CPPUNIT_TEST(transmissions_live_and_make_room_like_searches);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -93,23 +93,22 @@ class LifecycleTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(make_room(TransactionKind::OrderInOnlineShop, open, limits) == Room::Full);
   }
 
-  void stock_transmissions_live_and_make_room_like_searches() {
-    Lifetimes l{seconds(100), seconds(10)};
-    CPPUNIT_ASSERT(lifetime(TransactionKind::StockTransmission, l) == seconds(10));
-    sys_seconds updated{seconds(1'000'000)};
-    for (long age : {0L, 9L, 10L, 11L, 1000L})
-      CPPUNIT_ASSERT_EQUAL(age > 10,
-                           ended_idle(TransactionKind::StockTransmission, 2, updated, updated + seconds(age), l));
-    InstanceLimits limits{1, 1, 3};
-    for (long open = 0; open < 3; ++open)
-      CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, open, limits) == Room::Available);
-    for (long open : {3L, 4L, 10000L})
-      CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, open, limits) == Room::EndOldestSearch);
-    // Their limit is their own: full orders and searches leave it alone, and the reverse.
-    CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, 0, InstanceLimits{0, 0, 3}) == Room::Available);
-    CPPUNIT_ASSERT(make_room(TransactionKind::Order, 0, InstanceLimits{1, 1, 0}) == Room::Available);
-    CPPUNIT_ASSERT(make_room(TransactionKind::TextSearch, 0, InstanceLimits{1, 1, 0}) == Room::Available);
-    CPPUNIT_ASSERT(make_room(TransactionKind::StockTransmission, 0, InstanceLimits{1, 1, 0}) == Room::Full);
+  void transmissions_live_and_make_room_like_searches() {
+    for (auto kind : {TransactionKind::StockTransmission, TransactionKind::SaleTransmission}) {
+      Lifetimes l{seconds(100), seconds(10)};
+      CPPUNIT_ASSERT(lifetime(kind, l) == seconds(10));
+      sys_seconds updated{seconds(1'000'000)};
+      for (long age : {0L, 9L, 10L, 11L, 1000L})
+        CPPUNIT_ASSERT_EQUAL(age > 10, ended_idle(kind, 2, updated, updated + seconds(age), l));
+      InstanceLimits limits{1, 1, 3};
+      for (long open = 0; open < 3; ++open) CPPUNIT_ASSERT(make_room(kind, open, limits) == Room::Available);
+      for (long open : {3L, 4L, 10000L}) CPPUNIT_ASSERT(make_room(kind, open, limits) == Room::EndOldestSearch);
+      // Their limit is their own: full orders and searches leave it alone, and the reverse.
+      CPPUNIT_ASSERT(make_room(kind, 0, InstanceLimits{0, 0, 3}) == Room::Available);
+      CPPUNIT_ASSERT(make_room(TransactionKind::Order, 0, InstanceLimits{1, 1, 0}) == Room::Available);
+      CPPUNIT_ASSERT(make_room(TransactionKind::TextSearch, 0, InstanceLimits{1, 1, 0}) == Room::Available);
+      CPPUNIT_ASSERT(make_room(kind, 0, InstanceLimits{1, 1, 0}) == Room::Full);
+    }
   }
 };
 

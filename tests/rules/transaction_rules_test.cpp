@@ -29,13 +29,14 @@ using og::rules::veloconnect::StepResult;
 using og::rules::veloconnect::TransactionKind;
 namespace state = og::rules::veloconnect::state;
 
-const std::vector<Step> kSteps = {Step::CreateOrder,      Step::UpdateOrder,    Step::ViewOrder, Step::FinishOrder,
-                                  Step::CreateTextSearch, Step::SearchResult,   Step::Rollback,  Step::GetStatus,
-                                  Step::StockTransmit,    Step::StockItemStatus};
+const std::vector<Step> kSteps = {Step::CreateOrder,      Step::UpdateOrder,     Step::ViewOrder,    Step::FinishOrder,
+                                  Step::CreateTextSearch, Step::SearchResult,    Step::Rollback,     Step::GetStatus,
+                                  Step::StockTransmit,    Step::StockItemStatus, Step::SaleTransmit, Step::SaleStatus};
 const std::vector<Credentials> kCredentials = {Credentials::Valid, Credentials::UnknownBuyer,
                                                Credentials::WrongPassword};
 const std::vector<TransactionKind> kKinds = {TransactionKind::Order, TransactionKind::TextSearch,
-                                             TransactionKind::OrderInOnlineShop, TransactionKind::StockTransmission};
+                                             TransactionKind::OrderInOnlineShop, TransactionKind::StockTransmission,
+                                             TransactionKind::SaleTransmission};
 // Start, update, both ends of the rollback window, just past it, the last
 // non-final state, a finished instance and a rolled-back one.
 const std::vector<int> kStates = {1, 2, 49, 50, 99, 100, 199};
@@ -73,6 +74,8 @@ std::string name(Step s) {
     case Step::GetStatus: return "GetStatus";
     case Step::StockTransmit: return "StockTransmit";
     case Step::StockItemStatus: return "StockItemStatus";
+    case Step::SaleTransmit: return "SaleTransmit";
+    case Step::SaleStatus: return "SaleStatus";
   }
   return "unnamed step";
 }
@@ -95,7 +98,8 @@ std::string describe_case(Step step, Credentials credentials, const std::optiona
     out += instance->kind == TransactionKind::Order               ? "Order"
            : instance->kind == TransactionKind::TextSearch        ? "TextSearch"
            : instance->kind == TransactionKind::OrderInOnlineShop ? "OrderInOnlineShop"
-                                                                  : "StockTransmission";
+           : instance->kind == TransactionKind::StockTransmission ? "StockTransmission"
+                                                                  : "SaleTransmission";
     out += "/state=" + std::to_string(instance->state) + "/test=" + (instance->is_test ? "yes" : "no");
   }
   return out + " request_test=" + (request_is_test ? "yes" : "no");
@@ -107,7 +111,9 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
                        bool request_is_test) {
   if (credentials == Credentials::UnknownBuyer) return Outcome::UnknownBuyer;
   if (credentials == Credentials::WrongPassword) return Outcome::AuthenticationFailed;
-  if (step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit) return Outcome::Ok;
+  if (step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit ||
+      step == Step::SaleTransmit)
+    return Outcome::Ok;
 
   if (!instance) return Outcome::UnknownTransaction;
   bool order_step = step == Step::UpdateOrder || step == Step::ViewOrder || step == Step::FinishOrder;
@@ -117,6 +123,8 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
   if (step == Step::SearchResult && instance->kind != TransactionKind::TextSearch) return Outcome::UnknownTransaction;
   if (step == Step::StockItemStatus && instance->kind != TransactionKind::StockTransmission)
     return Outcome::UnknownTransaction;
+  if (step == Step::SaleStatus && instance->kind != TransactionKind::SaleTransmission)
+    return Outcome::UnknownTransaction;
 
   if (step == Step::GetStatus) return Outcome::Ok;
   if (instance->is_test != request_is_test) return Outcome::TestMix;
@@ -124,7 +132,7 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
   int s = instance->state;
   bool state_ok = true;
   if (step == Step::UpdateOrder || step == Step::FinishOrder || step == Step::SearchResult ||
-      step == Step::StockItemStatus)
+      step == Step::StockItemStatus || step == Step::SaleStatus)
     state_ok = s == 2;
   if (step == Step::ViewOrder) state_ok = s == 2 || s == 100;
   if (step == Step::Rollback) state_ok = s >= 2 && s <= 49;
@@ -178,6 +186,10 @@ class TransactionRulesTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(admit_stock_transmit_matrix);
   CPPUNIT_TEST(admit_stock_item_status_matrix);
   CPPUNIT_TEST(state_after_stock_steps);
+  CPPUNIT_TEST(admit_sale_transmit_matrix);
+  CPPUNIT_TEST(admit_sale_status_matrix);
+  CPPUNIT_TEST(stock_and_sale_transmissions_are_not_interchangeable);
+  CPPUNIT_TEST(state_after_sale_steps);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -203,25 +215,26 @@ class TransactionRulesTest : public CppUnit::TestFixture {
             ++counts[name(admit(step, credentials, instance ? &*instance : nullptr, request_test))];
             ++cases;
           }
-    // 10 steps x 3 credentials x (1 + 4 kinds x 7 states x 2 flags) x 2 flags.
-    const int instances = 1 + 4 * 7 * 2;
-    CPPUNIT_ASSERT_EQUAL(10 * 3 * instances * 2, cases);
+    // 12 steps x 3 credentials x (1 + 5 kinds x 7 states x 2 flags) x 2 flags.
+    const int instances = 1 + 5 * 7 * 2;
+    CPPUNIT_ASSERT_EQUAL(12 * 3 * instances * 2, cases);
     CPPUNIT_ASSERT_EQUAL(std::size_t{6}, counts.size());
-    CPPUNIT_ASSERT_EQUAL(10 * instances * 2, counts["410 UnknownBuyer"]);
-    CPPUNIT_ASSERT_EQUAL(10 * instances * 2, counts["411 AuthenticationFailed"]);
-    // Valid credentials only from here. No instance: 7 non-creating steps x 2
-    // flags. Wrong kind: the 3 order steps on 2 kinds (Order and
-    // OrderInOnlineShop are theirs), SearchResult and StockItemStatus on 3
-    // kinds each, x 7 states x 4 flag pairs.
-    CPPUNIT_ASSERT_EQUAL(7 * 2 + (3 * 2 + 3 + 3) * 7 * 4, counts["420 UnknownTransaction"]);
-    // Matching kind, flags differ: Update/View/Finish on 2 kinds, SearchResult
-    // and StockItemStatus on theirs, Rollback on all 4, 7 states x 2 pairs.
-    CPPUNIT_ASSERT_EQUAL((3 * 2 + 1 + 1 + 4) * 7 * 2, counts["435 TestMix"]);
+    CPPUNIT_ASSERT_EQUAL(12 * instances * 2, counts["410 UnknownBuyer"]);
+    CPPUNIT_ASSERT_EQUAL(12 * instances * 2, counts["411 AuthenticationFailed"]);
+    // Valid credentials only from here. No instance: 8 non-creating steps x 2
+    // flags. Wrong kind: the 3 order steps on 3 kinds (Order and
+    // OrderInOnlineShop are theirs), SearchResult, StockItemStatus and
+    // SaleStatus on 4 kinds each, x 7 states x 4 flag pairs.
+    CPPUNIT_ASSERT_EQUAL(8 * 2 + (3 * 3 + 4 + 4 + 4) * 7 * 4, counts["420 UnknownTransaction"]);
+    // Matching kind, flags differ: Update/View/Finish on 2 kinds, SearchResult,
+    // StockItemStatus and SaleStatus on theirs, Rollback on all 5, 7 states x
+    // 2 pairs.
+    CPPUNIT_ASSERT_EQUAL((3 * 2 + 1 + 1 + 1 + 5) * 7 * 2, counts["435 TestMix"]);
     // Matching kind and flags (2 pairs): Update/Finish (2 kinds each),
-    // SearchResult and StockItemStatus allow 1 of 7 states, View (2 kinds) 2,
-    // Rollback (4 kinds) 2.
-    CPPUNIT_ASSERT_EQUAL((2 * 2 * 6 + 6 + 6 + 2 * 5 + 4 * 5) * 2, counts["430 WrongState"]);
-    int ok = 10 * 3 * instances * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
+    // SearchResult, StockItemStatus and SaleStatus allow 1 of 7 states, View
+    // (2 kinds) 2, Rollback (5 kinds) 2.
+    CPPUNIT_ASSERT_EQUAL((2 * 2 * 6 + 6 + 6 + 6 + 2 * 5 + 5 * 5) * 2, counts["430 WrongState"]);
+    int ok = 12 * 3 * instances * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
              counts["420 UnknownTransaction"] - counts["435 TestMix"] - counts["430 WrongState"];
     CPPUNIT_ASSERT_EQUAL(ok, counts["200 Ok"]);
   }
@@ -444,6 +457,32 @@ class TransactionRulesTest : public CppUnit::TestFixture {
 
   void admit_stock_transmit_matrix() { check_matrix(Step::StockTransmit); }
   void admit_stock_item_status_matrix() { check_matrix(Step::StockItemStatus); }
+  void admit_sale_transmit_matrix() { check_matrix(Step::SaleTransmit); }
+  void admit_sale_status_matrix() { check_matrix(Step::SaleStatus); }
+
+  // Each module's paging step finds only its own kind of transmission.
+  void stock_and_sale_transmissions_are_not_interchangeable() {
+    Instance stock{TransactionKind::StockTransmission, state::kUpdate, false};
+    Instance sale{TransactionKind::SaleTransmission, state::kUpdate, false};
+    CPPUNIT_ASSERT(admit(Step::SaleStatus, Credentials::Valid, &sale, false) == Outcome::Ok);
+    CPPUNIT_ASSERT(admit(Step::StockItemStatus, Credentials::Valid, &stock, false) == Outcome::Ok);
+    CPPUNIT_ASSERT(admit(Step::SaleStatus, Credentials::Valid, &stock, false) == Outcome::UnknownTransaction);
+    CPPUNIT_ASSERT(admit(Step::StockItemStatus, Credentials::Valid, &sale, false) == Outcome::UnknownTransaction);
+    // Rollback and GetStatus take any kind.
+    CPPUNIT_ASSERT(admit(Step::Rollback, Credentials::Valid, &sale, false) == Outcome::Ok);
+    CPPUNIT_ASSERT(admit(Step::GetStatus, Credentials::Valid, &sale, true) == Outcome::Ok);
+  }
+
+  // Sale steps live as stock's do.
+  void state_after_sale_steps() {
+    for (int from : kStates) CPPUNIT_ASSERT_EQUAL(state::kUpdate, state_after(Step::SaleTransmit, from));
+    for (bool do_not_close : {false, true})
+      for (bool last_page : {false, true}) {
+        int expected = !do_not_close && last_page ? state::kFinal : state::kUpdate;
+        CPPUNIT_ASSERT_EQUAL(expected, state_after(Step::SaleStatus, state::kUpdate,
+                                                   StepResult{.do_not_close = do_not_close, .last_page = last_page}));
+      }
+  }
 
   // A transmission opens in 2; a status page ends it when it reaches the last
   // line, unless DoNotClose; earlier pages leave it open.

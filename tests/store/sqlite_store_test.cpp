@@ -92,6 +92,7 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(new_kinds_keep_their_codes_on_disk);
   CPPUNIT_TEST(permanent_and_stock_instances_are_never_ended_as_orders_or_searches);
   CPPUNIT_TEST(stock_transmission_round_trip_and_paging);
+  CPPUNIT_TEST(sale_transmission_round_trip_and_paging);
   CPPUNIT_TEST(version_8_orders_keep_their_lines_after_migration);
   CPPUNIT_TEST(transactions_are_per_buyer);
   CPPUNIT_TEST(search_matches_all_terms_as_substrings);
@@ -533,6 +534,76 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("CO10"), *l.condition);
     CPPUNIT_ASSERT(!l.carried);
     CPPUNIT_ASSERT(!tail[0].manufacturer_name || *tail[0].manufacturer_name == "SRAM");
+  }
+
+  void sale_transmission_round_trip_and_paging() {
+    TempDir dir;
+    std::string path = db_path(dir);
+    {
+      SqliteStore s({path});
+      model::SaleTransmission t{"sale1", "B1", "2026-12-01T10:00:00", 3, "now"};
+      std::vector<model::SaleLine> lines(3);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        lines[i].position = static_cast<std::int64_t>(i);
+        lines[i].id = "L" + std::to_string(i);
+        lines[i].sellers_item_id = "A" + std::to_string(i);
+        lines[i].quantity_text = "1";
+        lines[i].quantity = *Decimal::parse("1");
+        lines[i].sale_date = "2026-11-30T09:00:00";
+      }
+      auto& full = lines[2];
+      full.buyers_item_id = "mine-2";
+      full.quantity_text = "-1.5000";
+      full.quantity = *Decimal::parse("-1.5");
+      full.document_number = "INV-7";
+      full.price_gross = model::SalePrice{*Decimal::parse("119.5"), "EUR"};
+      full.price_net = model::SalePrice{*Decimal::parse("100.00"), "EUR"};
+      full.postal_code = "48143";
+      full.sales_channel = "RETAIL";
+      full.serial_numbers = {{"WB123", "FRAME", std::nullopt}, {"BT9", "BATTERY", std::string("rear")}};
+      s.write_now([&](store::UnitOfWork& u) {
+        auto instance = transaction("sale1", "B1", 2);
+        instance.kind = model::TransactionKind::SaleTransmission;
+        u.transactions("acme").insert_transaction(instance);
+        u.sales("acme").insert_sale_transmission(t, lines);
+      });
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{5}, query_int(path, "SELECT kind FROM transactions WHERE id = 'sale1'"));
+    SqliteStore s({path});
+    auto read = s.read_now([](store::ReadView& r) {
+      return std::tuple{
+          r.sales("acme").sale_transmission("B1", "sale1"),  r.sales("acme").sale_transmission("B2", "sale1"),
+          r.sales("other").sale_transmission("B1", "sale1"), r.sales("acme").sale_lines("sale1", 1, 10),
+          r.sales("acme").sale_lines("sale1", 0, 1),         r.transactions("acme").transaction("B1", "sale1")};
+    });
+    const auto& [mine, theirs, other_seller, tail, head, instance] = read;
+    CPPUNIT_ASSERT(mine.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-12-01T10:00:00"), mine->create_date);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, mine->line_count);
+    CPPUNIT_ASSERT(!theirs && !other_seller);
+    CPPUNIT_ASSERT(instance && instance->kind == model::TransactionKind::SaleTransmission);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, head.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("L0"), head[0].id);
+    CPPUNIT_ASSERT(head[0].serial_numbers.empty() && !head[0].price_gross && !head[0].buyers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, tail.size());
+    const auto& l = tail[1];
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, l.position);
+    CPPUNIT_ASSERT_EQUAL(std::string("A2"), l.sellers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("mine-2"), *l.buyers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("-1.5000"), l.quantity_text);
+    CPPUNIT_ASSERT_EQUAL(std::string("-1.5"), l.quantity.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2026-11-30T09:00:00"), l.sale_date);
+    CPPUNIT_ASSERT_EQUAL(std::string("INV-7"), *l.document_number);
+    CPPUNIT_ASSERT_EQUAL(std::string("119.5"), l.price_gross->amount.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("EUR"), l.price_net->currency);
+    CPPUNIT_ASSERT_EQUAL(std::string("48143"), *l.postal_code);
+    CPPUNIT_ASSERT_EQUAL(std::string("RETAIL"), *l.sales_channel);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, l.serial_numbers.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("WB123"), l.serial_numbers[0].id);
+    CPPUNIT_ASSERT_EQUAL(std::string("FRAME"), l.serial_numbers[0].kind);
+    CPPUNIT_ASSERT(!l.serial_numbers[0].description);
+    CPPUNIT_ASSERT_EQUAL(std::string("rear"), *l.serial_numbers[1].description);
+    CPPUNIT_ASSERT(tail[0].serial_numbers.empty());
   }
 
   void version_8_orders_keep_their_lines_after_migration() {

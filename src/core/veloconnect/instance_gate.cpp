@@ -54,7 +54,7 @@ model::Transaction open_instance(store::TransactionWriter& writer, model::Transa
                      "buyer " + caller.buyer_id + " already has " + std::to_string(limit) + " open " +
                          (order    ? "orders; finish or roll back one first"
                           : search ? "searches"
-                                   : "stock transmissions"),
+                                   : "transmissions"),
                      std::nullopt}};
     }
   }

@@ -38,6 +38,7 @@ std::int64_t kind_code(model::TransactionKind kind) {
     case model::TransactionKind::TextSearch: return 2;
     case model::TransactionKind::OrderInOnlineShop: return 3;
     case model::TransactionKind::StockTransmission: return 4;
+    case model::TransactionKind::SaleTransmission: return 5;
   }
   return 1;
 }
@@ -70,6 +71,7 @@ model::Transaction read_transaction(const Statement& s) {
     case 2: r.kind = model::TransactionKind::TextSearch; break;
     case 3: r.kind = model::TransactionKind::OrderInOnlineShop; break;
     case 4: r.kind = model::TransactionKind::StockTransmission; break;
+    case 5: r.kind = model::TransactionKind::SaleTransmission; break;
     default: r.kind = model::TransactionKind::Order; break;
   }
   r.state = static_cast<int>(s.integer(3));

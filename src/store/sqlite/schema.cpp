@@ -527,6 +527,47 @@ CREATE TABLE stock_lines (
   PRIMARY KEY (transaction_id, position)
 ) WITHOUT ROWID;
 )sql",
+    // 12: dealers' sale transmissions (sale-B2B-1.6): the transmission under
+    // its TransactionID (the instance is in transactions, kind 5), one row
+    // per line, one per serial number of a line. Amounts in micro-units.
+    R"sql(
+CREATE TABLE sale_transmissions (
+  transaction_id TEXT PRIMARY KEY,
+  seller_id TEXT NOT NULL,
+  buyer_id TEXT NOT NULL,
+  create_date TEXT NOT NULL,
+  line_count INTEGER NOT NULL,
+  received_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sale_transmissions_by_buyer ON sale_transmissions (seller_id, buyer_id, received_at);
+CREATE TABLE sale_lines (
+  transaction_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  line_id TEXT NOT NULL,
+  sellers_item_id TEXT NOT NULL,
+  buyers_item_id TEXT,
+  quantity INTEGER NOT NULL,
+  quantity_text TEXT NOT NULL,
+  sale_date TEXT NOT NULL,
+  document_number TEXT,
+  price_gross INTEGER,
+  price_gross_currency TEXT,
+  price_net INTEGER,
+  price_net_currency TEXT,
+  postal_code TEXT,
+  sales_channel TEXT,
+  PRIMARY KEY (transaction_id, position)
+) WITHOUT ROWID;
+CREATE TABLE sale_serial_numbers (
+  transaction_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  serial_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  description TEXT,
+  PRIMARY KEY (transaction_id, position, number)
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 

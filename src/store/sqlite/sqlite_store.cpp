@@ -9,6 +9,7 @@
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/hub.hpp"
+#include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/stock.hpp"
 #include "store/sqlite/transactions.hpp"
@@ -26,6 +27,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
+  std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
   SqliteCarts cart_tables;
   SqliteHub hub_tables;
 
@@ -50,6 +52,12 @@ struct SqliteStore::Tables final : UnitOfWork {
     auto it = stock_tables.find(seller);
     if (it == stock_tables.end())
       it = stock_tables.emplace(std::string(seller), std::make_unique<SqliteStock>(*db, std::string(seller))).first;
+    return *it->second;
+  }
+  SaleWriter& sales(std::string_view seller) override {
+    auto it = sale_tables.find(seller);
+    if (it == sale_tables.end())
+      it = sale_tables.emplace(std::string(seller), std::make_unique<SqliteSales>(*db, std::string(seller))).first;
     return *it->second;
   }
 };
