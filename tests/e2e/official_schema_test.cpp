@@ -202,6 +202,13 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
            "<StartIndex>0</StartIndex><Count>10</Count></" + element + ">";
   }
 
+  static std::string sale_b2b(const std::string& envelope) {
+    return "<SaleTransmitB2BRequest xmlns=\"urn:veloconnect:sale-B2B-1.6\"" + kNs + ">" + envelope +
+           "<CreateDate>2026-12-01T08:00:00</CreateDate><SaleTransmitB2BLine><ID>1</ID>" + item_id("200600221") +
+           "<QuantityFraction>1</QuantityFraction><SaleDate>2026-11-30T10:00:00</SaleDate>"
+           "</SaleTransmitB2BLine></SaleTransmitB2BRequest>";
+  }
+
   struct Expected {
     std::string label, code, root, ns, body;
   };
@@ -293,6 +300,23 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id));
     add("stock status after the last page", "430", "GetItemStatusStockTransmitB2BResponse", SB,
         post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id)));
+    // Sale transmissions (B2B): the same refusals in their own elements.
+    const std::string LB = "urn:veloconnect:sale-B2B-1.6";
+    add("sale transmit wrong password", "411", "SaleTransmitB2BResponse", LB, post(sale_b2b(cred("B127645", "wrong"))));
+    add("sale transmit not schema-valid", "405", "SaleTransmitB2BResponse", LB,
+        post(in_transaction("SaleTransmitB2BRequest", LB, kCred)));
+    add("sale status unknown", "420", "GetStatusSaleTransmitB2BResponse", LB,
+        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + unknown)));
+    const std::string sale_id = tid(first_text(post(sale_b2b(kCred)), "TransactionID").value_or(""));
+    add("stock status of a sale transmission", "420", "GetItemStatusStockTransmitB2BResponse", SB,
+        post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + sale_id)));
+    add("sale status of a stock transmission", "420", "GetStatusSaleTransmitB2BResponse", LB,
+        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + stock_id)));
+    add("sale status as test", "435", "GetStatusSaleTransmitB2BResponse", LB,
+        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id + "<vct:IsTest>true</vct:IsTest>")));
+    post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id));
+    add("sale status after the last page", "430", "GetStatusSaleTransmitB2BResponse", LB,
+        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id)));
     add("sale transmit", "404", "SaleTransmitB2XResponse", "urn:veloconnect:sale-B2X-1.6",
         post(in_transaction("SaleTransmitB2XRequest", "urn:veloconnect:sale-B2X-1.6", kCred)));
     add("unknown element", "404", "GetStatusResponse", T, post(in_transaction("FrobnicateRequest", "urn:x", kCred)));
@@ -313,6 +337,10 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     add("url stock transmit", "404", "StockTransmitB2BResponse", SB, url("RequestName=StockTransmitB2BRequest&" + q));
     add("url stock status", "404", "GetItemStatusStockTransmitB2CResponse", SC,
         url("RequestName=GetItemStatusStockTransmitB2CRequest&" + q));
+    add("url sale transmit", "404", "SaleTransmitB2BResponse", "urn:veloconnect:sale-B2B-1.6",
+        url("RequestName=SaleTransmitB2BRequest&" + q));
+    add("url sale status", "404", "GetStatusSaleTransmitB2BResponse", "urn:veloconnect:sale-B2B-1.6",
+        url("RequestName=GetStatusSaleTransmitB2BRequest&" + q));
     add("url profile wrong password", "411", "GetProfileResponse", "urn:veloconnect:profile-1.1",
         url("RequestName=GetProfileRequest&BuyersID=B127645&Password=wrong"));
     return out;
@@ -436,6 +464,29 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
                        cred + "<vct:TransactionID>" + first_text(b2c, "TransactionID").value_or("") +
                        "</vct:TransactionID><StartIndex>0</StartIndex><Count>10</Count>"
                        "</GetItemStatusStockTransmitB2CRequest>"));
+    // A sale transmission (every field of a line) and its status page, and
+    // the profile 1.6 answer that lists it.
+    auto sale =
+        post("<SaleTransmitB2BRequest xmlns=\"urn:veloconnect:sale-B2B-1.6\"" + ns + ">" + cred +
+             "<CreateDate>2026-12-01T08:00:00+01:00</CreateDate><SaleTransmitB2BLine><ID>1</ID>" + id("200600221") +
+             "<cac:BuyersItemIdentification><cac:ID>D-1</cac:ID></cac:BuyersItemIdentification>"
+             "<QuantityFraction>-1.0000</QuantityFraction><SaleDate>2026-11-30T10:00:00Z</SaleDate>"
+             "<DocumentNumber>R-1</DocumentNumber><SalesPriceGross amountCurrencyID=\"EUR\">119.00</SalesPriceGross>"
+             "<SalesPriceNet amountCurrencyID=\"EUR\">100.00</SalesPriceNet><PostalCode>48143</PostalCode>"
+             "<SerialNumbers><SerialID kind=\"FRAME\">WB1</SerialID></SerialNumbers><SalesChannel>ONLINE</SalesChannel>"
+             "</SaleTransmitB2BLine><SaleTransmitB2BLine><ID>2</ID>" +
+             id("100000001") +
+             "<QuantityFraction>2</QuantityFraction><SaleDate>2026-11-30T11:00:00</SaleDate></SaleTransmitB2BLine>"
+             "</SaleTransmitB2BRequest>");
+    out.push_back(sale);
+    out.push_back(post("<GetStatusSaleTransmitB2BRequest xmlns=\"urn:veloconnect:sale-B2B-1.6\"" + ns + ">" + cred +
+                       "<vct:TransactionID>" + first_text(sale, "TransactionID").value_or("") +
+                       "</vct:TransactionID><StartIndex>0</StartIndex><Count>10</Count>"
+                       "</GetStatusSaleTransmitB2BRequest>"));
+    auto profile16 =
+        post("<GetProfileRequest xmlns=\"urn:veloconnect:profile-1.6\"" + ns + ">" + cred + "</GetProfileRequest>");
+    CPPUNIT_ASSERT_MESSAGE(profile16, profile16.find(">SaleTransmitB2B<") != std::string::npos);
+    out.push_back(profile16);
     // The OrderInOnlineShop instance, published in the profile.
     std::string shop = out.front().substr(out.front().find("OrderInOnlineShop.TransactionID"));
     shop = shop.substr(shop.find("<vcp:Value>") + 11, 32);
