@@ -48,10 +48,11 @@ xmlSchemaPtr official_schema() {
 }
 
 // README, "Protocol decisions", Errors: the response elements whose type
-// requires success content an error answer cannot give.
+// requires success content an error answer cannot give, and the unserved
+// GetStatusSaleTransmitB2X's 404 (envelope fields only).
 bool content_required(const std::string& element) {
   for (const char* e : {"GetItemDetailsResponse", "GetItemDetailsListResponse", "GetClassificationSchemeResponse",
-                        "GetStatusSaleTransmitB2BResponse", "GetStatusSaleTransmitB2XResponse"})
+                        "GetStatusSaleTransmitB2XResponse"})
     if (element == e) return true;
   return false;
 }
