@@ -23,6 +23,10 @@ struct Config {
   long retention_days = 30;
   long janitor_s = 60;
   long max_search_page = 100;
+  // The receipt module: a Query's default window, headers per answer, IDs per Details.
+  long receipt_window_days = 90;
+  long max_receipt_headers = 200;
+  long max_receipt_ids = 50;
   std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;
   long commit_interval_us = 1000;

@@ -25,7 +25,7 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> schema_roots() {
-  return {"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd"};
+  return {"transaction-1.0.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd", "receipt-1.3.xsd"};
 }
 
 Endpoint::Endpoint(Service& service, const message::SchemaSet& schema, EndpointLimits limits, std::string path)

@@ -19,6 +19,7 @@ const message::Vocabulary& vocabulary() {
     v.add_namespace("vco", std::string(kOrderNs));
     v.add_namespace("vcc", std::string(kCatalogNs));
     v.add_namespace("vcp", std::string(kProfileNs));
+    v.add_namespace("vcr", std::string(kReceiptNs));
     v.add_namespace("cac", std::string(kCacNs));
     v.add_namespace("cbc", std::string(kCbcNs));
     for (auto name : {"BuyersID", "Credential", "Password", "SellersID", "TransactionID", "IsTest"})
@@ -42,6 +43,15 @@ const message::Vocabulary& vocabulary() {
     }
     v.add_element("SearchString", "vcc", {"languageID"});
     for (auto name : {"StartIndex", "Count", "ResultFormat", "DoNotClose"}) v.add_element(name, "vcc");
+    for (auto name : {"OfferQueryRequest", "OfferDetailsRequest", "OrderConfirmationQueryRequest",
+                      "OrderConfirmationDetailsRequest", "DeliveryNoteQueryRequest", "DeliveryNoteDetailsRequest",
+                      "InvoiceInformationQueryRequest", "InvoiceInformationDetailsRequest"}) {
+      v.add_element(name, "vcr");
+      v.add_root(name);
+    }
+    for (auto name : {"DateRange", "FromDate", "ThruDate", "RequestReference", "RequestDate", "OfferID", "OrderID",
+                      "OrderConfirmationID", "DeliveryNoteID", "InvoiceID"})
+      v.add_element(name, "vcr");
     v.add_element("GetProfileRequest", "vcp");
     v.add_root("GetProfileRequest");
     for (auto name : {"SellersItemIdentification", "BuyersItemIdentification"}) v.add_element(name, "cac");
@@ -82,8 +92,9 @@ struct Module {
   const char* uri;
 };
 constexpr Module kUnservedModules[] = {
-    {"vcr", "urn:veloconnect:receipt-1.3"},   {"vsb", "urn:veloconnect:stock-B2B-1.4"},
-    {"vsc", "urn:veloconnect:stock-B2C-1.4"}, {"vlb", "urn:veloconnect:sale-B2B-1.6"},
+    {"vsb", "urn:veloconnect:stock-B2B-1.4"},
+    {"vsc", "urn:veloconnect:stock-B2C-1.4"},
+    {"vlb", "urn:veloconnect:sale-B2B-1.6"},
     {"vlx", "urn:veloconnect:sale-B2X-1.6"},
 };
 
@@ -93,10 +104,11 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
   if (root_prefix == "vcc") out.push_back({"vcc", std::string(kCatalogNs)});
   if (root_prefix == "vco" || root_prefix == "vcc") out.push_back({"vco", std::string(kOrderNs)});
   if (root_prefix == "vct6") out.push_back({"vct6", std::string(get_status_uri(ns.get_status))});
+  if (root_prefix == "vcr") out.push_back({"vcr", std::string(kReceiptNs)});
   for (const auto& m : kUnservedModules)
     if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
-  if (root_prefix == "vco" || root_prefix == "vcc") {
+  if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vcr") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -117,7 +129,7 @@ const std::vector<message::NamespaceBinding>& answer_bindings(std::string_view r
   using Key = std::tuple<std::string, rv::ProfileNs, rv::TransactionNs>;
   static const auto table = [] {
     std::map<Key, std::vector<message::NamespaceBinding>> t;
-    std::vector<std::string> prefixes{"vct", "vct6", "vco", "vcc", "vcp"};
+    std::vector<std::string> prefixes{"vct", "vct6", "vco", "vcc", "vcp", "vcr"};
     for (const auto& m : kUnservedModules) prefixes.emplace_back(m.prefix);
     for (const auto& prefix : prefixes)
       for (auto p : {rv::ProfileNs::V1_1, rv::ProfileNs::V1_4, rv::ProfileNs::V1_5, rv::ProfileNs::V1_6})
@@ -149,6 +161,7 @@ const ::Namespace* soap_namespaces() {
       {"vcc", "urn:veloconnect:catalog-1.5", "urn:veloconnect:catalog-*"},
       {"vcp", "urn:veloconnect:profile-1.1", "urn:veloconnect:profile-*"},
       {"vct6", "urn:veloconnect:transaction-1.6"},
+      {"vcr", "urn:veloconnect:receipt-1.3"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
   });

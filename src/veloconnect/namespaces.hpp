@@ -15,6 +15,7 @@ inline constexpr std::string_view kTransactionNs = "urn:veloconnect:transaction-
 inline constexpr std::string_view kOrderNs = "urn:veloconnect:order-1.1";
 inline constexpr std::string_view kCatalogNs = "urn:veloconnect:catalog-1.5";
 inline constexpr std::string_view kProfileNs = "urn:veloconnect:profile-1.1";
+inline constexpr std::string_view kReceiptNs = "urn:veloconnect:receipt-1.3";
 inline constexpr std::string_view kCacNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0";
 inline constexpr std::string_view kCbcNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0";
 

@@ -12,6 +12,7 @@
 #include "core/context.hpp"
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/receipts.hpp"
 #include "core/veloconnect/text_search.hpp"
 #include "message/envelope.hpp"
 #include "veloconnect/request.hpp"
@@ -40,6 +41,7 @@ struct Core {
   core::veloconnect::OrderTransactions& orders;
   core::veloconnect::TextSearches& searches;
   const core::Clock& clock;  // the date error answers are issued on
+  const core::veloconnect::Receipts& receipts;
 };
 
 class Service {
@@ -65,6 +67,8 @@ class Service {
   Task<void> get_status(Out& out);
   Task<void> get_classification_scheme(Out& out);
   Task<void> rollback(Out& out);
+  Task<void> receipt_query(Out& out);
+  Task<void> receipt_details(Out& out);
 
   Core core_;
   ServiceConfig config_;
