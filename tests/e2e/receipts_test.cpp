@@ -8,12 +8,15 @@
 // Every answer is valid against ordergate's XSDs (and the standard's, where
 // the reference copy is found).
 #include <cppunit/extensions/HelperMacros.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "store/sqlite/schema.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "support/command.hpp"
 #include "support/http_client.hpp"
 #include "support/official_schema.hpp"
@@ -81,6 +84,7 @@ class ReceiptModuleTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(date_range_and_references_filter);
   CPPUNIT_TEST(limits_cut_at_whole_days_and_refuse_too_many_ids);
   CPPUNIT_TEST(finished_orders_are_confirmed);
+  CPPUNIT_TEST(a_demo_database_from_before_receipts_gets_the_demo_receipts);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -371,6 +375,42 @@ class ReceiptModuleTest : public CppUnit::TestFixture {
     auto p11 = get("GetProfileRequest");
     CPPUNIT_ASSERT_MESSAGE(p11, !has(p11, "DeliveryNoteQuery"));
     validate_all();
+  }
+
+  // A database made by the migrations before the receipt tables, holding the
+  // demo buyer: the server migrates it and adds the demo receipts.
+  void a_demo_database_from_before_receipts_gets_the_demo_receipts() {
+    auto all = store::sqlite::migrations();
+    std::size_t receipts_at = 0;
+    while (receipts_at < all.size() &&
+           std::string(all[receipts_at]).find("CREATE TABLE receipts (") == std::string::npos)
+      ++receipts_at;
+    CPPUNIT_ASSERT(receipts_at < all.size());
+    std::filesystem::create_directories(data_);
+    const std::string path = (data_ / "ordergate.db").string();
+    sqlite3* db = nullptr;
+    CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open(path.c_str(), &db));
+    std::string sql;
+    for (std::size_t i = 0; i < receipts_at; ++i) sql += all[i];
+    sql += "INSERT INTO buyers VALUES ('', 'B127645', 'Demo dealer 1', x'00', x'00', 1);";
+    sql += "PRAGMA user_version = " + std::to_string(receipts_at) + ";";
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(message, SQLITE_OK, rc);
+    start();
+    CPPUNIT_ASSERT_EQUAL(0, server_->stop());
+    store::sqlite::SqliteStore s({path});
+    auto note = s.read_now([](store::ReadView& r) {
+      return r.receipts("").receipt(model::ReceiptKind::DeliveryNote, "B127645", "DN-1001");
+    });
+    auto invoice = s.read_now(
+        [](store::ReadView& r) { return r.receipts("").receipt(model::ReceiptKind::Invoice, "B127645", "INV-2001"); });
+    CPPUNIT_ASSERT(note && invoice);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, note->lines.size());
+    s.stop();
   }
 
  private:
