@@ -316,6 +316,9 @@ class ReceiptModuleTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL_MESSAGE(many, std::string("400"), code_of(many));
     CPPUNIT_ASSERT_MESSAGE(many, has(many, "at most 2 IDs per DeliveryNoteDetails (3 sent)"));
     CPPUNIT_ASSERT_EQUAL_MESSAGE(many, std::string("DeliveryNoteDetailsResponse"), payload_name(many));
+    auto filters = get("InvoiceInformationQueryRequest&OrderID=A&DeliveryNoteID=B&OrderConfirmationID=C");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(filters, std::string("400"), code_of(filters));
+    CPPUNIT_ASSERT_MESSAGE(filters, has(filters, "at most 2 IDs per InvoiceInformationQuery (3 sent)"));
     auto two = get("DeliveryNoteDetailsRequest&DeliveryNoteID=L-1&DeliveryNoteID=L-2");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(two, 2, count_elements(two, "DeliveryNote"));
     validate_all();

@@ -11,6 +11,16 @@ namespace rv = rules::veloconnect;
 
 namespace {
 
+std::string_view query_name(ReceiptType type) {
+  switch (type) {
+    case ReceiptType::Offer: return "OfferQuery";
+    case ReceiptType::OrderConfirmation: return "OrderConfirmationQuery";
+    case ReceiptType::DeliveryNote: return "DeliveryNoteQuery";
+    case ReceiptType::Invoice: return "InvoiceInformationQuery";
+  }
+  return "Query";
+}
+
 std::string_view details_name(ReceiptType type) {
   switch (type) {
     case ReceiptType::Offer: return "OfferDetails";
@@ -70,6 +80,11 @@ model::ReceiptDocument confirmation(store::ReadView& r, std::string_view seller,
 Task<Result<HeaderList>> Receipts::query(Context& ctx, rv::Credentials credentials, const Caller& caller,
                                          ReceiptType type, const ReceiptQueryInput& input) const {
   if (credentials != rv::Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
+  // Filters name IDs too: as many as a Details request may (each is compared with every document's).
+  const auto& f = input.filter;
+  if (auto refused = rv::details_refused(f.order_ids.size() + f.confirmation_ids.size() + f.delivery_note_ids.size(),
+                                         limits_.max_ids, query_name(type)))
+    co_return Failure{rv::Outcome::GeneralError, *refused, std::nullopt};
   auto window = rv::query_window(input.from, input.thru, clock_.today(), limits_.default_days);
   if (auto* refused = std::get_if<rv::WindowRefused>(&window))
     co_return Failure{rv::Outcome::GeneralError, refused->reason, std::nullopt};

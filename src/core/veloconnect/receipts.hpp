@@ -48,6 +48,7 @@ class Receipts {
  public:
   Receipts(const Clock& clock, rules::veloconnect::ReceiptLimits limits) : clock_(clock), limits_(limits) {}
 
+  // More filter IDs (all kinds together) than a Details request may name: 400.
   Task<Result<HeaderList>> query(Context& ctx, rules::veloconnect::Credentials credentials, const Caller& caller,
                                  ReceiptType type, const ReceiptQueryInput& input) const;
   // More IDs than the limit: 400, nothing read.
