@@ -12,6 +12,7 @@
 
 #include "app/conformance/command.hpp"
 #include "core/catalog/catalog_admin.hpp"
+#include "core/catalog/receipt_import.hpp"
 #include "core/clock.hpp"
 #include "core/eproc/hub_admin.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -32,6 +33,8 @@ const char* kUsage =
     "  buyer remove <id> [--seller S]          remove a buyer\n"
     "  import catalog|stock|prices|classification <file.csv> [--seller S] [--delimiter ;]\n"
     "                                          load items, update stock, update prices (see README)\n"
+    "  import delivery-notes|invoices <file.csv> [--seller S] [--delimiter ;]\n"
+    "                                          load (or replace) documents for the receipt module (see README)\n"
     "  export orders [--seller S] [--since T] [--format csv|json] [--output FILE]\n"
     "                                          the seller's orders for the ERP\n"
     "  hub provider add <id> --url URL --buyer B [--sellers-id S] [--understands K,K] [--name N]\n"
@@ -138,13 +141,45 @@ int buyer_command(const std::vector<std::string>& args) {
   throw std::runtime_error("buyer add|remove");
 }
 
+// `import delivery-notes|invoices`: whole documents, one row per line item.
+int import_receipts_command(const std::vector<std::string>& args, model::ReceiptKind kind) {
+  Common common;
+  std::string file, delimiter = ",";
+  po::options_description o;
+  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
+  parse({args.begin() + 1, args.end()}, o, common, {"file"});
+  if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file);
+  auto store = open_store(common);
+  admin::ReceiptImportOptions options;
+  options.kind = kind;
+  options.seller = common.seller;
+  options.delimiter = delimiter[0];
+  options.progress = [&](const admin::ReceiptImportReport& r) {
+    if (r.documents >= options.slice) std::cout << "  " << r.documents << " documents written ..." << std::endl;
+  };
+  auto r = admin::import_receipts(*store, in, options);
+  for (const auto& e : r.errors) std::cerr << "row " << e.row << ": " << e.message << "\n";
+  if (r.file_problem) std::cerr << "row " << r.file_problem->line << ": " << r.file_problem->message << "\n";
+  std::cout << "import " << args[0] << ": " << r.rows << " rows read, " << r.documents << " documents written";
+  if (r.replaced) std::cout << " (" << r.replaced << " replacing one of the same ID)";
+  if (r.refused) std::cout << ", " << r.refused << " refused (see above)";
+  if (r.file_problem) std::cout << ", nothing written: the file cannot be read";
+  std::cout << " in " << r.seconds << " s" << std::endl;
+  return r.ok() ? 0 : 1;
+}
+
 int import_command(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "delivery-notes")
+    return import_receipts_command(args, model::ReceiptKind::DeliveryNote);
+  if (!args.empty() && args[0] == "invoices") return import_receipts_command(args, model::ReceiptKind::Invoice);
   static const std::map<std::string, admin::ImportKind> kinds = {{"catalog", admin::ImportKind::Catalog},
                                                                  {"stock", admin::ImportKind::Stock},
                                                                  {"prices", admin::ImportKind::Prices},
                                                                  {"classification", admin::ImportKind::Classification}};
   if (args.empty() || !kinds.count(args[0]))
-    throw std::runtime_error("import catalog|stock|prices|classification <file.csv>");
+    throw std::runtime_error("import catalog|stock|prices|classification|delivery-notes|invoices <file.csv>");
   Common common;
   std::string file, delimiter = ",";
   po::options_description o;

@@ -129,6 +129,12 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "largest GetItemStatusStockTransmit / GetStatusSaleTransmit page (Count is clamped)")(
       "max-list-entries", po::value(&c.veloconnect.max_list_entries)->default_value(1000),
       "entries per GetItemDetailsList (400 above)")(
+      "receipt-window-days", po::value(&c.receipt_window_days)->default_value(90),
+      "receipt Queries without FromDate cover this many days up to ThruDate (default today)")(
+      "max-receipt-headers", po::value(&c.max_receipt_headers)->default_value(200),
+      "headers per receipt Query answer (newest first; older ones by asking again)")(
+      "max-receipt-ids", po::value(&c.max_receipt_ids)->default_value(50),
+      "IDs per receipt Details request (400 above)")(
       "commit-interval-us", po::value(&c.commit_interval_us)->default_value(1000),
       "group commit: under load, commit at most every this many microseconds (a lone write commits at once)")(
       "demo-catalog-items", po::value(&c.demo_catalog_items)->default_value(0),
@@ -214,6 +220,12 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       c.max_stock_page < 1 || c.order_lifetime_s < 1 || c.search_lifetime_s < 1 || c.retention_days < 1 ||
       c.janitor_s < 1) {
     std::cerr << "ordergate: limits are 0 or more; lifetimes, --retention-days and --janitor-seconds 1 or more\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.receipt_window_days < 1 || c.receipt_window_days > 100000 || c.max_receipt_headers < 1 ||
+      c.max_receipt_headers > 100000 || c.max_receipt_ids < 1 || c.max_receipt_ids > 100000) {
+    std::cerr << "ordergate: --receipt-window-days, --max-receipt-headers and --max-receipt-ids are 1 to 100000\n";
     exit_code = 2;
     return std::nullopt;
   }

@@ -26,6 +26,10 @@ struct Config {
   long max_open_transmissions = 1000;
   std::int64_t max_stock_lines = 10000;
   std::int64_t max_stock_page = 1000;
+  // The receipt module: a Query's default window, headers per answer, IDs per Details.
+  long receipt_window_days = 90;
+  long max_receipt_headers = 200;
+  long max_receipt_ids = 50;
   std::string srm_logical_system = "SRMCLNT100";
   veloconnect::ServiceConfig veloconnect;
   long commit_interval_us = 1000;

@@ -99,6 +99,11 @@ int run(const og::app::Config& config) {
     // ... and the hub's demo providers and clients.
     if (from_version < 5 && uow.catalog().buyer("B127645") && !uow.sellers().seller("prov-a"))
       core::eproc::load_hub_demo_data(uow, clock);
+    // ... and the demo buyer's receipts, when the receipt tables were just made
+    // (whatever number their migration ends up with: they are empty then).
+    if (uow.catalog().buyer("B127645") && uow.receipts("").count_receipts(model::ReceiptKind::DeliveryNote) == 0 &&
+        uow.receipts("").count_receipts(model::ReceiptKind::Invoice) == 0)
+      core::load_receipt_demo_data(uow, clock);
   };
   store::sqlite::SqliteStore store(store_options);
   // PBKDF2 runs here: never on an event loop, never on the store thread.
@@ -128,7 +133,11 @@ int run(const og::app::Config& config) {
 
   message::SchemaSet velo_schema(veloconnect::schema_roots());
   core::SellerDirectory sellers;
-  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, stock, sales, clock},
+  core::veloconnect::Receipts receipts(
+      clock, rules::veloconnect::ReceiptLimits{static_cast<int>(config.receipt_window_days),
+                                               static_cast<std::size_t>(config.max_receipt_headers),
+                                               static_cast<std::size_t>(config.max_receipt_ids)});
+  veloconnect::Service velo_service({contexts, sellers, auth, catalog, orders, searches, stock, sales, clock, receipts},
                                     config.veloconnect);
   veloconnect::Endpoint velo_endpoint(velo_service, velo_schema, {config.xml_limits, config.max_url_parameters});
 

@@ -24,6 +24,7 @@
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/hub_store.hpp"
+#include "store/receipt_store.hpp"
 #include "store/sale_store.hpp"
 #include "store/stock_store.hpp"
 #include "store/transaction_store.hpp"
@@ -47,6 +48,8 @@ class ReadView {
   virtual SellerReader& sellers() = 0;
   virtual CatalogReader& catalog(std::string_view seller) = 0;
   virtual TransactionReader& transactions(std::string_view seller) = 0;
+  // Delivery notes, invoices and order confirmations (receipt-1.3).
+  virtual ReceiptReader& receipts(std::string_view seller) = 0;
   CatalogReader& catalog() { return catalog(""); }
   TransactionReader& transactions() { return transactions(""); }
   virtual CartReader& carts() = 0;
@@ -61,6 +64,7 @@ class UnitOfWork : public ReadView {
   SellerWriter& sellers() override = 0;
   CatalogWriter& catalog(std::string_view seller) override = 0;
   TransactionWriter& transactions(std::string_view seller) override = 0;
+  ReceiptWriter& receipts(std::string_view seller) override = 0;
   CatalogWriter& catalog() { return catalog(""); }
   TransactionWriter& transactions() { return transactions(""); }
   CartWriter& carts() override = 0;

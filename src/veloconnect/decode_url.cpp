@@ -119,6 +119,56 @@ core::ItemQuery query(const PerItem& params, const std::string& item) {
   return q;
 }
 
+// A date parameter (YYYY-MM-DD), if sent.
+std::optional<std::string> date_parameter(const message::UrlForm& form, const char* name) {
+  auto v = form.get(name);
+  if (!v || trim(*v).empty()) return std::nullopt;
+  std::string text = trim(*v);
+  if (!rules::Date::parse(text) || text.size() != 10)
+    invalid("parameter " + std::string(name) + " must be a date (YYYY-MM-DD)");
+  return text;
+}
+
+// Every non-empty value of a repeated parameter.
+std::vector<std::string> repeated(const message::UrlForm& form, const char* name) {
+  std::vector<std::string> out;
+  for (auto& v : form.all(name))
+    if (!trim(v).empty()) out.push_back(trim(v));
+  return out;
+}
+
+// The receipt module: DateRange as FromDate/ThruDate, filters and IDs as
+// repeated parameters named like the elements.
+void read_receipt(const message::UrlForm& form, Operation op, Request& r) {
+  const char* ids = nullptr;
+  bool required = true;
+  switch (op) {
+    case Operation::OfferDetails: ids = "OfferID"; break;
+    case Operation::OrderConfirmationDetails:
+      ids = "OrderConfirmationID";
+      required = false;  // minOccurs 0 in the standard
+      break;
+    case Operation::DeliveryNoteDetails: ids = "DeliveryNoteID"; break;
+    case Operation::InvoiceInformationDetails: ids = "InvoiceID"; break;
+    default: break;
+  }
+  if (ids) {
+    r.document_ids = repeated(form, ids);
+    if (required && r.document_ids.empty()) invalid("at least one " + std::string(ids) + " parameter is required");
+    return;
+  }
+  r.from_date = date_parameter(form, "FromDate");
+  r.thru_date = date_parameter(form, "ThruDate");
+  if (op == Operation::OfferQuery) {
+    if (auto ref = form.get("RequestReference"); ref && !trim(*ref).empty()) r.request_reference = trim(*ref);
+    r.request_date = date_parameter(form, "RequestDate");
+    return;
+  }
+  r.order_ids = repeated(form, "OrderID");
+  if (op != Operation::OrderConfirmationQuery) r.confirmation_ids = repeated(form, "OrderConfirmationID");
+  if (op == Operation::InvoiceInformationQuery) r.delivery_note_ids = repeated(form, "DeliveryNoteID");
+}
+
 }  // namespace
 
 DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters) {
@@ -233,6 +283,14 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
           r.do_not_close = boolean("DoNotClose", trim(*dnc));
         break;
       }
+      case Operation::OfferQuery:
+      case Operation::OfferDetails:
+      case Operation::OrderConfirmationQuery:
+      case Operation::OrderConfirmationDetails:
+      case Operation::DeliveryNoteQuery:
+      case Operation::DeliveryNoteDetails:
+      case Operation::InvoiceInformationQuery:
+      case Operation::InvoiceInformationDetails: read_receipt(form, op->operation, r); break;
     }
   } catch (Fail& f) {
     base.outcome = f.error.outcome;

@@ -160,6 +160,38 @@ core::veloconnect::SaleInput sale_of(XmlElement root) {
   return in;
 }
 
+std::vector<std::string> texts(XmlElement root, std::string_view local) {
+  std::vector<std::string> out;
+  for (auto e : root.children(local)) out.push_back(e.text());
+  return out;
+}
+
+// The IDs a Details request names.
+std::string_view details_id_element(Operation op) {
+  switch (op) {
+    case Operation::OfferDetails: return "OfferID";
+    case Operation::OrderConfirmationDetails: return "OrderConfirmationID";
+    case Operation::DeliveryNoteDetails: return "DeliveryNoteID";
+    default: return "InvoiceID";
+  }
+}
+
+void read_receipt(XmlElement root, Operation op, Request& r) {
+  if (is_receipt_details(op)) {
+    r.document_ids = texts(root, details_id_element(op));
+    return;
+  }
+  if (auto range = root.child("DateRange")) {
+    r.from_date = range.child_text("FromDate");
+    r.thru_date = range.child_text("ThruDate");
+  }
+  r.order_ids = texts(root, "OrderID");
+  r.confirmation_ids = texts(root, "OrderConfirmationID");
+  r.delivery_note_ids = texts(root, "DeliveryNoteID");
+  r.request_reference = root.child_text("RequestReference");
+  r.request_date = root.child_text("RequestDate");
+}
+
 ResultFormat format_of(const std::string& text) {
   if (text == "COUNT") return ResultFormat::Count;
   if (text == "ITEM_DETAIL") return ResultFormat::ItemDetail;
@@ -227,6 +259,14 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
       case Operation::ViewOrder:
       case Operation::FinishOrder:
       case Operation::Rollback: break;
+      case Operation::OfferQuery:
+      case Operation::OfferDetails:
+      case Operation::OrderConfirmationQuery:
+      case Operation::OrderConfirmationDetails:
+      case Operation::DeliveryNoteQuery:
+      case Operation::DeliveryNoteDetails:
+      case Operation::InvoiceInformationQuery:
+      case Operation::InvoiceInformationDetails: read_receipt(root, op->operation, r); break;
     }
   } catch (Fail& f) {
     f.error.operation = op;

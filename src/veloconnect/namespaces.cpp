@@ -19,6 +19,7 @@ const message::Vocabulary& vocabulary() {
     v.add_namespace("vco", std::string(kOrderNs));
     v.add_namespace("vcc", std::string(kCatalogNs));
     v.add_namespace("vcp", std::string(kProfileNs));
+    v.add_namespace("vcr", std::string(kReceiptNs));
     v.add_namespace("cac", std::string(kCacNs));
     v.add_namespace("cbc", std::string(kCbcNs));
     for (auto name : {"BuyersID", "Credential", "Password", "SellersID", "TransactionID", "IsTest"})
@@ -42,6 +43,15 @@ const message::Vocabulary& vocabulary() {
     }
     v.add_element("SearchString", "vcc", {"languageID"});
     for (auto name : {"StartIndex", "Count", "ResultFormat", "DoNotClose"}) v.add_element(name, "vcc");
+    for (auto name : {"OfferQueryRequest", "OfferDetailsRequest", "OrderConfirmationQueryRequest",
+                      "OrderConfirmationDetailsRequest", "DeliveryNoteQueryRequest", "DeliveryNoteDetailsRequest",
+                      "InvoiceInformationQueryRequest", "InvoiceInformationDetailsRequest"}) {
+      v.add_element(name, "vcr");
+      v.add_root(name);
+    }
+    for (auto name : {"DateRange", "FromDate", "ThruDate", "RequestReference", "RequestDate", "OfferID", "OrderID",
+                      "OrderConfirmationID", "DeliveryNoteID", "InvoiceID"})
+      v.add_element(name, "vcr");
     v.add_element("GetProfileRequest", "vcp");
     v.add_root("GetProfileRequest");
     for (auto name : {"SellersItemIdentification", "BuyersItemIdentification"}) v.add_element(name, "cac");
@@ -143,7 +153,7 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
     if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
   if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vsb" || root_prefix == "vsc" ||
-      root_prefix == "vlb") {
+      root_prefix == "vlb" || root_prefix == "vcr") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -201,6 +211,7 @@ const ::Namespace* soap_namespaces() {
       {"vsc", "urn:veloconnect:stock-B2C-1.4"},
       {"vls", "urn:veloconnect:sale-1.6"},
       {"vlb", "urn:veloconnect:sale-B2B-1.6"},
+      {"vcr", "urn:veloconnect:receipt-1.3"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},
   });

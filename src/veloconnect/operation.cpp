@@ -34,21 +34,26 @@ constexpr OperationInfo kOperations[] = {
      Transaction, false},
     {Operation::GetStatusSaleTransmitB2B, "GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest",
      "vlb:GetStatusSaleTransmitB2BResponse", StockPage, false},
+    // receipt-1.3: every answer is a ResponseType whose content is optional.
+    {Operation::OfferQuery, "OfferQuery", "OfferQueryRequest", "vcr:OfferQueryResponse", Envelope},
+    {Operation::OfferDetails, "OfferDetails", "OfferDetailsRequest", "vcr:OfferDetailsResponse", Envelope},
+    {Operation::OrderConfirmationQuery, "OrderConfirmationQuery", "OrderConfirmationQueryRequest",
+     "vcr:OrderConfirmationQueryResponse", Envelope},
+    {Operation::OrderConfirmationDetails, "OrderConfirmationDetails", "OrderConfirmationDetailsRequest",
+     "vcr:OrderConfirmationDetailsResponse", Envelope},
+    {Operation::DeliveryNoteQuery, "DeliveryNoteQuery", "DeliveryNoteQueryRequest", "vcr:DeliveryNoteQueryResponse",
+     Envelope},
+    {Operation::DeliveryNoteDetails, "DeliveryNoteDetails", "DeliveryNoteDetailsRequest",
+     "vcr:DeliveryNoteDetailsResponse", Envelope},
+    {Operation::InvoiceInformationQuery, "InvoiceInformationQuery", "InvoiceInformationQueryRequest",
+     "vcr:InvoiceInformationQueryResponse", Envelope},
+    {Operation::InvoiceInformationDetails, "InvoiceInformationDetails", "InvoiceInformationDetailsRequest",
+     "vcr:InvoiceInformationDetailsResponse", Envelope},
 };
 
-// The rest of the official set's request elements (receipt-1.3,
-// sale-B2X-1.6), with the shape of their response types as those XSDs
-// define them.
+// The rest of the official set's request elements (sale-B2X-1.6), with the
+// shape of their response types as that XSD defines them.
 constexpr UnservedInfo kUnserved[] = {
-    {"OfferQuery", "OfferQueryRequest", "vcr:OfferQueryResponse", Envelope},
-    {"OfferDetails", "OfferDetailsRequest", "vcr:OfferDetailsResponse", Envelope},
-    {"OrderConfirmationQuery", "OrderConfirmationQueryRequest", "vcr:OrderConfirmationQueryResponse", Envelope},
-    {"OrderConfirmationDetails", "OrderConfirmationDetailsRequest", "vcr:OrderConfirmationDetailsResponse", Envelope},
-    {"DeliveryNoteQuery", "DeliveryNoteQueryRequest", "vcr:DeliveryNoteQueryResponse", Envelope},
-    {"DeliveryNoteDetails", "DeliveryNoteDetailsRequest", "vcr:DeliveryNoteDetailsResponse", Envelope},
-    {"InvoiceInformationQuery", "InvoiceInformationQueryRequest", "vcr:InvoiceInformationQueryResponse", Envelope},
-    {"InvoiceInformationDetails", "InvoiceInformationDetailsRequest", "vcr:InvoiceInformationDetailsResponse",
-     Envelope},
     {"SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse", Transaction},
     {"GetStatusSaleTransmitB2X", "GetStatusSaleTransmitB2XRequest", "vlx:GetStatusSaleTransmitB2XResponse", Content},
 };
@@ -62,6 +67,16 @@ const OperationInfo* find_operation(std::string_view request_root) {
 
 const OperationInfo& info(Operation operation) {
   return kOperations[static_cast<int>(operation)];
+}
+
+bool is_receipt_query(Operation o) {
+  return o == Operation::OfferQuery || o == Operation::OrderConfirmationQuery || o == Operation::DeliveryNoteQuery ||
+         o == Operation::InvoiceInformationQuery;
+}
+
+bool is_receipt_details(Operation o) {
+  return o == Operation::OfferDetails || o == Operation::OrderConfirmationDetails ||
+         o == Operation::DeliveryNoteDetails || o == Operation::InvoiceInformationDetails;
 }
 
 const UnservedInfo* find_unserved(std::string_view request_root) {

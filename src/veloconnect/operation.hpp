@@ -23,7 +23,20 @@ enum class Operation {
   GetItemStatusStockTransmitB2C,
   SaleTransmitB2B,
   GetStatusSaleTransmitB2B,
+  // The receipt module (receipt-1.3).
+  OfferQuery,
+  OfferDetails,
+  OrderConfirmationQuery,
+  OrderConfirmationDetails,
+  DeliveryNoteQuery,
+  DeliveryNoteDetails,
+  InvoiceInformationQuery,
+  InvoiceInformationDetails,
 };
+
+// Whether `operation` is a receipt Query or Details.
+bool is_receipt_query(Operation operation);
+bool is_receipt_details(Operation operation);
 
 // What an error answer in an operation's response element needs beyond the
 // envelope (BuyersID, ResponseCode, ResponseMessage) to be valid against the
@@ -53,11 +66,12 @@ const OperationInfo* find_operation(std::string_view request_root);
 const OperationInfo& info(Operation operation);
 
 // A request element of the official XSD set that ordergate does not serve
-// (404): answered in its own response element all the same.
+// (404; stock-B2B/B2C-1.4, sale-B2B/B2X-1.6): answered in its own response
+// element all the same.
 struct UnservedInfo {
-  std::string_view name;          // "OrderConfirmationQuery" (log)
-  std::string_view request;       // "OrderConfirmationQueryRequest"
-  std::string_view response_tag;  // "vcr:OrderConfirmationQueryResponse"
+  std::string_view name;          // "StockTransmitB2B" (log)
+  std::string_view request;       // "StockTransmitB2BRequest"
+  std::string_view response_tag;  // "vsb:StockTransmitB2BResponse"
   ErrorShape error_shape;
 };
 

@@ -60,6 +60,9 @@ std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo*
   }
   check(r.sale.create_date, kMaxIdentifier, "CreateDate");
   check(r.search_string, kMaxSearchString, "SearchString");
+  for (const auto* ids : {&r.order_ids, &r.confirmation_ids, &r.delivery_note_ids, &r.document_ids})
+    for (const auto& id : *ids) check(id, kMaxIdentifier, "a document ID");
+  check_optional(r.request_reference, "RequestReference");
   if (what.empty()) return std::nullopt;
   return DecodeError{rules::veloconnect::Outcome::GeneralError, std::move(what), operation, echoable(r.caller.buyer_id),
                      echoable(r.transaction_id)};

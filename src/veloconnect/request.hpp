@@ -36,6 +36,16 @@ struct Request {
   bool do_not_close = false;
   core::veloconnect::StockInput stock;  // StockTransmitB2B/B2C
   core::veloconnect::SaleInput sale;    // SaleTransmitB2B
+  // Receipt Query: DateRange (YYYY-MM-DD, checked) and the reference filters;
+  // Details: the IDs asked for.
+  std::optional<std::string> from_date;
+  std::optional<std::string> thru_date;
+  std::vector<std::string> order_ids;
+  std::vector<std::string> confirmation_ids;
+  std::vector<std::string> delivery_note_ids;
+  std::optional<std::string> request_reference;
+  std::optional<std::string> request_date;
+  std::vector<std::string> document_ids;
 };
 
 // Why a request could not be turned into a Request, and what the answer can

@@ -200,6 +200,14 @@ Task<void> Service::perform(Out& out) {
     case Operation::GetItemStatusStockTransmitB2C: co_await stock_item_status(out); break;
     case Operation::SaleTransmitB2B: co_await sale_transmit(out); break;
     case Operation::GetStatusSaleTransmitB2B: co_await sale_status(out); break;
+    case Operation::OfferQuery:
+    case Operation::OrderConfirmationQuery:
+    case Operation::DeliveryNoteQuery:
+    case Operation::InvoiceInformationQuery: co_await receipt_query(out); break;
+    case Operation::OfferDetails:
+    case Operation::OrderConfirmationDetails:
+    case Operation::DeliveryNoteDetails:
+    case Operation::InvoiceInformationDetails: co_await receipt_details(out); break;
   }
 }
 
@@ -284,6 +292,14 @@ Task<void> Service::get_profile(Out& out) {
   add_operation(velo::vcp__OperationType::GetStatus);
   add_operation(velo::vcp__OperationType::Rollback);
   if (!classification.empty()) add_operation(velo::vcp__OperationType::GetClassificationScheme);
+  // The receipt module: profile-1.4 and later have names for its operations.
+  if (out.in.answer_ns.profile != rv::ProfileNs::V1_1)
+    for (auto o :
+         {velo::vcp__OperationType::OfferQuery, velo::vcp__OperationType::OfferDetails,
+          velo::vcp__OperationType::OrderConfirmationQuery, velo::vcp__OperationType::OrderConfirmationDetails,
+          velo::vcp__OperationType::DeliveryNoteQuery, velo::vcp__OperationType::DeliveryNoteDetails,
+          velo::vcp__OperationType::InvoiceInformationQuery, velo::vcp__OperationType::InvoiceInformationDetails})
+      add_operation(o);
   auto property = [&](velo::vcp__PropertyKeyType key, std::string value) {
     auto* p = velo::soap_new_vcp__PropertyType(s);
     p->Key = key;
@@ -534,6 +550,33 @@ void fill_stock_page(Response& r, const cv::StockPage& page) {
 
 }  // namespace
 
+namespace {
+
+cv::ReceiptType receipt_type(Operation op) {
+  switch (op) {
+    case Operation::OfferQuery:
+    case Operation::OfferDetails: return cv::ReceiptType::Offer;
+    case Operation::OrderConfirmationQuery:
+    case Operation::OrderConfirmationDetails: return cv::ReceiptType::OrderConfirmation;
+    case Operation::DeliveryNoteQuery:
+    case Operation::DeliveryNoteDetails: return cv::ReceiptType::DeliveryNote;
+    default: return cv::ReceiptType::Invoice;
+  }
+}
+
+// What a Query answer that could not list everything says about the rest.
+std::string cut_message(const cv::HeaderList& list, std::size_t max) {
+  if (list.complete) return {};
+  std::string day = list.covered.from.to_string();
+  if (list.partial_day)
+    return "more than " + std::to_string(max) + " documents were issued on " + day + ": the newest " +
+           std::to_string(max) + " of them are listed (a limit of this server)";
+  return "at most " + std::to_string(max) + " documents per answer: those issued from " + day +
+         " are listed; for older ones ask again with ThruDate " + list.covered.from.plus_days(-1).to_string();
+}
+
+}  // namespace
+
 Task<void> Service::stock_item_status(Out& out) {
   const Request& rq = out.rq();
   bool b2b = rq.operation == Operation::GetItemStatusStockTransmitB2B;
@@ -606,6 +649,117 @@ Task<void> Service::sale_status(Out& out) {
     r->SaleTransmitB2BResponseLine.push_back(line);
   }
   out.write(*r);
+}
+
+Task<void> Service::receipt_query(Out& out) {
+  const Request& rq = out.rq();
+  cv::ReceiptQueryInput in;
+  auto date = [](const std::optional<std::string>& text, std::optional<rules::Date>& into) {
+    if (!text) return true;
+    into = rules::Date::parse(*text);
+    return into.has_value();
+  };
+  std::optional<rules::Date> request_date;
+  if (!date(rq.from_date, in.from) || !date(rq.thru_date, in.thru) || !date(rq.request_date, request_date))
+    co_return out.refuse({rv::Outcome::GeneralError, "a date of the request is out of range", std::nullopt});
+  in.filter = {rq.order_ids, rq.confirmation_ids, rq.delivery_note_ids, rq.request_reference, request_date};
+  const auto type = receipt_type(rq.operation);
+  auto result = co_await core_.receipts.query(out.ctx, out.credentials, out.caller, type, in);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::HeaderList& list = result.value();
+  soap* s = out.s();
+  std::string note = cut_message(list, core_.receipts.limits().max_headers);
+  auto fill = [&](auto& r) {
+    out.fill_envelope(r);
+    if (!note.empty()) r.ResponseMessage = wire::text(s, note);
+    r.DateRange = wire::date_range(s, list.covered);
+  };
+  switch (type) {
+    case cv::ReceiptType::Offer: {
+      auto* r = velo::soap_new__vcr__OfferQueryResponse(s);
+      fill(*r);
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::OrderConfirmation: {
+      auto* r = velo::soap_new__vcr__OrderConfirmationQueryResponse(s);
+      fill(*r);
+      for (const auto& h : list.headers) {
+        auto* e = velo::soap_new__vcr__OrderConfirmationHeader(s);
+        e->OrderConfirmationID = h.id;
+        e->cbc__IssueDate = h.issue_date;
+        if (h.description) e->Description = wire::text(s, *h.description);
+        e->OrderID = h.order_ids;
+        r->OrderConfirmationHeader.push_back(e);
+      }
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::DeliveryNote: {
+      auto* r = velo::soap_new__vcr__DeliveryNoteQueryResponse(s);
+      fill(*r);
+      for (const auto& h : list.headers) {
+        auto* e = velo::soap_new__vcr__DeliveryNoteHeader(s);
+        e->DeliveryNoteID = h.id;
+        e->cbc__IssueDate = h.issue_date;
+        if (h.description) e->Description = wire::text(s, *h.description);
+        e->OrderID = h.order_ids;
+        e->OrderConfirmationID = h.confirmation_ids;
+        r->DeliveryNoteHeader.push_back(e);
+      }
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::Invoice: {
+      auto* r = velo::soap_new__vcr__InvoiceInformationQueryResponse(s);
+      fill(*r);
+      for (const auto& h : list.headers) {
+        auto* e = velo::soap_new__vcr__InvoiceHeader(s);
+        e->InvoiceID = h.id;
+        e->cbc__IssueDate = h.issue_date;
+        if (h.description) e->Description = wire::text(s, *h.description);
+        e->OrderID = h.order_ids;
+        e->OrderConfirmationID = h.confirmation_ids;
+        e->DeliveryNoteID = h.delivery_note_ids;
+        r->InvoiceHeader.push_back(e);
+      }
+      co_return out.write(*r);
+    }
+  }
+}
+
+Task<void> Service::receipt_details(Out& out) {
+  const auto type = receipt_type(out.rq().operation);
+  auto result = co_await core_.receipts.details(out.ctx, out.credentials, out.caller, type, out.rq().document_ids);
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::DetailsList& list = result.value();
+  soap* s = out.s();
+  switch (type) {
+    case cv::ReceiptType::Offer: {
+      auto* r = velo::soap_new__vcr__OfferDetailsResponse(s);
+      out.fill_envelope(*r);
+      r->UnknownID = list.unknown;
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::OrderConfirmation: {
+      auto* r = velo::soap_new__vcr__OrderConfirmationDetailsResponse(s);
+      out.fill_envelope(*r);
+      for (const auto& d : list.documents) r->OrderConfirmation.push_back(wire::order_confirmation(s, d));
+      r->UnknownID = list.unknown;
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::DeliveryNote: {
+      auto* r = velo::soap_new__vcr__DeliveryNoteDetailsResponse(s);
+      out.fill_envelope(*r);
+      for (const auto& d : list.documents) r->DeliveryNote.push_back(wire::delivery_note(s, d));
+      r->UnknownID = list.unknown;
+      co_return out.write(*r);
+    }
+    case cv::ReceiptType::Invoice: {
+      auto* r = velo::soap_new__vcr__InvoiceInformationDetailsResponse(s);
+      out.fill_envelope(*r);
+      for (const auto& d : list.documents) r->Invoice.push_back(wire::invoice(s, d));
+      r->UnknownID = list.unknown;
+      co_return out.write(*r);
+    }
+  }
 }
 
 Task<void> Service::rollback(Out& out) {

@@ -12,6 +12,7 @@
 #include "core/context.hpp"
 #include "core/veloconnect/buyer_auth.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "core/veloconnect/receipts.hpp"
 #include "core/veloconnect/text_search.hpp"
 #include "message/envelope.hpp"
 #include "veloconnect/request.hpp"
@@ -42,6 +43,7 @@ struct Core {
   core::veloconnect::StockTransmissions& stock;
   core::veloconnect::SaleTransmissions& sales;
   const core::Clock& clock;  // the date error answers are issued on
+  const core::veloconnect::Receipts& receipts;
 };
 
 class Service {
@@ -71,6 +73,8 @@ class Service {
   Task<void> stock_item_status(Out& out);
   Task<void> sale_transmit(Out& out);
   Task<void> sale_status(Out& out);
+  Task<void> receipt_query(Out& out);
+  Task<void> receipt_details(Out& out);
 
   Core core_;
   ServiceConfig config_;

@@ -138,4 +138,101 @@ velo::_vco__ItemUnknown* unknown(soap* s, const std::string& item_id) {
   return u;
 }
 
+velo::vcr__DateRangeType* date_range(soap* s, const rv::DateWindow& window) {
+  auto* r = velo::soap_new_vcr__DateRangeType(s);
+  r->FromDate = text(s, window.from.to_string());
+  r->ThruDate = text(s, window.thru.to_string());
+  return r;
+}
+
+velo::cbc__PriceAmountType* price_amount(soap* s, rules::Decimal amount, const std::string& currency) {
+  auto* p = velo::soap_new_cbc__PriceAmountType(s);
+  p->__item = amount.to_string(2);
+  p->amountCurrencyID = currency;
+  return p;
+}
+
+namespace {
+
+velo::cbc__AmountType* amount(soap* s, rules::Decimal value, const std::string& currency) {
+  auto* a = velo::soap_new_cbc__AmountType(s);
+  a->__item = value.to_string(2);
+  a->amountCurrencyID = currency;
+  return a;
+}
+
+velo::vcr__LineReferenceType* line_reference(soap* s, const std::optional<model::LineReference>& r) {
+  if (!r) return nullptr;
+  auto* out = velo::soap_new_vcr__LineReferenceType(s);
+  out->ID = r->id;
+  if (r->line_id) out->LineID = text(s, *r->line_id);
+  return out;
+}
+
+}  // namespace
+
+velo::_vcr__LineItem* line_item(soap* s, const model::ReceiptLine& l) {
+  auto* out = velo::soap_new__vcr__LineItem(s);
+  out->LineID = l.line_id;
+  out->OrderID = line_reference(s, l.order);
+  out->OrderConfirmationID = line_reference(s, l.confirmation);
+  out->DeliveryNoteID = line_reference(s, l.delivery_note);
+  if (l.delivery_date) out->cbc__DeliveryDate = text(s, *l.delivery_date);
+  out->cbc__Quantity = quantity(s, l.quantity, l.unit);
+  // The item as it was delivered or billed: its description and numbers.
+  out->cac__Item = velo::soap_new_cac__ItemType(s);
+  if (l.description) {
+    auto* d = velo::soap_new_cbc__TextType(s);
+    d->__item = *l.description;
+    out->cac__Item->cbc__Description.push_back(d);
+  }
+  if (l.buyers_item_id) out->cac__Item->BuyersItemIdentification = identification(s, *l.buyers_item_id);
+  out->cac__Item->SellersItemIdentification = identification(s, l.item_id);
+  out->UnitPrice = price_amount(s, l.unit_price, l.currency);
+  out->LinePrice = price_amount(s, l.line_price, l.currency);
+  return out;
+}
+
+velo::_vcr__OrderConfirmation* order_confirmation(soap* s, const model::ReceiptDocument& d) {
+  auto* out = velo::soap_new__vcr__OrderConfirmation(s);
+  out->OrderConfirmationID = d.id;
+  out->cbc__IssueDate = d.issue_date;
+  if (d.description) out->Description = text(s, *d.description);
+  for (const auto& l : d.lines) out->LineItem.push_back(line_item(s, l));
+  return out;
+}
+
+velo::_vcr__DeliveryNote* delivery_note(soap* s, const model::ReceiptDocument& d) {
+  auto* out = velo::soap_new__vcr__DeliveryNote(s);
+  out->DeliveryNoteID = d.id;
+  out->cbc__IssueDate = d.issue_date;
+  if (d.description) out->Description = text(s, *d.description);
+  out->TrackingURL = d.tracking_urls;
+  for (const auto& l : d.lines) out->LineItem.push_back(line_item(s, l));
+  return out;
+}
+
+velo::_vcr__Invoice* invoice(soap* s, const model::ReceiptDocument& d) {
+  auto* out = velo::soap_new__vcr__Invoice(s);
+  out->InvoiceID = d.id;
+  out->cbc__IssueDate = d.issue_date;
+  if (d.description) out->Description = text(s, *d.description);
+  if (d.url) out->InvoiceURL = text(s, *d.url);
+  out->GrossSum = price_amount(s, d.gross_sum, d.currency);
+  out->NetSum = price_amount(s, d.net_sum, d.currency);
+  for (const auto& v : d.vat) {
+    auto* t = velo::soap_new_cac__TaxSubTotalType(s);
+    t->cbc__TaxableAmount = amount(s, v.taxable, d.currency);
+    t->cbc__TaxAmount = amount(s, v.amount, d.currency);
+    t->TaxCategory = velo::soap_new_cac__TaxCategoryType(s);
+    t->TaxCategory->cbc__Percent = text(s, v.rate.to_string());
+    t->TaxCategory->TaxScheme = velo::soap_new_cac__TaxSchemeType(s);
+    t->TaxCategory->TaxScheme->cbc__Name = velo::soap_new_cbc__TextType(s);
+    t->TaxCategory->TaxScheme->cbc__Name->__item = "VAT";
+    out->VAT.push_back(t);
+  }
+  for (const auto& l : d.lines) out->LineItem.push_back(line_item(s, l));
+  return out;
+}
+
 }  // namespace og::veloconnect::wire

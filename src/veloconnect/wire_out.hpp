@@ -6,6 +6,8 @@
 
 #include "core/catalog/catalog.hpp"
 #include "core/veloconnect/order_transactions.hpp"
+#include "model/receipt.hpp"
+#include "rules/veloconnect/receipts.hpp"
 #include "veloH.h"
 
 namespace og::veloconnect::wire {
@@ -25,5 +27,13 @@ velo::_vco__OrderResponseLine* order_line(soap* s, const core::veloconnect::Line
 velo::_vco__RequestReplacement* replacement(soap* s, const std::string& item_id,
                                             const std::vector<std::string>& replacements);
 velo::_vco__ItemUnknown* unknown(soap* s, const std::string& item_id);
+
+// The receipt module.
+velo::vcr__DateRangeType* date_range(soap* s, const rules::veloconnect::DateWindow& window);
+velo::cbc__PriceAmountType* price_amount(soap* s, rules::Decimal amount, const std::string& currency);
+velo::_vcr__LineItem* line_item(soap* s, const model::ReceiptLine& line);
+velo::_vcr__OrderConfirmation* order_confirmation(soap* s, const model::ReceiptDocument& d);
+velo::_vcr__DeliveryNote* delivery_note(soap* s, const model::ReceiptDocument& d);
+velo::_vcr__Invoice* invoice(soap* s, const model::ReceiptDocument& d);
 
 }  // namespace og::veloconnect::wire

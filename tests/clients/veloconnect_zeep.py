@@ -37,6 +37,25 @@ def main(base):
     assert r.ResponseCode == 200 and r.StatusCode == 100, r
     assert r.OrderHeader.OrderID.startswith("OG-")
 
+    order_id = r.OrderHeader.OrderID
+
+    # The receipt module: the finished order's confirmation, the demo delivery note and invoice.
+    r = soap12.OrderConfirmationQuery(**auth, OrderID=[order_id])
+    assert r.ResponseCode == 200 and len(r.OrderConfirmationHeader) == 1, r
+    assert r.OrderConfirmationHeader[0].OrderConfirmationID == "OC-" + order_id, r
+    assert r.DateRange.ThruDate is not None, r
+    r = soap11.OrderConfirmationDetails(**auth, OrderConfirmationID=["OC-" + order_id, "OC-nothing"])
+    assert r.ResponseCode == 200 and len(r.OrderConfirmation[0].LineItem) == 2, r
+    assert r.OrderConfirmation[0].LineItem[0].LinePrice._value_1 == 245 and r.UnknownID == ["OC-nothing"], r
+    r = soap11.DeliveryNoteQuery(**auth, DateRange={"FromDate": "2000-01-01"})
+    assert r.ResponseCode == 200 and r.DeliveryNoteHeader[0].DeliveryNoteID == "DN-1001", r
+    r = soap12.InvoiceInformationDetails(**auth, InvoiceID=["INV-2001"])
+    invoice = r.Invoice[0]
+    assert invoice.GrossSum._value_1 == invoice.NetSum._value_1 + invoice.VAT[0].TaxAmount._value_1, r
+    assert invoice.LineItem[0].DeliveryNoteID.ID == "DN-1001", r
+    r = soap11.OfferDetails(**auth, OfferID=["OF-1"])
+    assert r.ResponseCode == 200 and r.UnknownID == ["OF-1"], r
+
     r = soap11.ViewOrder(**auth, TransactionID="0" * 32)
     assert r.ResponseCode == 420, r
     print("zeep: ok")

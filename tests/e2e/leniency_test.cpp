@@ -236,17 +236,21 @@ class LeniencyTest : public ServerFixture {
 
   // In the operation's own response element when the official set defines it.
   void unknown_operation_is_404() {
-    auto a = post("<OrderConfirmationQueryRequest xmlns=\"urn:veloconnect:receipt-1.3\">" + credentials("") +
-                  "</OrderConfirmationQueryRequest>");
+    auto a = post("<SaleTransmitB2XRequest xmlns=\"urn:veloconnect:sale-B2X-1.6\">" + credentials("") +
+                  "</SaleTransmitB2XRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("404"), code(a));
-    CPPUNIT_ASSERT_EQUAL(std::string("OrderConfirmationQueryResponse"), payload_name(a));
-    CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:receipt-1.3"), payload_namespace(a));
-    auto url = client_->get("/veloconnect?RequestName=OfferQueryRequest&BuyersID=B127645&Password=secret");
+    CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2XResponse"), payload_name(a));
+    CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:sale-B2X-1.6"), payload_namespace(a));
+    auto url = client_->get("/veloconnect?RequestName=SaleTransmitB2XRequest&BuyersID=B127645&Password=secret");
     CPPUNIT_ASSERT_EQUAL(std::string("404"), code(url.body));
-    CPPUNIT_ASSERT_EQUAL(std::string("OfferQueryResponse"), payload_name(url.body));
+    CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2XResponse"), payload_name(url.body));
     auto other = post("<FrobnicateRequest>" + credentials("") + "</FrobnicateRequest>");
     CPPUNIT_ASSERT_EQUAL(std::string("404"), code(other));
     CPPUNIT_ASSERT_EQUAL(std::string("GetStatusResponse"), payload_name(other));
+    // The receipt module is served: an unqualified request is read like any other.
+    auto receipt = post("<OrderConfirmationQueryRequest>" + credentials("") + "</OrderConfirmationQueryRequest>");
+    CPPUNIT_ASSERT_EQUAL(std::string("200"), code(receipt));
+    CPPUNIT_ASSERT_EQUAL(std::string("urn:veloconnect:receipt-1.3"), payload_namespace(receipt));
   }
 
   void url_parameters_are_case_insensitive() {

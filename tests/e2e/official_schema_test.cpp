@@ -48,7 +48,7 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_MESSAGE("not valid against the standard: " + errors + "\n" + body, errors.empty());
       ++checked;
     }
-    CPPUNIT_ASSERT(checked >= 12);
+    CPPUNIT_ASSERT(checked >= 40);
   }
 
   // Every error answer (404, 405, 406, 410, 411, 415, 420, 430, 435, 400) in
@@ -72,7 +72,7 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_MESSAGE("not valid against the standard: " + errors + "\n" + label, errors.empty());
       ++checked;
     }
-    CPPUNIT_ASSERT(checked >= 25);
+    CPPUNIT_ASSERT(checked >= 35);
   }
 
   // 421 (no instance left) and 500 (no commit) need servers of their own.
@@ -274,11 +274,33 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
              "</CreateOrderRequest>"));
     add("create order-0.9", "406", "OrderResponse", O, post(create_order(kCred, "urn:veloconnect:order-0.9")));
     add("not well-formed", "405", "GetStatusResponse", T, post("<CreateOrderRequest"));
+    // The receipt module's errors, in each operation's own element.
+    const std::string R = "urn:veloconnect:receipt-1.3";
+    add("receipt query wrong password", "411", "OrderConfirmationQueryResponse", R,
+        post(in_transaction("OrderConfirmationQueryRequest", R, cred("B127645", "wrong"))));
+    add("receipt query unknown buyer", "410", "DeliveryNoteQueryResponse", R,
+        post(in_transaction("DeliveryNoteQueryRequest", R, cred("NOBODY", "x"))));
+    add("receipt query other seller", "415", "InvoiceInformationQueryResponse", R,
+        post(in_transaction("InvoiceInformationQueryRequest", R,
+                            kCred + "<vct:SellersID>someone-else</vct:SellersID>")));
+    add("receipt FromDate after ThruDate", "400", "InvoiceInformationQueryResponse", R,
+        post(in_transaction("InvoiceInformationQueryRequest", R,
+                            kCred + "<DateRange><FromDate>2026-12-02</FromDate><ThruDate>2026-12-01</ThruDate>"
+                                    "</DateRange>")));
+    std::string many;
+    for (int i = 0; i < 51; ++i) many += "<DeliveryNoteID>DN-" + std::to_string(i) + "</DeliveryNoteID>";
+    add("receipt details too many IDs", "400", "DeliveryNoteDetailsResponse", R,
+        post(in_transaction("DeliveryNoteDetailsRequest", R, kCred + many)));
+    add("receipt details without an ID", "405", "InvoiceInformationDetailsResponse", R,
+        post(in_transaction("InvoiceInformationDetailsRequest", R, kCred)));
+    add("receipt query not a date", "405", "OfferQueryResponse", R,
+        post(in_transaction("OfferQueryRequest", R, kCred + "<DateRange><FromDate>yesterday</FromDate></DateRange>")));
+    add("receipt details wrong password", "411", "OfferDetailsResponse", R,
+        post(in_transaction("OfferDetailsRequest", R, cred("B127645", "wrong") + "<OfferID>O-1</OfferID>")));
+    add("receipt details as test", "411", "OrderConfirmationDetailsResponse", R,
+        post(in_transaction("OrderConfirmationDetailsRequest", R,
+                            cred("B127645", "wrong") + "<vct:IsTest>true</vct:IsTest>")));
     // 404: the official set's elements that are not served, in their own element.
-    add("receipt query", "404", "OrderConfirmationQueryResponse", "urn:veloconnect:receipt-1.3",
-        post(in_transaction("OrderConfirmationQueryRequest", "urn:veloconnect:receipt-1.3", kCred)));
-    add("invoice details", "404", "InvoiceInformationDetailsResponse", "urn:veloconnect:receipt-1.3",
-        post(in_transaction("InvoiceInformationDetailsRequest", "urn:veloconnect:receipt-1.3", kCred)));
     // Stock transmissions: refused ones in their own elements (the status
     // pages with zero counts), and 404 in the URL binding, which they lack.
     const std::string SB = "urn:veloconnect:stock-B2B-1.4", SC = "urn:veloconnect:stock-B2C-1.4";
@@ -332,8 +354,6 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     add("url rollback missing id", "405", "RollbackResponse", T, url("RequestName=RollbackRequest&" + q));
     add("url get status 1.6", "420", "GetStatusResponse", "urn:veloconnect:transaction-1.6",
         url("RequestName=GetStatusRequest&" + q + "&version=1.6&TransactionID=0123456789abcdef0123456789abcdef"));
-    add("url receipt", "404", "DeliveryNoteQueryResponse", "urn:veloconnect:receipt-1.3",
-        url("RequestName=DeliveryNoteQueryRequest&" + q));
     add("url stock transmit", "404", "StockTransmitB2BResponse", SB, url("RequestName=StockTransmitB2BRequest&" + q));
     add("url stock status", "404", "GetItemStatusStockTransmitB2CResponse", SC,
         url("RequestName=GetItemStatusStockTransmitB2CRequest&" + q));
@@ -341,6 +361,14 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
         url("RequestName=SaleTransmitB2BRequest&" + q));
     add("url sale status", "404", "GetStatusSaleTransmitB2BResponse", "urn:veloconnect:sale-B2B-1.6",
         url("RequestName=GetStatusSaleTransmitB2BRequest&" + q));
+    add("url receipt wrong password", "411", "DeliveryNoteQueryResponse", R,
+        url("RequestName=DeliveryNoteQueryRequest&BuyersID=B127645&Password=wrong"));
+    add("url receipt not a date", "405", "DeliveryNoteQueryResponse", R,
+        url("RequestName=DeliveryNoteQueryRequest&" + q + "&FromDate=2026-13-01"));
+    add("url receipt details without an ID", "405", "InvoiceInformationDetailsResponse", R,
+        url("RequestName=InvoiceInformationDetailsRequest&" + q));
+    add("url receipt dates reversed", "400", "OrderConfirmationQueryResponse", R,
+        url("RequestName=OrderConfirmationQueryRequest&" + q + "&FromDate=2026-12-02&ThruDate=2026-12-01"));
     add("url profile wrong password", "411", "GetProfileResponse", "urn:veloconnect:profile-1.1",
         url("RequestName=GetProfileRequest&BuyersID=B127645&Password=wrong"));
     return out;
@@ -509,6 +537,71 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     out.push_back(c.get("/veloconnect?RequestName=SearchResultRequest&BuyersID=B127645&Password=secret&TransactionID=" +
                         first_text(url_search, "TransactionID").value_or("") + "&ResultFormat=ITEM_DETAIL")
                       .body);
+    for (auto& r : receipt_scenario(c)) out.push_back(std::move(r));
+    return out;
+  }
+
+  // The receipt module: every operation with documents, empty, with unknown
+  // IDs, in XML-POST and the URL binding; the profile (1.4 and later) lists it.
+  static std::vector<std::string> receipt_scenario(HttpClient& c) {
+    const std::string R = "urn:veloconnect:receipt-1.3";
+    auto post = [&](const std::string& element, const std::string& content) {
+      return c.post("/veloconnect", in_transaction(element.c_str(), R, kCred + content), "application/xml").body;
+    };
+    auto url = [&](const std::string& q) {
+      return c.get("/veloconnect?BuyersID=B127645&Password=secret&RequestName=" + q).body;
+    };
+    std::vector<std::string> out;
+    auto profile = c.post("/veloconnect", in_transaction("GetProfileRequest", "urn:veloconnect:profile-1.4", kCred),
+                          "application/xml")
+                       .body;
+    CPPUNIT_ASSERT_MESSAGE(profile, profile.find(">InvoiceInformationDetails<") != std::string::npos);
+    out.push_back(profile);
+    // The demo buyer's delivery note and invoice, and the order finished above.
+    auto notes = post("DeliveryNoteQueryRequest", "");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(notes, 1, count_elements(notes, "DeliveryNoteHeader"));
+    out.push_back(notes);
+    auto invoices = post("InvoiceInformationQueryRequest", "<DeliveryNoteID>DN-1001</DeliveryNoteID>");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(invoices, 1, count_elements(invoices, "InvoiceHeader"));
+    out.push_back(invoices);
+    auto confirmations = post("OrderConfirmationQueryRequest", "");
+    CPPUNIT_ASSERT_MESSAGE(confirmations, count_elements(confirmations, "OrderConfirmationHeader") >= 1);
+    out.push_back(confirmations);
+    out.push_back(post("OfferQueryRequest", "<DateRange><FromDate>2026-01-01</FromDate></DateRange>"));
+    out.push_back(post("DeliveryNoteQueryRequest",
+                       "<DateRange><FromDate>2000-01-01</FromDate><ThruDate>2000-01-31</ThruDate></DateRange>"));
+    auto note = post("DeliveryNoteDetailsRequest",
+                     "<DeliveryNoteID>DN-1001</DeliveryNoteID><DeliveryNoteID>NO"
+                     "</DeliveryNoteID>");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(note, 1, count_elements(note, "DeliveryNote"));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(note, 1, count_elements(note, "UnknownID"));
+    out.push_back(note);
+    auto invoice = post("InvoiceInformationDetailsRequest", "<InvoiceID>INV-2001</InvoiceID>");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(invoice, 1, count_elements(invoice, "VAT"));
+    out.push_back(invoice);
+    std::string confirmation_id = first_text(confirmations, "OrderConfirmationID").value_or("");
+    auto confirmation =
+        post("OrderConfirmationDetailsRequest", "<OrderConfirmationID>" + confirmation_id + "</OrderConfirmationID>");
+    CPPUNIT_ASSERT_MESSAGE(confirmation, count_elements(confirmation, "LineItem") >= 1);
+    out.push_back(confirmation);
+    out.push_back(post("OrderConfirmationDetailsRequest", ""));
+    out.push_back(post("OfferDetailsRequest", "<OfferID>OF-1</OfferID>"));
+    // Another buyer sees none of it.
+    auto other = c.post("/veloconnect",
+                        in_transaction("InvoiceInformationDetailsRequest", R,
+                                       "<vct:BuyersID>B200001</vct:BuyersID><vct:Credential><vct:Password>secret2"
+                                       "</vct:Password></vct:Credential><InvoiceID>INV-2001</InvoiceID>"),
+                        "application/xml")
+                     .body;
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(other, 0, count_elements(other, "Invoice"));
+    out.push_back(other);
+    for (const char* q :
+         {"OfferQueryRequest", "OfferDetailsRequest&OfferID=A&OfferID=B",
+          "OrderConfirmationQueryRequest&FromDate=2026-01-01", "OrderConfirmationDetailsRequest",
+          "DeliveryNoteQueryRequest&OrderID=ERP-4711", "DeliveryNoteDetailsRequest&DeliveryNoteID=DN-1001",
+          "InvoiceInformationQueryRequest&OrderConfirmationID=none",
+          "InvoiceInformationDetailsRequest&InvoiceID=INV-2001&InvoiceID=INV-2001"})
+      out.push_back(url(q));
     return out;
   }
 };

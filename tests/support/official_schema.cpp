@@ -55,22 +55,31 @@ const char* kLax =
     "<xsd:sequence><xsd:any minOccurs=\"0\" maxOccurs=\"unbounded\" processContents=\"skip\"/></xsd:sequence>"
     "<xsd:anyAttribute processContents=\"skip\"/>";
 
-std::string lax_cac() {
+// Whether ordergate's subset `schema` defines the type or element `name`
+// (then it is checked strictly, as ordergate writes it, not by a stand-in).
+bool defines(const std::string& schema, const char* name) {
+  return schema.find(std::string("name=\"") + name + "\"") != std::string::npos;
+}
+
+std::string lax_cac(const std::string& subset) {
   std::string out;
   for (const char* e : {"Party", "DeliveryAddress", "CommodityClassification"})
-    out += std::string("<xsd:element name=\"") + e + "\"><xsd:complexType mixed=\"true\">" + kLax +
-           "</xsd:complexType></xsd:element>";
+    if (!defines(subset, e))
+      out += std::string("<xsd:element name=\"") + e + "\"><xsd:complexType mixed=\"true\">" + kLax +
+             "</xsd:complexType></xsd:element>";
   for (const char* t : {"BasePriceType", "TaxCategoryType", "TaxSubTotalType"})
-    out += std::string("<xsd:complexType name=\"") + t + "\" mixed=\"true\">" + kLax + "</xsd:complexType>";
+    if (!defines(subset, t))
+      out += std::string("<xsd:complexType name=\"") + t + "\" mixed=\"true\">" + kLax + "</xsd:complexType>";
   return out;
 }
 
-std::string lax_cbc() {
+std::string lax_cbc(const std::string& subset) {
   std::string out;
   for (const char* t : {"DateTimeType", "DescriptionType", "PriceAmountType", "ZoneType"})
-    out += std::string("<xsd:complexType name=\"") + t +
-           "\"><xsd:simpleContent><xsd:extension base=\"xsd:string\"><xsd:anyAttribute "
-           "processContents=\"skip\"/></xsd:extension></xsd:simpleContent></xsd:complexType>";
+    if (!defines(subset, t))
+      out += std::string("<xsd:complexType name=\"") + t +
+             "\"><xsd:simpleContent><xsd:extension base=\"xsd:string\"><xsd:anyAttribute "
+             "processContents=\"skip\"/></xsd:extension></xsd:simpleContent></xsd:complexType>";
   return out;
 }
 
@@ -115,12 +124,12 @@ void load_official(const fs::path& official, const fs::path& dir, OfficialSchema
   };
   for (const auto& m : modules) write(x / m[1], slurp(official / m[1]));
   fs::path src(OG_SOURCE_DIR);
-  write(x / "ubl/common/UBL-CommonBasicComponents-1.0.xsd",
-        with_before_end(slurp(src / "xsd/ubl-cbc-1.0.xsd"), lax_cbc()));
+  std::string cbc = slurp(src / "xsd/ubl-cbc-1.0.xsd");
+  write(x / "ubl/common/UBL-CommonBasicComponents-1.0.xsd", with_before_end(cbc, lax_cbc(cbc)));
   std::string cac = slurp(src / "xsd/ubl-cac-1.0.xsd");
   cac.replace(cac.find("ubl-cbc-1.0.xsd"), 15, "UBL-CommonBasicComponents-1.0.xsd");
   cac.replace(cac.find("\"catalog-1.5.xsd\""), 17, "\"../../catalog-1.5.xsd\"");
-  write(x / "ubl/common/UBL-CommonAggregateComponents-1.0.xsd", with_before_end(cac, lax_cac()));
+  write(x / "ubl/common/UBL-CommonAggregateComponents-1.0.xsd", with_before_end(cac, lax_cac(cac)));
   write(x / "ubl/common/UBL-UnspecializedDatatypes-1.0.xsd", with_before_end(kUdt, kUdtNameType));
   write(x / "ubl/common/UBL-CoreComponentTypes-1.0.xsd", kCct);
   write(x / "ubl/common/UBL-SpecializedDatatypes-1.0.xsd", kSdt);

@@ -82,6 +82,51 @@ void load_demo_data(store::UnitOfWork& uow, const Clock& clock) {
     if (g.parent) group.parent_id = g.parent;
     uow.catalog().put_classification_group(group);
   }
+  load_receipt_demo_data(uow, clock);
+}
+
+void load_receipt_demo_data(store::UnitOfWork& uow, const Clock& clock) {
+  auto line = [](const char* line_id, const char* item, const char* description, const char* quantity,
+                 const char* price, const char* line_price) {
+    model::ReceiptLine l;
+    l.line_id = line_id;
+    l.order = model::LineReference{"ERP-4711", std::string(line_id)};
+    l.item_id = item;
+    l.description = description;
+    l.quantity = dec(quantity);
+    l.unit = "EA";
+    l.unit_price = dec(price);
+    l.line_price = dec(line_price);
+    l.currency = "EUR";
+    return l;
+  };
+  model::ReceiptDocument note;
+  note.kind = model::ReceiptKind::DeliveryNote;
+  note.id = "DN-1001";
+  note.buyer_id = "B127645";
+  note.issue_date = clock.today().plus_days(-5).to_string();
+  note.description = "Delivery of phone order ERP-4711";
+  note.tracking_urls = {"https://tracking.example.com/parcel/DN-1001"};
+  note.currency = "EUR";
+  note.lines = {line("1", "52090311600", "Brake cable 1.5 x 2000 mm", "10", "2.95", "29.50"),
+                line("2", "200600221", "Tyre 28-622", "2", "19.95", "39.90")};
+  note.lines[0].delivery_date = note.lines[1].delivery_date = note.issue_date;
+  uow.receipts("").put_receipt(note);
+
+  model::ReceiptDocument invoice;
+  invoice.kind = model::ReceiptKind::Invoice;
+  invoice.id = "INV-2001";
+  invoice.buyer_id = "B127645";
+  invoice.issue_date = clock.today().plus_days(-3).to_string();
+  invoice.description = "Invoice for delivery DN-1001";
+  invoice.url = "https://invoices.example.com/INV-2001.pdf";
+  invoice.currency = "EUR";
+  invoice.net_sum = dec("69.40");
+  invoice.vat = {{dec("19"), dec("69.40"), dec("13.19")}};
+  invoice.gross_sum = dec("82.59");
+  invoice.lines = note.lines;
+  for (auto& l : invoice.lines) l.delivery_note = model::LineReference{"DN-1001", l.line_id};
+  uow.receipts("").put_receipt(invoice);
 }
 
 }  // namespace og::core

@@ -11,4 +11,10 @@ inline constexpr const char* kDemoClassificationScheme = "ordergate-demo";
 
 void load_demo_data(store::UnitOfWork& uow, const Clock& clock);
 
+// The demo buyer B127645's receipts (receipt-1.3): delivery note DN-1001
+// (issued five days ago) and invoice INV-2001 for it (three days ago), of a
+// phone order ERP-4711. Part of load_demo_data; alone for a demo database
+// from before the receipt module.
+void load_receipt_demo_data(store::UnitOfWork& uow, const Clock& clock);
+
 }  // namespace og::core

@@ -568,6 +568,66 @@ CREATE TABLE sale_serial_numbers (
   PRIMARY KEY (transaction_id, position, number)
 ) WITHOUT ROWID;
 )sql",
+    // 13: receipts (Veloconnect receipt-1.3): the delivery notes and invoices a
+    // seller's ERP loads, each of one buyer, with their lines and (invoices)
+    // VAT amounts; a document is replaced whole when loaded again. Queries
+    // read one buyer's documents of one kind by issue date, newest first.
+    // Order confirmations are the orders themselves: read the same way.
+    R"sql(
+CREATE TABLE receipts (
+  seller_id TEXT NOT NULL,
+  kind INTEGER NOT NULL,               -- 1 delivery note, 2 invoice
+  id TEXT NOT NULL,
+  buyer_id TEXT NOT NULL,
+  issue_date TEXT NOT NULL,            -- YYYY-MM-DD
+  description TEXT,
+  tracking_urls TEXT NOT NULL,         -- one per line
+  url TEXT,
+  currency TEXT NOT NULL,
+  gross_sum INTEGER NOT NULL,          -- micro-units
+  net_sum INTEGER NOT NULL,
+  loaded_at TEXT NOT NULL,
+  PRIMARY KEY (seller_id, kind, id)
+) WITHOUT ROWID;
+CREATE INDEX receipts_by_buyer_date ON receipts (seller_id, kind, buyer_id, issue_date, id);
+
+CREATE TABLE receipt_lines (
+  seller_id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  receipt_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  line_id TEXT NOT NULL,
+  order_id TEXT,
+  order_line_id TEXT,
+  confirmation_id TEXT,
+  confirmation_line_id TEXT,
+  delivery_note_id TEXT,
+  delivery_note_line_id TEXT,
+  delivery_date TEXT,
+  quantity INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  description TEXT,
+  buyers_item_id TEXT,
+  unit_price INTEGER NOT NULL,
+  line_price INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  PRIMARY KEY (seller_id, kind, receipt_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE receipt_vat (
+  seller_id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  receipt_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  rate INTEGER NOT NULL,
+  taxable INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (seller_id, kind, receipt_id, position)
+) WITHOUT ROWID;
+
+CREATE INDEX orders_by_buyer_date ON orders (seller_id, buyer_id, issue_date, id);
+)sql",
 };
 }  // namespace
 

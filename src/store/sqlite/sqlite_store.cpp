@@ -9,6 +9,7 @@
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/hub.hpp"
+#include "store/sqlite/receipts.hpp"
 #include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/stock.hpp"
@@ -28,6 +29,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
+  std::map<std::string, std::unique_ptr<SqliteReceipts>, std::less<>> receipt_tables;
   SqliteCarts cart_tables;
   SqliteHub hub_tables;
 
@@ -44,6 +46,13 @@ struct SqliteStore::Tables final : UnitOfWork {
       it = transaction_tables
                .emplace(std::string(seller), std::make_unique<SqliteTransactions>(*db, std::string(seller)))
                .first;
+    return *it->second;
+  }
+  ReceiptWriter& receipts(std::string_view seller) override {
+    auto it = receipt_tables.find(seller);
+    if (it == receipt_tables.end())
+      it =
+          receipt_tables.emplace(std::string(seller), std::make_unique<SqliteReceipts>(*db, std::string(seller))).first;
     return *it->second;
   }
   CartWriter& carts() override { return cart_tables; }
