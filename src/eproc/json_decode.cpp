@@ -106,6 +106,10 @@ std::variant<json, JsonProblem> parse_object(std::string_view body) {
                            : "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")",
                        {},
                        {}};
+  } catch (const json::out_of_range&) {
+    // A number beyond what a double holds (4.4e479312): well-formed JSON, but
+    // no quantity or price can be that, so it is answered as malformed too.
+    return JsonProblem{JsonProblem::Kind::Malformed, "the body holds a number out of range", {}, {}};
   }
   if (too_deep)
     return JsonProblem{

@@ -61,6 +61,7 @@ class JsonDecodeTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(numbers_are_read_by_value_strings_as_written);
   CPPUNIT_TEST(malformed_json_is_malformed_and_says_where);
   CPPUNIT_TEST(an_empty_body_is_malformed);
+  CPPUNIT_TEST(a_number_beyond_a_double_is_malformed_not_a_crash);
   CPPUNIT_TEST(the_body_must_be_an_object);
   CPPUNIT_TEST(requests_is_required_and_an_array);
   CPPUNIT_TEST(unknown_fields_are_errors_with_their_pointer);
@@ -127,6 +128,16 @@ class JsonDecodeTest : public CppUnit::TestFixture {
       JsonProblem p = availability_problem(body);
       CPPUNIT_ASSERT(p.kind == JsonProblem::Kind::Malformed);
       CPPUNIT_ASSERT_EQUAL(std::string("the body is empty"), p.detail);
+    }
+  }
+
+  // Found by fuzz_eproc_json: the library throws out_of_range, not parse_error.
+  void a_number_beyond_a_double_is_malformed_not_a_crash() {
+    for (std::string body : {R"({"requests":[{"ean":"1","quantity":4.470e479312}]})", R"({"x":-1e999})"}) {
+      JsonProblem p = availability_problem(body);
+      CPPUNIT_ASSERT_MESSAGE(body, p.kind == JsonProblem::Kind::Malformed);
+      CPPUNIT_ASSERT_EQUAL(std::string("the body holds a number out of range"), p.detail);
+      CPPUNIT_ASSERT(order_problem(body).kind == JsonProblem::Kind::Malformed);
     }
   }
 
