@@ -41,9 +41,9 @@ struct ImportReport {
 using Progress = std::function<void(const ImportReport&)>;
 
 enum class ImportKind {
-  Catalog,  // items (new or replacing), replacements of obsolete items
-  Stock,    // stock and next delivery of known items
-  Prices,   // net price (and recommended retail price) of known items
+  Catalog,         // items (new or replacing), replacements of obsolete items
+  Stock,           // stock and next delivery of known items
+  Prices,          // net price (and recommended retail price) of known items
   Classification,  // groups of the seller's classification schemes (GetClassificationScheme)
 };
 
