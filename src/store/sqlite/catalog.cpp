@@ -56,12 +56,11 @@ SearchSql search_sql(const std::vector<std::string>& terms) {
 
 class RawStatement {
  public:
-  RawStatement(Connection& c, const std::string& sql) : stmt_(c.prepare_uncached(sql)) {}
-  ~RawStatement() { sqlite3_finalize(stmt_); }
-  sqlite3_stmt* get() { return stmt_; }
+  RawStatement(Connection& c, const std::string& sql) : cursor_(c.prepare_uncached(sql)) {}
+  SqliteCursor& get() { return cursor_; }
 
  private:
-  sqlite3_stmt* stmt_;
+  SqliteCursor cursor_;
 };
 
 }  // namespace

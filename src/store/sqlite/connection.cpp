@@ -8,57 +8,39 @@ void fail(sqlite3* db, std::string_view what) {
   throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
-Statement& Statement::bind(int index, std::string_view text) {
+void SqliteCursor::bind_text(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
     fail(sqlite3_db_handle(stmt_), "bind");
-  return *this;
 }
 
-Statement& Statement::bind_blob(int index, std::string_view bytes) {
+void SqliteCursor::bind_blob(int index, std::string_view bytes) {
   if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
     fail(sqlite3_db_handle(stmt_), "bind");
-  return *this;
 }
 
-Statement& Statement::bind(int index, std::int64_t value) {
+void SqliteCursor::bind_integer(int index, std::int64_t value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(sqlite3_db_handle(stmt_), "bind");
-  return *this;
 }
 
-Statement& Statement::bind_null(int index) {
+void SqliteCursor::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(sqlite3_db_handle(stmt_), "bind");
-  return *this;
 }
 
-Statement& Statement::bind(int index, const std::optional<std::string>& text) {
-  return text ? bind(index, std::string_view(*text)) : bind_null(index);
-}
-
-bool Statement::step() {
+bool SqliteCursor::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   fail(sqlite3_db_handle(stmt_), "step");
 }
 
-void Statement::run() {
-  while (step()) {
-  }
-}
-
-std::string Statement::text(int column) const {
+std::string SqliteCursor::text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
-std::string Statement::blob(int column) const {
+std::string SqliteCursor::blob(int column) const {
   auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
-}
-
-std::optional<std::string> Statement::optional_text(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return text(column);
 }
 
 Connection::Connection(const std::string& path, int flags, const char* vfs) {
@@ -71,7 +53,7 @@ Connection::Connection(const std::string& path, int flags, const char* vfs) {
 }
 
 Connection::~Connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  cache_.clear();
   sqlite3_close_v2(db_);
 }
 
@@ -89,9 +71,9 @@ Statement Connection::prepare(const char* sql) {
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) fail(db_, "prepare");
-    it = cache_.emplace(sql, stmt).first;
+    it = cache_.emplace(sql, std::make_unique<SqliteCursor>(stmt)).first;
   }
-  return Statement(it->second);
+  return Statement(*it->second);
 }
 
 sqlite3_stmt* Connection::prepare_uncached(const std::string& sql) {

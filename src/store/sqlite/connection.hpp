@@ -1,4 +1,5 @@
-// A thin RAII layer over one sqlite3 connection and its prepared statements.
+// A thin RAII layer over one sqlite3 connection and its prepared statements,
+// behind the SQL surface the domain tables share with PostgreSQL (sql/db.hpp).
 #pragma once
 #include <sqlite3.h>
 
@@ -9,43 +10,39 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/sql/db.hpp"
+
 namespace og::store::sqlite {
 
-// A prepared statement borrowed from the connection's cache; reset on release.
-class Statement {
+using sql::Statement;
+
+// One sqlite3 statement, prepared once per connection.
+class SqliteCursor final : public sql::Cursor {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement() {
+  explicit SqliteCursor(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  SqliteCursor(const SqliteCursor&) = delete;
+  SqliteCursor& operator=(const SqliteCursor&) = delete;
+  ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+
+  void bind_text(int index, std::string_view text) override;
+  void bind_blob(int index, std::string_view bytes) override;
+  void bind_integer(int index, std::int64_t value) override;
+  void bind_null(int index) override;
+  bool step() override;
+  std::string text(int column) const override;
+  std::string blob(int column) const override;
+  std::int64_t integer(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  void reset() override {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
-
-  Statement& bind(int index, std::string_view text);
-  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
-  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-  Statement& bind_blob(int index, std::string_view bytes);
-  Statement& bind(int index, std::int64_t value);
-  Statement& bind_null(int index);
-  Statement& bind(int index, const std::optional<std::string>& text);
-
-  // True while a row is available.
-  bool step();
-  // Runs a statement that returns no rows.
-  void run();
-
-  std::string text(int column) const;
-  std::string blob(int column) const;
-  std::optional<std::string> optional_text(int column) const;
-  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:
   sqlite3_stmt* stmt_;
 };
 
-class Connection {
+class Connection final : public sql::Db {
  public:
   // `vfs`: a registered VFS by name (nullptr: the default one).
   Connection(const std::string& path, int flags, const char* vfs = nullptr);
@@ -53,17 +50,17 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
-  void exec(const char* sql);
-  // `sql` must be a string literal: its address keys the statement cache.
-  Statement prepare(const char* sql);
+  void exec(const char* sql) override;
+  Statement prepare(const char* sql) override;
   // For SQL built at run time (not cached).
   sqlite3_stmt* prepare_uncached(const std::string& sql);
   sqlite3* handle() const { return db_; }
-  std::int64_t changes() const { return sqlite3_changes64(db_); }
+  std::int64_t changes() const override { return sqlite3_changes64(db_); }
+  sql::Dialect dialect() const override { return sql::Dialect::Sqlite; }
 
  private:
   sqlite3* db_ = nullptr;
-  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unordered_map<const char*, std::unique_ptr<SqliteCursor>> cache_;
 };
 
 // Throws StoreError with the connection's message.

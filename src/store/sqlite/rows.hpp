@@ -1,29 +1,15 @@
-// Reading the catalogue's and transactions' rows, shared by their tables.
+// The shared row readers (sql/rows.hpp), by the names the SQLite tables use.
 #pragma once
-#include "model/catalog.hpp"
-#include "model/veloconnect.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/rows.hpp"
 
 namespace og::store::sqlite {
 
-inline constexpr const char* kItemColumns =
-    "id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, manufacturer_item_id, "
-    "price, currency, recommended_retail_price, stock, next_delivery, classification";
-
-// Decimals are stored as integer micro-units.
-rules::Decimal decimal_column(const Statement& s, int column);
-model::Item read_item(const Statement& s);
-// items.classification (migration 10): "scheme" US "group", pairs separated
-// by RS; NULL for none. Control characters never occur in the ids (the
-// importers refuse them), so no escaping is needed.
-std::optional<std::string> encode_groups(const std::vector<model::ItemGroup>& groups);
-std::vector<model::ItemGroup> decode_groups(const std::optional<std::string>& column);
-model::Transaction read_transaction(const Statement& s);
-
-// Stored kinds: 1 order, 2 text search (migration 1).
-std::int64_t kind_code(model::TransactionKind kind);
-
-#define OG_TXN_COLUMNS \
-  "id, buyer_id, kind, state, is_test, search_string, total_count, order_id, issue_date, created_at, updated_at"
+using sql::decimal_column;
+using sql::decode_groups;
+using sql::encode_groups;
+using sql::kind_code;
+using sql::kItemColumns;
+using sql::read_item;
+using sql::read_transaction;
 
 }  // namespace og::store::sqlite

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "log/log.hpp"
+#include "store/sql/transactions.hpp"
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
@@ -13,7 +14,6 @@
 #include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/stock.hpp"
-#include "store/sqlite/transactions.hpp"
 #include "store/sqlite/wal_buffer.hpp"
 
 namespace og::store::sqlite {
@@ -26,7 +26,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   SqliteSellers seller_tables;
   // Per seller, made on first use (a few bytes each; the statements are the connection's).
   std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
-  std::map<std::string, std::unique_ptr<SqliteTransactions>, std::less<>> transaction_tables;
+  std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
   std::map<std::string, std::unique_ptr<SqliteReceipts>, std::less<>> receipt_tables;
@@ -44,7 +44,7 @@ struct SqliteStore::Tables final : UnitOfWork {
     auto it = transaction_tables.find(seller);
     if (it == transaction_tables.end())
       it = transaction_tables
-               .emplace(std::string(seller), std::make_unique<SqliteTransactions>(*db, std::string(seller)))
+               .emplace(std::string(seller), std::make_unique<sql::SqlTransactions>(*db, std::string(seller)))
                .first;
     return *it->second;
   }

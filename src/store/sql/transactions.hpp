@@ -1,17 +1,16 @@
-// Veloconnect's transaction, order-line and order tables (migration 1) on the
-// store's connection.
+// Veloconnect's transaction, order-line and order tables on a store's
+// connection: the same statements for SQLite and PostgreSQL.
 #pragma once
+#include "store/sql/db.hpp"
 #include "store/transaction_store.hpp"
 
-namespace og::store::sqlite {
-
-class Connection;
+namespace og::store::sql {
 
 // One seller's transactions and orders. end_idle_transactions and
 // purge_ended_transactions are the janitor's: they work across every seller.
-class SqliteTransactions final : public TransactionWriter {
+class SqlTransactions final : public TransactionWriter {
  public:
-  SqliteTransactions(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
+  SqlTransactions(Db& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::optional<model::Transaction> transaction(std::string_view buyer_id, std::string_view id) override;
   std::vector<model::Line> lines(std::string_view transaction_id) override;
@@ -36,8 +35,8 @@ class SqliteTransactions final : public TransactionWriter {
   std::int64_t purge_ended_transactions(std::string_view before, std::int64_t limit) override;
 
  private:
-  Connection& db_;
+  Db& db_;
   std::string seller_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,21 +1,20 @@
-#include "store/sqlite/transactions.hpp"
+#include "store/sql/transactions.hpp"
 
 #include <cstdio>
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 #include "store/store.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
-std::optional<model::Transaction> SqliteTransactions::transaction(std::string_view buyer_id, std::string_view id) {
+std::optional<model::Transaction> SqlTransactions::transaction(std::string_view buyer_id, std::string_view id) {
   auto s = db_.prepare("SELECT " OG_TXN_COLUMNS " FROM transactions WHERE id = ? AND seller_id = ? AND buyer_id = ?");
   s.bind(1, id).bind(2, seller_).bind(3, buyer_id);
   if (!s.step()) return std::nullopt;
   return read_transaction(s);
 }
 
-std::vector<model::Line> SqliteTransactions::lines(std::string_view transaction_id) {
+std::vector<model::Line> SqlTransactions::lines(std::string_view transaction_id) {
   auto s = db_.prepare(
       "SELECT item_id, position, quantity, unit, unit_price, currency, buyers_item_id, delivery_date, backlog "
       "FROM order_lines WHERE transaction_id = ? ORDER BY position");
@@ -37,7 +36,7 @@ std::vector<model::Line> SqliteTransactions::lines(std::string_view transaction_
   return out;
 }
 
-std::vector<model::Transaction> SqliteTransactions::open_transactions(std::string_view buyer_id) {
+std::vector<model::Transaction> SqlTransactions::open_transactions(std::string_view buyer_id) {
   auto s =
       db_.prepare("SELECT " OG_TXN_COLUMNS
                   " FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 ORDER BY created_at, id");
@@ -47,13 +46,13 @@ std::vector<model::Transaction> SqliteTransactions::open_transactions(std::strin
   return out;
 }
 
-std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id) {
+std::int64_t SqlTransactions::count_open_transactions(std::string_view buyer_id) {
   auto s = db_.prepare("SELECT count(*) FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100");
   s.bind(1, seller_).bind(2, buyer_id);
   return s.step() ? s.integer(0) : 0;
 }
 
-void SqliteTransactions::insert_transaction(const model::Transaction& r) {
+void SqlTransactions::insert_transaction(const model::Transaction& r) {
   auto s = db_.prepare("INSERT INTO transactions (" OG_TXN_COLUMNS ", seller_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.id).bind(2, r.buyer_id).bind(3, kind_code(r.kind)).bind(4, std::int64_t{r.state});
   s.bind(5, std::int64_t{r.is_test}).bind(6, r.search_string).bind(7, r.total_count).bind(8, r.order_id);
@@ -61,7 +60,7 @@ void SqliteTransactions::insert_transaction(const model::Transaction& r) {
   s.run();
 }
 
-void SqliteTransactions::update_transaction(const model::Transaction& r) {
+void SqlTransactions::update_transaction(const model::Transaction& r) {
   auto s = db_.prepare(
       "UPDATE transactions SET state = ?, order_id = ?, issue_date = ?, total_count = ?, updated_at = ? "
       "WHERE id = ? AND seller_id = ? AND buyer_id = ?");
@@ -71,7 +70,7 @@ void SqliteTransactions::update_transaction(const model::Transaction& r) {
   if (db_.changes() != 1) throw StoreError("update_transaction: no such transaction " + r.id);
 }
 
-void SqliteTransactions::put_line(std::string_view transaction_id, const model::Line& l) {
+void SqlTransactions::put_line(std::string_view transaction_id, const model::Line& l) {
   auto s = db_.prepare(
       "INSERT INTO order_lines (transaction_id, item_id, position, quantity, unit, unit_price, currency, "
       "buyers_item_id, delivery_date, backlog) VALUES (?,?,?,?,?,?,?,?,?,?) "
@@ -87,25 +86,25 @@ void SqliteTransactions::put_line(std::string_view transaction_id, const model::
   s.run();
 }
 
-void SqliteTransactions::remove_line(std::string_view transaction_id, std::string_view item_id) {
+void SqlTransactions::remove_line(std::string_view transaction_id, std::string_view item_id) {
   auto s = db_.prepare("DELETE FROM order_lines WHERE transaction_id = ? AND item_id = ?");
   s.bind(1, transaction_id).bind(2, item_id);
   s.run();
 }
 
-void SqliteTransactions::clear_lines(std::string_view transaction_id) {
+void SqlTransactions::clear_lines(std::string_view transaction_id) {
   auto s = db_.prepare("DELETE FROM order_lines WHERE transaction_id = ?");
   s.bind(1, transaction_id);
   s.run();
 }
 
-void SqliteTransactions::move_lines(std::string_view from, std::string_view to) {
+void SqlTransactions::move_lines(std::string_view from, std::string_view to) {
   auto s = db_.prepare("UPDATE order_lines SET transaction_id = ? WHERE transaction_id = ?");
   s.bind(1, to).bind(2, from);
   s.run();
 }
 
-std::string SqliteTransactions::insert_order(const model::Order& o) {
+std::string SqlTransactions::insert_order(const model::Order& o) {
   std::int64_t number = 1;
   {
     auto s = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 FROM orders");
@@ -123,8 +122,8 @@ std::string SqliteTransactions::insert_order(const model::Order& o) {
   return id;
 }
 
-std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_id, model::TransactionKind kind,
-                                                         std::string_view active_since) {
+std::int64_t SqlTransactions::count_open_transactions(std::string_view buyer_id, model::TransactionKind kind,
+                                                      std::string_view active_since) {
   auto s = db_.prepare(
       "SELECT count(*) FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 AND kind = ? AND "
       "updated_at >= ?");
@@ -132,8 +131,8 @@ std::int64_t SqliteTransactions::count_open_transactions(std::string_view buyer_
   return s.step() ? s.integer(0) : 0;
 }
 
-std::optional<model::Transaction> SqliteTransactions::least_recent_open_transaction(std::string_view buyer_id,
-                                                                                    model::TransactionKind kind) {
+std::optional<model::Transaction> SqlTransactions::least_recent_open_transaction(std::string_view buyer_id,
+                                                                                 model::TransactionKind kind) {
   auto s = db_.prepare("SELECT " OG_TXN_COLUMNS
                        " FROM transactions WHERE seller_id = ? AND buyer_id = ? AND state < 100 AND kind = ? "
                        "ORDER BY updated_at, id LIMIT 1");
@@ -142,8 +141,8 @@ std::optional<model::Transaction> SqliteTransactions::least_recent_open_transact
   return read_transaction(s);
 }
 
-std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind kind, std::string_view idle_before,
-                                                       int state, std::string_view now) {
+std::int64_t SqlTransactions::end_idle_transactions(model::TransactionKind kind, std::string_view idle_before,
+                                                    int state, std::string_view now) {
   auto s = db_.prepare(
       "UPDATE transactions SET state = ?, updated_at = ? WHERE state < 100 AND kind = ? AND updated_at < ?");
   s.bind(1, std::int64_t{state}).bind(2, now).bind(3, kind_code(kind)).bind(4, idle_before);
@@ -151,11 +150,23 @@ std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind ki
   return db_.changes();
 }
 
-std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
+std::int64_t SqlTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
   // Ended and not a finished order of the seller's: searches (kind 2), stock
   // and sale transmissions (kinds 4 and 5: the instance only; what the dealer
   // sent stays in stock_lines and sale_lines), and orders that were rolled back, ended by the server or
   // only a test.
+  if (db_.dialect() == Dialect::Postgres) {
+    // One statement: the chosen IDs feed both deletes (no temporary table,
+    // which PostgreSQL would make per session).
+    auto s = db_.prepare(
+        "WITH gone AS (SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
+        "(kind IN (2, 4, 5) OR state <> 100 OR is_test = 1) LIMIT ?), "
+        "lines AS (DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM gone)) "
+        "DELETE FROM transactions WHERE id IN (SELECT id FROM gone)");
+    s.bind(1, before).bind(2, limit);
+    s.run();
+    return db_.changes();
+  }
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
   db_.exec("DELETE FROM purge_ids");
   {
@@ -170,8 +181,8 @@ std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view befor
   return db_.changes();
 }
 
-std::vector<model::Order> SqliteTransactions::orders_since(std::string_view since, std::int64_t after_number,
-                                                           std::int64_t limit) {
+std::vector<model::Order> SqlTransactions::orders_since(std::string_view since, std::int64_t after_number,
+                                                        std::int64_t limit) {
   auto s = db_.prepare(
       "SELECT number, id, transaction_id, lines_key, buyer_id, issue_date, total, currency, created_at FROM orders "
       "WHERE seller_id = ? AND created_at >= ? AND number > ? ORDER BY number LIMIT ?");
@@ -183,4 +194,4 @@ std::vector<model::Order> SqliteTransactions::orders_since(std::string_view sinc
   return out;
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,6 +1,6 @@
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 rules::Decimal decimal_column(const Statement& s, int column) {
   return rules::Decimal::from_units(s.integer(column));
@@ -85,4 +85,4 @@ model::Transaction read_transaction(const Statement& s) {
   return r;
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql
