@@ -1,0 +1,75 @@
+// The store for several ordergate instances on one PostgreSQL database. Each
+// of its threads owns one connection; a unit of work is one SERIALIZABLE
+// transaction there, so units that run at the same time, on this instance or
+// another, behave as if they ran one after the other (as SQLite's one store
+// thread makes them): the database, not a lock in memory, keeps them apart.
+// A unit that loses a conflict is rolled back and run again from the start.
+// A unit's answer comes after its COMMIT returned, so there is never an
+// answer before its commit, and nothing is left to wait for afterwards.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace og::store::postgres {
+
+struct PgOptions {
+  // A libpq connection string or URI: postgresql://user@host:port/database.
+  std::string conninfo;
+  // Connections, one thread each: units of work that run at once.
+  int connections = 4;
+  // How often a unit that lost a conflict runs again before it fails.
+  int attempts = 20;
+};
+
+class PgStore final : public Store {
+ public:
+  // Connects, and creates or migrates the schema (several instances may start
+  // at once: one of them does it, the others wait for it).
+  explicit PgStore(PgOptions options);
+  ~PgStore() override;
+
+  Health health() const override;
+  void stop() override;
+  bool created() const override { return created_; }
+
+ protected:
+  void submit(bool write, Job job, JobDone done) override;
+  void when_durable(Commit seen, std::function<void(bool committed)> done) override;
+  std::optional<bool> settled(Commit seen) const override;
+
+ private:
+  struct Worker;
+  struct Pending {
+    bool write;
+    Job job;
+    JobDone done;
+  };
+
+  void run(Worker& worker);
+  void run_job(Worker& worker, Pending& pending);
+
+  PgOptions options_;
+  bool created_ = false;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::vector<std::thread> threads_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+
+  std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::uint64_t> failed_commits_{0};
+  mutable std::mutex health_mutex_;
+  std::string problem_;
+};
+
+}  // namespace og::store::postgres

@@ -1,0 +1,42 @@
+#include "store/postgres/schema.hpp"
+
+#include "store/postgres/connection.hpp"
+#include "store/sql/tables.hpp"
+
+namespace og::store::postgres {
+
+namespace {
+// pg_advisory_xact_lock's key for schema changes: any number of ordergate's
+// own, held only for the creating transaction.
+constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7301202612)";
+}  // namespace
+
+bool create_or_check_schema(PgConnection& db) {
+  db.exec("BEGIN");
+  try {
+    db.exec(kSchemaLock);
+    db.exec("CREATE TABLE IF NOT EXISTS ordergate_schema (version BIGINT NOT NULL)");
+    int version = 0;
+    {
+      auto s = db.prepare("SELECT max(version) FROM ordergate_schema");
+      if (s.step() && !s.is_null(0)) version = static_cast<int>(s.integer(0));
+    }
+    bool created = false;
+    if (version > kSchemaVersion)
+      throw StoreError("the database's schema (version " + std::to_string(version) +
+                       ") is newer than this ordergate's (" + std::to_string(kSchemaVersion) + ")");
+    if (version == 0) {
+      for (const auto& table : sql::shared_tables())
+        for (const auto& statement : sql::postgres_ddl(table)) db.exec(statement.c_str());
+      db.exec("INSERT INTO ordergate_schema (version) VALUES (1)");
+      created = true;
+    }
+    db.exec("COMMIT");
+    return created;
+  } catch (...) {
+    if (db.healthy()) db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace og::store::postgres

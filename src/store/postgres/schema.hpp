@@ -1,0 +1,18 @@
+// The PostgreSQL schema: the shared tables (sql/tables.hpp) and its version.
+#pragma once
+
+namespace og::store::postgres {
+
+class PgConnection;
+
+// The schema version this build creates and reads; SQLite's own migrations
+// reach the same shared tables at its version of the same number.
+inline constexpr int kSchemaVersion = 1;
+
+// Creates the schema in an empty database, under a lock that several
+// instances starting at once take in turn (the first creates, the others
+// find it made). Returns true when this call created it. Throws StoreError
+// for a database made by a newer ordergate.
+bool create_or_check_schema(PgConnection& db);
+
+}  // namespace og::store::postgres

@@ -1,0 +1,110 @@
+// The PostgreSQL schema as the store makes it: the shared description
+// (store/sql/tables.hpp) column by column, made once when several instances
+// start at the same time, and refused when a newer ordergate made it.
+#include <cppunit/extensions/HelperMacros.h>
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "postgres/postgres_database.hpp"
+#include "store/postgres/pg_store.hpp"
+#include "store/sql/tables.hpp"
+
+namespace og::test {
+
+namespace {
+
+std::vector<std::vector<std::string>> query(const std::string& conninfo, const std::string& sql) {
+  PGconn* c = PQconnectdb(conninfo.c_str());
+  PGresult* r = PQexec(c, sql.c_str());
+  std::vector<std::vector<std::string>> out;
+  bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+  std::string error = ok ? "" : PQresultErrorMessage(r);
+  for (int i = 0; ok && i < PQntuples(r); ++i) {
+    std::vector<std::string> row;
+    for (int j = 0; j < PQnfields(r); ++j) row.emplace_back(PQgetisnull(r, i, j) ? "<null>" : PQgetvalue(r, i, j));
+    out.push_back(std::move(row));
+  }
+  PQclear(r);
+  PQfinish(c);
+  CPPUNIT_ASSERT_MESSAGE(sql + ": " + error, ok);
+  return out;
+}
+
+std::string type_name(store::sql::ColumnType type) {
+  switch (type) {
+    case store::sql::ColumnType::Text: return "text";
+    case store::sql::ColumnType::Integer: return "bigint";
+    case store::sql::ColumnType::Blob: return "bytea";
+  }
+  return "?";
+}
+
+}  // namespace
+
+class PgSchemaTest : public CppUnit::TestFixture {
+  CPPUNIT_TEST_SUITE(PgSchemaTest);
+  CPPUNIT_TEST(the_schema_is_the_shared_description);
+  CPPUNIT_TEST(instances_starting_together_create_it_once);
+  CPPUNIT_TEST(a_newer_schema_is_refused);
+  CPPUNIT_TEST_SUITE_END();
+
+ public:
+  void the_schema_is_the_shared_description() {
+    PostgresDatabase database;
+    store::postgres::PgStore s({database.conninfo()});
+    CPPUNIT_ASSERT(s.created());
+    for (const auto& table : store::sql::shared_tables()) {
+      std::string name(table.name);
+      auto columns = query(database.conninfo(),
+                           "SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns "
+                           "WHERE table_name = '" +
+                               name + "' ORDER BY ordinal_position");
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(name, table.columns.size(), columns.size());
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& want = table.columns[i];
+        auto where = name + "." + std::string(want.name);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(where, std::string(want.name), columns[i][0]);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": type", type_name(want.type), columns[i][1]);
+        bool key = std::find(table.primary_key.begin(), table.primary_key.end(), want.name) != table.primary_key.end();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": NOT NULL", want.not_null || key, columns[i][2] == "NO");
+      }
+      auto indexes = query(database.conninfo(), "SELECT count(*) FROM pg_indexes WHERE tablename = '" + name +
+                                                    "' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'");
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": indexes", std::to_string(table.indexes.size()), indexes.at(0).at(0));
+    }
+  }
+
+  void instances_starting_together_create_it_once() {
+    PostgresDatabase database;
+    std::vector<std::unique_ptr<store::postgres::PgStore>> stores(4);
+    std::vector<std::thread> starts;
+    for (auto& s : stores)
+      starts.emplace_back([&] {
+        s = std::make_unique<store::postgres::PgStore>(store::postgres::PgOptions{database.conninfo(), 1});
+      });
+    for (auto& t : starts) t.join();
+    int created = 0;
+    for (auto& s : stores) created += s->created() ? 1 : 0;
+    CPPUNIT_ASSERT_EQUAL(1, created);
+    CPPUNIT_ASSERT_EQUAL(std::string("1"),
+                         query(database.conninfo(), "SELECT count(*) FROM ordergate_schema").at(0).at(0));
+  }
+
+  void a_newer_schema_is_refused() {
+    PostgresDatabase database;
+    { store::postgres::PgStore s({database.conninfo()}); }
+    postgres_exec(database.conninfo(), "INSERT INTO ordergate_schema (version) VALUES (99)");
+    CPPUNIT_ASSERT_THROW(store::postgres::PgStore({database.conninfo()}), store::StoreError);
+    store::postgres::PgOptions unreachable{"host=127.0.0.1 port=1 user=og dbname=postgres connect_timeout=2"};
+    CPPUNIT_ASSERT_THROW(store::postgres::PgStore{unreachable}, store::StoreError);
+  }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(PgSchemaTest);
+
+}  // namespace og::test
