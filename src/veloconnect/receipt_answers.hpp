@@ -26,54 +26,50 @@ struct ReceiptAnswers : EmptyReceiptAnswers<QueryT, DetailsT> {
   HeaderT* (*new_header)(soap*, int);
   std::vector<HeaderT*> QueryT::*headers;
   std::string HeaderT::*id;
-  Ids confirmation_ids;  // the references a header carries beyond OrderID (null: none)
-  Ids delivery_note_ids;
   DocumentT* (*document)(soap*, const model::ReceiptDocument&);
   std::vector<DocumentT*> DetailsT::*documents;
+  Ids confirmation_ids;  // the references a header carries beyond OrderID (null: none)
+  Ids delivery_note_ids;
 };
+
+// A table with its types deduced from its entries.
+template <class Q, class H, class D, class Doc>
+ReceiptAnswers<Q, H, D, Doc> receipt_answers(Q* (*new_query)(soap*, int), D* (*new_details)(soap*, int),
+                                             H* (*new_header)(soap*, int), std::vector<H*> Q::*headers,
+                                             std::string H::*id, Doc* (*document)(soap*, const model::ReceiptDocument&),
+                                             std::vector<Doc*> D::*documents,
+                                             std::vector<std::string> H::*confirmation_ids = nullptr,
+                                             std::vector<std::string> H::*delivery_note_ids = nullptr) {
+  return {{new_query, new_details}, new_header, headers, id, document, documents, confirmation_ids, delivery_note_ids};
+}
 
 // Calls `f` with the table of `type`.
 template <class F>
 void with_receipt_answers(core::veloconnect::ReceiptType type, F&& f) {
   using core::veloconnect::ReceiptType;
+  using namespace velo;  // the generated names are long enough
   switch (type) {
     case ReceiptType::Offer:
-      return f(EmptyReceiptAnswers<velo::_vcr__OfferQueryResponse, velo::_vcr__OfferDetailsResponse>{
-          velo::soap_new__vcr__OfferQueryResponse, velo::soap_new__vcr__OfferDetailsResponse});
+      return f(EmptyReceiptAnswers<_vcr__OfferQueryResponse, _vcr__OfferDetailsResponse>{
+          soap_new__vcr__OfferQueryResponse, soap_new__vcr__OfferDetailsResponse});
     case ReceiptType::OrderConfirmation:
-      return f(ReceiptAnswers<velo::_vcr__OrderConfirmationQueryResponse, velo::_vcr__OrderConfirmationHeader,
-                              velo::_vcr__OrderConfirmationDetailsResponse, velo::_vcr__OrderConfirmation>{
-          {velo::soap_new__vcr__OrderConfirmationQueryResponse, velo::soap_new__vcr__OrderConfirmationDetailsResponse},
-          velo::soap_new__vcr__OrderConfirmationHeader,
-          &velo::_vcr__OrderConfirmationQueryResponse::OrderConfirmationHeader,
-          &velo::_vcr__OrderConfirmationHeader::OrderConfirmationID,
-          nullptr,
-          nullptr,
-          wire::order_confirmation,
-          &velo::_vcr__OrderConfirmationDetailsResponse::OrderConfirmation});
+      return f(receipt_answers(soap_new__vcr__OrderConfirmationQueryResponse,
+                               soap_new__vcr__OrderConfirmationDetailsResponse, soap_new__vcr__OrderConfirmationHeader,
+                               &_vcr__OrderConfirmationQueryResponse::OrderConfirmationHeader,
+                               &_vcr__OrderConfirmationHeader::OrderConfirmationID, wire::order_confirmation,
+                               &_vcr__OrderConfirmationDetailsResponse::OrderConfirmation));
     case ReceiptType::DeliveryNote:
-      return f(ReceiptAnswers<velo::_vcr__DeliveryNoteQueryResponse, velo::_vcr__DeliveryNoteHeader,
-                              velo::_vcr__DeliveryNoteDetailsResponse, velo::_vcr__DeliveryNote>{
-          {velo::soap_new__vcr__DeliveryNoteQueryResponse, velo::soap_new__vcr__DeliveryNoteDetailsResponse},
-          velo::soap_new__vcr__DeliveryNoteHeader,
-          &velo::_vcr__DeliveryNoteQueryResponse::DeliveryNoteHeader,
-          &velo::_vcr__DeliveryNoteHeader::DeliveryNoteID,
-          &velo::_vcr__DeliveryNoteHeader::OrderConfirmationID,
-          nullptr,
-          wire::delivery_note,
-          &velo::_vcr__DeliveryNoteDetailsResponse::DeliveryNote});
+      return f(receipt_answers(soap_new__vcr__DeliveryNoteQueryResponse, soap_new__vcr__DeliveryNoteDetailsResponse,
+                               soap_new__vcr__DeliveryNoteHeader, &_vcr__DeliveryNoteQueryResponse::DeliveryNoteHeader,
+                               &_vcr__DeliveryNoteHeader::DeliveryNoteID, wire::delivery_note,
+                               &_vcr__DeliveryNoteDetailsResponse::DeliveryNote,
+                               &_vcr__DeliveryNoteHeader::OrderConfirmationID));
     case ReceiptType::Invoice:
-      return f(ReceiptAnswers<velo::_vcr__InvoiceInformationQueryResponse, velo::_vcr__InvoiceHeader,
-                              velo::_vcr__InvoiceInformationDetailsResponse, velo::_vcr__Invoice>{
-          {velo::soap_new__vcr__InvoiceInformationQueryResponse,
-           velo::soap_new__vcr__InvoiceInformationDetailsResponse},
-          velo::soap_new__vcr__InvoiceHeader,
-          &velo::_vcr__InvoiceInformationQueryResponse::InvoiceHeader,
-          &velo::_vcr__InvoiceHeader::InvoiceID,
-          &velo::_vcr__InvoiceHeader::OrderConfirmationID,
-          &velo::_vcr__InvoiceHeader::DeliveryNoteID,
-          wire::invoice,
-          &velo::_vcr__InvoiceInformationDetailsResponse::Invoice});
+      return f(receipt_answers(soap_new__vcr__InvoiceInformationQueryResponse,
+                               soap_new__vcr__InvoiceInformationDetailsResponse, soap_new__vcr__InvoiceHeader,
+                               &_vcr__InvoiceInformationQueryResponse::InvoiceHeader, &_vcr__InvoiceHeader::InvoiceID,
+                               wire::invoice, &_vcr__InvoiceInformationDetailsResponse::Invoice,
+                               &_vcr__InvoiceHeader::OrderConfirmationID, &_vcr__InvoiceHeader::DeliveryNoteID));
   }
 }
 

@@ -2,6 +2,8 @@
 // and the exact problem text the imports report as "row N: ...".
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <initializer_list>
+
 #include "core/catalog/csv_cell.hpp"
 
 namespace og::test {
@@ -17,7 +19,22 @@ struct OneCell {
   OneCell(const std::string& column, const std::string& value)
       : header{column}, fields{value}, row(fields, header, 2) {}
   core::CsvCells cells() { return core::CsvCells{row, problems}; }
+  // The cell was refused with this one problem.
+  void refused(const std::string& problem) const {
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, problems.size());
+    CPPUNIT_ASSERT_EQUAL(problem, problems[0]);
+  }
 };
+
+// Each of `texts` in `column` reads as nothing, with "<column> '<text>' <what>".
+template <class Read>
+void all_refused(const char* column, std::initializer_list<const char*> texts, Read read, const std::string& what) {
+  for (const char* text : texts) {
+    OneCell c(column, text);
+    CPPUNIT_ASSERT(!read(c.cells(), column));
+    c.refused(std::string(column) + " '" + text + "' " + what);
+  }
+}
 
 }  // namespace
 
@@ -48,12 +65,9 @@ class CsvCellTest : public CppUnit::TestFixture {
   }
 
   void thousands_separators_are_not_a_decimal_number() {
-    for (const char* text : {"1.234,56", "1,234.56", "1,234,567"}) {
-      OneCell c("stock", text);
-      CPPUNIT_ASSERT(!c.cells().decimal("stock"));
-      CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-      CPPUNIT_ASSERT_EQUAL("stock '" + std::string(text) + "' is not a decimal number", c.problems[0]);
-    }
+    all_refused(
+        "stock", {"1.234,56", "1,234.56", "1,234,567"},
+        [](const core::CsvCells& c, const char* column) { return c.decimal(column); }, "is not a decimal number");
   }
 
   void an_empty_cell_is_a_problem_only_when_required() {
@@ -73,8 +87,7 @@ class CsvCellTest : public CppUnit::TestFixture {
   void a_negative_decimal_is_refused() {
     OneCell c("rrp", "-1,5");
     CPPUNIT_ASSERT(!c.cells().decimal("rrp"));
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("rrp '-1,5' must be 0 or more"), c.problems[0]);
+    c.refused("rrp '-1,5' must be 0 or more");
     OneCell zero("rrp", "0");
     CPPUNIT_ASSERT(zero.cells().decimal("rrp"));
     CPPUNIT_ASSERT(zero.problems.empty());
@@ -83,17 +96,13 @@ class CsvCellTest : public CppUnit::TestFixture {
   void above_zero_refuses_zero() {
     OneCell c("step", "0,0");
     CPPUNIT_ASSERT(!c.cells().decimal("step", core::Presence::Optional, core::Sign::AboveZero));
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("step '0,0' must be above 0"), c.problems[0]);
+    c.refused("step '0,0' must be above 0");
   }
 
   void a_bad_date_is_refused() {
-    for (const char* text : {"2026-02-30", "07.12.2026", "2026-1-5"}) {
-      OneCell c("next_delivery", text);
-      CPPUNIT_ASSERT(!c.cells().date("next_delivery"));
-      CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-      CPPUNIT_ASSERT_EQUAL("next_delivery '" + std::string(text) + "' is not a date (YYYY-MM-DD)", c.problems[0]);
-    }
+    all_refused(
+        "next_delivery", {"2026-02-30", "07.12.2026", "2026-1-5"},
+        [](const core::CsvCells& c, const char* column) { return c.date(column); }, "is not a date (YYYY-MM-DD)");
     OneCell good("next_delivery", "2026-12-07");
     CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), *good.cells().date("next_delivery"));
   }
@@ -104,18 +113,13 @@ class CsvCellTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), *c.cells().date("issue_date"));
     CPPUNIT_ASSERT(c.problems.empty());
     CPPUNIT_ASSERT(!c.cells().date("issue_date", core::Presence::Optional, core::DateForm::Plain));
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("issue_date '2026-12-07Z' is not a date (YYYY-MM-DD)"), c.problems[0]);
+    c.refused("issue_date '2026-12-07Z' is not a date (YYYY-MM-DD)");
   }
 
   void a_bad_unit_code_is_refused() {
-    for (const char* text : {"PACK", "M-2"}) {
-      OneCell c("unit", text);
-      CPPUNIT_ASSERT(!c.cells().unit("unit"));
-      CPPUNIT_ASSERT_EQUAL(std::size_t{1}, c.problems.size());
-      CPPUNIT_ASSERT_EQUAL("unit '" + std::string(text) + "' is not a UN/ECE Rec. 20 unit code (EA, PK, MTR, ...)",
-                           c.problems[0]);
-    }
+    all_refused(
+        "unit", {"PACK", "M-2"}, [](const core::CsvCells& c, const char* column) { return c.unit(column); },
+        "is not a UN/ECE Rec. 20 unit code (EA, PK, MTR, ...)");
     OneCell good("unit", "MTR");
     CPPUNIT_ASSERT_EQUAL(std::string("MTR"), *good.cells().unit("unit"));
   }
