@@ -82,9 +82,37 @@ po::variables_map parse(std::vector<std::string> args, po::options_description o
   return vm;
 }
 
-void print_report(const admin::ImportReport& r, const std::string& what) {
+// What every import command reads from its words: `import KIND FILE [--delimiter C] [--data D] [--seller S]`.
+struct ImportInput {
+  Common common;
+  char delimiter = ',';
+  std::ifstream in;
+  std::unique_ptr<store::sqlite::SqliteStore> store;
+};
+
+ImportInput open_import(const std::vector<std::string>& args) {
+  ImportInput input;
+  std::string file, delimiter = ",";
+  po::options_description o;
+  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
+  parse({args.begin() + 1, args.end()}, o, input.common, {"file"});
+  if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
+  input.delimiter = delimiter[0];
+  input.in.open(file, std::ios::binary);
+  if (!input.in) throw std::runtime_error("cannot read " + file);
+  input.store = open_store(input.common);
+  return input;
+}
+
+// Every refused row, and a file that could not be read, on stderr.
+template <class Report>
+void print_refused_rows(const Report& r) {
   for (const auto& e : r.errors) std::cerr << "row " << e.row << ": " << e.message << "\n";
   if (r.file_problem) std::cerr << "row " << r.file_problem->line << ": " << r.file_problem->message << "\n";
+}
+
+void print_report(const admin::ImportReport& r, const std::string& what) {
+  print_refused_rows(r);
   std::cout << what << ": " << r.rows << " rows read, " << r.written << " written";
   if (r.unknown) std::cout << ", " << r.unknown << " for items the seller does not have";
   if (!r.errors.empty()) std::cout << ", " << r.errors.size() << " refused (see above)";
@@ -143,25 +171,16 @@ int buyer_command(const std::vector<std::string>& args) {
 
 // `import delivery-notes|invoices`: whole documents, one row per line item.
 int import_receipts_command(const std::vector<std::string>& args, model::ReceiptKind kind) {
-  Common common;
-  std::string file, delimiter = ",";
-  po::options_description o;
-  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
-  parse({args.begin() + 1, args.end()}, o, common, {"file"});
-  if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file);
-  auto store = open_store(common);
+  ImportInput input = open_import(args);
   admin::ReceiptImportOptions options;
   options.kind = kind;
-  options.seller = common.seller;
-  options.delimiter = delimiter[0];
+  options.seller = input.common.seller;
+  options.delimiter = input.delimiter;
   options.progress = [&](const admin::ReceiptImportReport& r) {
     if (r.documents >= options.slice) std::cout << "  " << r.documents << " documents written ..." << std::endl;
   };
-  auto r = admin::import_receipts(*store, in, options);
-  for (const auto& e : r.errors) std::cerr << "row " << e.row << ": " << e.message << "\n";
-  if (r.file_problem) std::cerr << "row " << r.file_problem->line << ": " << r.file_problem->message << "\n";
+  auto r = admin::import_receipts(*input.store, input.in, options);
+  print_refused_rows(r);
   std::cout << "import " << args[0] << ": " << r.rows << " rows read, " << r.documents << " documents written";
   if (r.replaced) std::cout << " (" << r.replaced << " replacing one of the same ID)";
   if (r.refused) std::cout << ", " << r.refused << " refused (see above)";
@@ -180,19 +199,11 @@ int import_command(const std::vector<std::string>& args) {
                                                                  {"classification", admin::ImportKind::Classification}};
   if (args.empty() || !kinds.count(args[0]))
     throw std::runtime_error("import catalog|stock|prices|classification|delivery-notes|invoices <file.csv>");
-  Common common;
-  std::string file, delimiter = ",";
-  po::options_description o;
-  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
-  parse({args.begin() + 1, args.end()}, o, common, {"file"});
-  if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file);
-  auto store = open_store(common);
+  ImportInput input = open_import(args);
   admin::ImportOptions options;
   options.kind = kinds.at(args[0]);
-  options.seller = common.seller;
-  options.delimiter = delimiter[0];
+  options.seller = input.common.seller;
+  options.delimiter = input.delimiter;
   std::int64_t shown = 0;
   options.progress = [&](const admin::ImportReport& r) {
     if (r.rows - shown >= 100000) {
@@ -201,7 +212,7 @@ int import_command(const std::vector<std::string>& args) {
     }
   };
   core::SystemClock clock;
-  auto report = admin::import_csv(*store, in, options, clock);
+  auto report = admin::import_csv(*input.store, input.in, options, clock);
   print_report(report, "import " + args[0]);
   return report.ok() ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "message/xml_reader.hpp"
 #include "veloconnect/error_answer.hpp"
 #include "veloconnect/namespaces.hpp"
+#include "veloconnect/receipt_answers.hpp"
 #include "veloconnect/response_code.hpp"
 #include "veloconnect/wire_out.hpp"
 
@@ -669,60 +670,15 @@ Task<void> Service::receipt_query(Out& out) {
   const cv::HeaderList& list = result.value();
   soap* s = out.s();
   std::string note = cut_message(list, core_.receipts.limits().max_headers);
-  auto fill = [&](auto& r) {
-    out.fill_envelope(r);
-    if (!note.empty()) r.ResponseMessage = wire::text(s, note);
-    r.DateRange = wire::date_range(s, list.covered);
-  };
-  switch (type) {
-    case cv::ReceiptType::Offer: {
-      auto* r = velo::soap_new__vcr__OfferQueryResponse(s);
-      fill(*r);
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::OrderConfirmation: {
-      auto* r = velo::soap_new__vcr__OrderConfirmationQueryResponse(s);
-      fill(*r);
-      for (const auto& h : list.headers) {
-        auto* e = velo::soap_new__vcr__OrderConfirmationHeader(s);
-        e->OrderConfirmationID = h.id;
-        e->cbc__IssueDate = h.issue_date;
-        if (h.description) e->Description = wire::text(s, *h.description);
-        e->OrderID = h.order_ids;
-        r->OrderConfirmationHeader.push_back(e);
-      }
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::DeliveryNote: {
-      auto* r = velo::soap_new__vcr__DeliveryNoteQueryResponse(s);
-      fill(*r);
-      for (const auto& h : list.headers) {
-        auto* e = velo::soap_new__vcr__DeliveryNoteHeader(s);
-        e->DeliveryNoteID = h.id;
-        e->cbc__IssueDate = h.issue_date;
-        if (h.description) e->Description = wire::text(s, *h.description);
-        e->OrderID = h.order_ids;
-        e->OrderConfirmationID = h.confirmation_ids;
-        r->DeliveryNoteHeader.push_back(e);
-      }
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::Invoice: {
-      auto* r = velo::soap_new__vcr__InvoiceInformationQueryResponse(s);
-      fill(*r);
-      for (const auto& h : list.headers) {
-        auto* e = velo::soap_new__vcr__InvoiceHeader(s);
-        e->InvoiceID = h.id;
-        e->cbc__IssueDate = h.issue_date;
-        if (h.description) e->Description = wire::text(s, *h.description);
-        e->OrderID = h.order_ids;
-        e->OrderConfirmationID = h.confirmation_ids;
-        e->DeliveryNoteID = h.delivery_note_ids;
-        r->InvoiceHeader.push_back(e);
-      }
-      co_return out.write(*r);
-    }
-  }
+  with_receipt_answers(type, [&](const auto& a) {
+    auto* r = a.new_query(s, -1);
+    out.fill_envelope(*r);
+    if (!note.empty()) r->ResponseMessage = wire::text(s, note);
+    r->DateRange = wire::date_range(s, list.covered);
+    if constexpr (requires { a.headers; })
+      for (const auto& h : list.headers) (r->*a.headers).push_back(receipt_header(s, a, h));
+    out.write(*r);
+  });
 }
 
 Task<void> Service::receipt_details(Out& out) {
@@ -731,35 +687,14 @@ Task<void> Service::receipt_details(Out& out) {
   if (!result.ok()) co_return out.refuse(result.failure());
   const cv::DetailsList& list = result.value();
   soap* s = out.s();
-  switch (type) {
-    case cv::ReceiptType::Offer: {
-      auto* r = velo::soap_new__vcr__OfferDetailsResponse(s);
-      out.fill_envelope(*r);
-      r->UnknownID = list.unknown;
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::OrderConfirmation: {
-      auto* r = velo::soap_new__vcr__OrderConfirmationDetailsResponse(s);
-      out.fill_envelope(*r);
-      for (const auto& d : list.documents) r->OrderConfirmation.push_back(wire::order_confirmation(s, d));
-      r->UnknownID = list.unknown;
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::DeliveryNote: {
-      auto* r = velo::soap_new__vcr__DeliveryNoteDetailsResponse(s);
-      out.fill_envelope(*r);
-      for (const auto& d : list.documents) r->DeliveryNote.push_back(wire::delivery_note(s, d));
-      r->UnknownID = list.unknown;
-      co_return out.write(*r);
-    }
-    case cv::ReceiptType::Invoice: {
-      auto* r = velo::soap_new__vcr__InvoiceInformationDetailsResponse(s);
-      out.fill_envelope(*r);
-      for (const auto& d : list.documents) r->Invoice.push_back(wire::invoice(s, d));
-      r->UnknownID = list.unknown;
-      co_return out.write(*r);
-    }
-  }
+  with_receipt_answers(type, [&](const auto& a) {
+    auto* r = a.new_details(s, -1);
+    out.fill_envelope(*r);
+    if constexpr (requires { a.documents; })
+      for (const auto& d : list.documents) (r->*a.documents).push_back(a.document(s, d));
+    r->UnknownID = list.unknown;
+    out.write(*r);
+  });
 }
 
 Task<void> Service::rollback(Out& out) {

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "core/auth/password.hpp"
-#include "rules/common/date.hpp"
+#include "core/catalog/csv_cell.hpp"
 #include "store/store.hpp"
 
 namespace og::core::admin {
@@ -17,80 +17,8 @@ namespace {
 
 using rules::Decimal;
 
-// A row's value in its column's type, or the reason it is not one.
-struct Cell {
-  const CsvRow& row;
-  std::vector<std::string>& problems;
-
-  std::optional<std::string> text(const char* column) const { return row.get(column); }
-  std::string required(const char* column) const {
-    auto v = row.get(column);
-    if (!v) problems.push_back(std::string(column) + " is empty");
-    return v.value_or("");
-  }
-  std::optional<Decimal> decimal(const char* column, bool positive = false) const {
-    auto v = row.get(column);
-    if (!v) return std::nullopt;
-    std::string text = *v;
-    // Spreadsheets in German write 4,95.
-    if (text.find(',') != std::string::npos && text.find('.') == std::string::npos)
-      std::replace(text.begin(), text.end(), ',', '.');
-    auto d = Decimal::parse(text);
-    if (!d) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a decimal number");
-      return std::nullopt;
-    }
-    if (*d < Decimal() || (positive && *d == Decimal())) {
-      problems.push_back(std::string(column) + " '" + *v + "' must be " + (positive ? "above 0" : "0 or more"));
-      return std::nullopt;
-    }
-    return d;
-  }
-  std::optional<std::string> date(const char* column) const {
-    auto v = row.get(column);
-    if (!v) return std::nullopt;
-    auto d = rules::Date::parse(*v);
-    if (!d) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a date (YYYY-MM-DD)");
-      return std::nullopt;
-    }
-    return d->to_string();
-  }
-  std::optional<std::string> unit(const char* column) const {
-    auto v = row.get(column);
-    if (!v) return std::nullopt;
-    bool ok = v->size() <= 3 && std::all_of(v->begin(), v->end(), [](unsigned char c) { return std::isalnum(c); });
-    if (!ok) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a UN/ECE Rec. 20 unit code (EA, PK, MTR, ...)");
-      return std::nullopt;
-    }
-    return v;
-  }
-};
-
-// An item ID as Veloconnect carries it: 1 to 64 characters, no control characters.
-bool item_id_ok(const std::string& id) {
-  return !id.empty() && id.size() <= 64 &&
-         std::none_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
-
-// Words separated by spaces or '|' (replaced_by, classification).
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char ch : text + " ") {
-    if (ch == ' ' || ch == '|') {
-      if (!word.empty()) out.push_back(word);
-      word.clear();
-    } else {
-      word += ch;
-    }
-  }
-  return out;
-}
-
 // "scheme:group" entries: the item's groups, the first its primary one.
-std::vector<model::ItemGroup> item_groups(const Cell& c) {
+std::vector<model::ItemGroup> item_groups(const CsvCells& c) {
   std::vector<model::ItemGroup> out;
   auto text = c.text("classification");
   if (!text) return out;
@@ -98,7 +26,7 @@ std::vector<model::ItemGroup> item_groups(const Cell& c) {
     auto colon = w.find(':');
     model::ItemGroup g;
     if (colon != std::string::npos) g = {w.substr(0, colon), w.substr(colon + 1)};
-    if (g.scheme_id.empty() || g.group_id.empty() || !item_id_ok(g.scheme_id) || !item_id_ok(g.group_id)) {
+    if (g.scheme_id.empty() || g.group_id.empty() || !identifier_ok(g.scheme_id) || !identifier_ok(g.group_id)) {
       c.problems.push_back("classification '" + w + "' is not scheme:group");
       continue;
     }
@@ -112,10 +40,10 @@ struct CatalogRow {
   std::vector<std::string> replaced_by;  // an obsolete item's replacements
 };
 
-CatalogRow catalog_row(const Cell& c) {
+CatalogRow catalog_row(const CsvCells& c) {
   CatalogRow out;
   std::string id = c.required("item_id");
-  if (!id.empty() && !item_id_ok(id)) c.problems.push_back("item_id '" + id + "' is not a valid item number");
+  if (!id.empty() && !identifier_ok(id)) c.problems.push_back("item_id '" + id + "' is not a valid item number");
   if (auto replaced = c.text("replaced_by")) {
     out.replaced_by = words(*replaced);
     // An obsolete item: its replacements are what is sold.
@@ -130,8 +58,9 @@ CatalogRow catalog_row(const Cell& c) {
   i.description = c.required("description");
   i.order_unit = c.unit("unit").value_or("EA");
   i.base_unit = c.unit("base_unit").value_or(i.order_unit);
-  i.base_per_order_unit = c.decimal("base_per_order_unit", true).value_or(Decimal::from_int(1));
-  i.step = c.decimal("step", true).value_or(Decimal::from_int(1));
+  i.base_per_order_unit =
+      c.decimal("base_per_order_unit", Presence::Optional, Sign::AboveZero).value_or(Decimal::from_int(1));
+  i.step = c.decimal("step", Presence::Optional, Sign::AboveZero).value_or(Decimal::from_int(1));
   i.ean = c.text("ean");
   if (i.ean && (i.ean->size() < 8 || i.ean->size() > 14 ||
                 !std::all_of(i.ean->begin(), i.ean->end(), [](unsigned char ch) { return std::isdigit(ch); })))
@@ -243,7 +172,7 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
   report.file_problem = read_csv(in, options.delimiter, required_columns(options.kind), [&](const CsvRow& row) {
     ++report.rows;
     std::vector<std::string> problems;
-    Cell c{row, problems};
+    CsvCells c{row, problems};
     Pending p{row.line(), {}, {}, {}, {}, {}, {}, {}};
     switch (options.kind) {
       case ImportKind::Catalog: p.catalog = catalog_row(c); break;
@@ -265,8 +194,8 @@ ImportReport import_csv(store::Store& store, std::istream& in, const ImportOptio
         p.group.parent_id = c.text("parent_id");
         p.group.description = c.required("description");
         for (const auto* id : {&p.group.scheme_id, &p.group.id})
-          if (!id->empty() && !item_id_ok(*id)) problems.push_back("'" + *id + "' is not a valid identifier");
-        if (p.group.parent_id && !item_id_ok(*p.group.parent_id))
+          if (!id->empty() && !identifier_ok(*id)) problems.push_back("'" + *id + "' is not a valid identifier");
+        if (p.group.parent_id && !identifier_ok(*p.group.parent_id))
           problems.push_back("parent_id '" + *p.group.parent_id + "' is not a valid identifier");
         break;
     }

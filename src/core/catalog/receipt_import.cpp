@@ -1,12 +1,11 @@
 #include "core/catalog/receipt_import.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <stdexcept>
 
-#include "rules/common/date.hpp"
+#include "core/catalog/csv_cell.hpp"
 #include "rules/veloconnect/receipts.hpp"
 #include "store/store.hpp"
 
@@ -16,11 +15,6 @@ namespace {
 
 using rules::Decimal;
 
-bool id_ok(const std::string& id) {
-  return !id.empty() && id.size() <= 64 &&
-         std::none_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
-
 // An absolute URL without spaces (xsd:anyURI as clients can follow it).
 bool url_ok(const std::string& url) {
   auto scheme = url.find("://");
@@ -28,84 +22,14 @@ bool url_ok(const std::string& url) {
          std::all_of(url.begin(), url.end(), [](unsigned char c) { return c > 0x20 && c != 0x7f; });
 }
 
-// A row's cells in their types, collecting what is wrong with them.
-struct Cells {
-  const CsvRow& row;
-  std::vector<std::string>& problems;
-
-  std::optional<std::string> text(const char* column) const { return row.get(column); }
-  std::optional<std::string> id(const char* column, bool required = false) const {
-    auto v = row.get(column);
-    if (!v) {
-      if (required) problems.push_back(std::string(column) + " is empty");
-      return std::nullopt;
-    }
-    if (!id_ok(*v)) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not an identifier (1 to 64 characters)");
-      return std::nullopt;
-    }
-    return v;
-  }
-  std::optional<Decimal> decimal(const char* column, bool required = false) const {
-    auto v = row.get(column);
-    if (!v) {
-      if (required) problems.push_back(std::string(column) + " is empty");
-      return std::nullopt;
-    }
-    std::string t = *v;
-    if (t.find(',') != std::string::npos && t.find('.') == std::string::npos)
-      std::replace(t.begin(), t.end(), ',', '.');
-    auto d = Decimal::parse(t);
-    if (!d) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a decimal number");
-      return std::nullopt;
-    }
-    if (d->is_negative()) {
-      problems.push_back(std::string(column) + " '" + *v + "' must be 0 or more");
-      return std::nullopt;
-    }
-    return d;
-  }
-  std::optional<std::string> date(const char* column, bool required = false) const {
-    auto v = row.get(column);
-    if (!v) {
-      if (required) problems.push_back(std::string(column) + " is empty");
-      return std::nullopt;
-    }
-    auto d = rules::Date::parse(*v);
-    if (!d || v->size() != 10) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a date (YYYY-MM-DD)");
-      return std::nullopt;
-    }
-    return d->to_string();
-  }
-  std::optional<std::string> unit(const char* column) const {
-    auto v = row.get(column);
-    if (!v) return std::nullopt;
-    bool ok = v->size() <= 3 && std::all_of(v->begin(), v->end(), [](unsigned char c) { return std::isalnum(c); });
-    if (!ok) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not a UN/ECE Rec. 20 unit code (EA, PK, MTR, ...)");
-      return std::nullopt;
-    }
-    return v;
-  }
-  std::optional<std::string> currency(const char* column) const {
-    auto v = row.get(column);
-    if (!v) return std::nullopt;
-    if (v->size() != 3 || !std::all_of(v->begin(), v->end(), [](unsigned char c) { return std::isupper(c); })) {
-      problems.push_back(std::string(column) + " '" + *v + "' is not an ISO 4217 code (EUR, CHF, ...)");
-      return std::nullopt;
-    }
-    return v;
-  }
-  std::optional<model::LineReference> reference(const char* id_column, const char* line_column) const {
-    auto id_value = id(id_column);
-    auto line = id(line_column);
-    if (line && !id_value) problems.push_back(std::string(line_column) + " without " + id_column);
-    if (!id_value) return std::nullopt;
-    return model::LineReference{*id_value, line};
-  }
-};
+// A document's reference to a line of another: the document's ID, and the line's where given.
+std::optional<model::LineReference> reference(const CsvCells& c, const char* id_column, const char* line_column) {
+  auto id_value = c.id(id_column);
+  auto line = c.id(line_column);
+  if (line && !id_value) c.problems.push_back(std::string(line_column) + " without " + id_column);
+  if (!id_value) return std::nullopt;
+  return model::LineReference{*id_value, line};
+}
 
 // One row as read: the document's columns (as given) and the line item.
 struct Row {
@@ -132,11 +56,11 @@ const char* id_column(model::ReceiptKind kind) {
 }
 
 Row read_row(const CsvRow& csv, model::ReceiptKind kind, std::vector<std::string>& problems) {
-  Cells c{csv, problems};
+  CsvCells c{csv, problems};
   Row r;
   r.line = csv.line();
   r.buyer = c.id("buyer_id");
-  r.issue_date = c.date("issue_date");
+  r.issue_date = c.date("issue_date", Presence::Optional, DateForm::Plain);
   r.description = c.text("description");
   r.currency = c.currency("currency");
   model::ReceiptLine& l = r.item;
@@ -144,15 +68,15 @@ Row read_row(const CsvRow& csv, model::ReceiptKind kind, std::vector<std::string
     l.line_id = *id;
     r.line_id_given = true;
   }
-  l.order = c.reference("order_id", "order_line_id");
-  l.confirmation = c.reference("order_confirmation_id", "order_confirmation_line_id");
-  l.delivery_date = c.date("delivery_date");
-  l.item_id = c.id("item_id", true).value_or("");
+  l.order = reference(c, "order_id", "order_line_id");
+  l.confirmation = reference(c, "order_confirmation_id", "order_confirmation_line_id");
+  l.delivery_date = c.date("delivery_date", Presence::Optional, DateForm::Plain);
+  l.item_id = c.id("item_id", Presence::Required).value_or("");
   l.description = c.text("item_description");
   l.buyers_item_id = c.id("buyers_item_id");
-  l.quantity = c.decimal("quantity", true).value_or(Decimal());
+  l.quantity = c.decimal("quantity", Presence::Required).value_or(Decimal());
   l.unit = c.unit("unit").value_or("EA");
-  l.unit_price = c.decimal("unit_price", true).value_or(Decimal());
+  l.unit_price = c.decimal("unit_price", Presence::Required).value_or(Decimal());
   if (auto price = c.decimal("line_price")) {
     l.line_price = *price;
   } else if (auto product = l.quantity.times(l.unit_price)) {
@@ -162,28 +86,20 @@ Row read_row(const CsvRow& csv, model::ReceiptKind kind, std::vector<std::string
   }
   if (kind == model::ReceiptKind::DeliveryNote) {
     if (auto urls = c.text("tracking_url")) {
-      std::string word;
-      for (char ch : *urls + " ") {
-        if (ch == ' ' || ch == '|') {
-          if (!word.empty()) {
-            if (url_ok(word))
-              r.tracking.push_back(word);
-            else
-              problems.push_back("tracking_url '" + word + "' is not an absolute URL");
-          }
-          word.clear();
-        } else {
-          word += ch;
-        }
+      for (const auto& word : words(*urls)) {
+        if (url_ok(word))
+          r.tracking.push_back(word);
+        else
+          problems.push_back("tracking_url '" + word + "' is not an absolute URL");
       }
     }
   } else {
-    l.delivery_note = c.reference("delivery_note_id", "delivery_note_line_id");
+    l.delivery_note = reference(c, "delivery_note_id", "delivery_note_line_id");
     r.url = c.text("invoice_url");
     if (r.url && !url_ok(*r.url)) problems.push_back("invoice_url '" + *r.url + "' is not an absolute URL");
     r.gross = c.decimal("gross_sum");
     r.net = c.decimal("net_sum");
-    r.vat_rate = c.decimal("vat_rate", true);
+    r.vat_rate = c.decimal("vat_rate", Presence::Required);
     r.vat_amount = c.decimal("vat_amount");
     r.vat_taxable = c.decimal("vat_taxable");
   }
@@ -311,7 +227,7 @@ ReceiptImportReport import_receipts(store::Store& store, std::istream& in, const
   report.file_problem = read_csv(in, options.delimiter, receipt_required_columns(options.kind), [&](const CsvRow& csv) {
     ++report.rows;
     std::vector<std::string> problems;
-    auto id = Cells{csv, problems}.id(id_col, true);
+    auto id = CsvCells{csv, problems}.id(id_col, Presence::Required);
     Row row = read_row(csv, options.kind, problems);
     Pending* doc = nullptr;
     if (id) {
