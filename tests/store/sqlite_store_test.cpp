@@ -9,10 +9,12 @@
 #include "core/clock.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/transaction_store_contract.hpp"
 #include "support/temp_dir.hpp"
 
 namespace og::test {
 
+using contract::transaction;
 using rules::Decimal;
 using store::sqlite::SqliteOptions;
 using store::sqlite::SqliteStore;
@@ -28,15 +30,6 @@ model::Item item(const std::string& id, const std::string& description) {
   r.currency = "EUR";
   r.stock = Decimal::from_int(7);
   return r;
-}
-
-model::Transaction transaction(const std::string& id, const std::string& buyer, int state) {
-  model::Transaction t;
-  t.id = id;
-  t.buyer_id = buyer;
-  t.state = state;
-  t.created_at = t.updated_at = "2026-11-23T00:00:00Z";
-  return t;
 }
 
 std::optional<model::Item> find_item(SqliteStore& s, const std::string& id) {

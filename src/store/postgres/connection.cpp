@@ -160,15 +160,13 @@ void PgConnection::check(PGresult* result, std::string_view what) {
   throw StoreError(message);
 }
 
+void PgConnection::check_and_clear(PGresult* result, std::string_view what) {
+  std::unique_ptr<PGresult, decltype(&PQclear)> owned(result, &PQclear);
+  check(result, what);
+}
+
 void PgConnection::exec(const char* sql) {
-  PGresult* result = PQexec(conn_, sql);
-  try {
-    check(result, "exec");
-  } catch (...) {
-    PQclear(result);
-    throw;
-  }
-  PQclear(result);
+  check_and_clear(PQexec(conn_, sql), "exec");
 }
 
 Statement PgConnection::prepare(const char* sql) {
@@ -177,14 +175,7 @@ Statement PgConnection::prepare(const char* sql) {
     int count = 0;
     auto text = number_placeholders(sql, count);
     auto name = "s" + std::to_string(cache_.size() + 1);
-    PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
-    try {
-      check(result, "prepare");
-    } catch (...) {
-      PQclear(result);
-      throw;
-    }
-    PQclear(result);
+    check_and_clear(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr), "prepare");
     it = cache_.emplace(sql, std::make_unique<PgCursor>(*this, std::move(name), count)).first;
   }
   return Statement(*it->second);

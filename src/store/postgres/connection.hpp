@@ -72,6 +72,8 @@ class PgConnection final : public sql::Db {
   PGconn* handle() const { return conn_; }
   // Checks a result (throws ConflictError or StoreError), records changes().
   void check(PGresult* result, std::string_view what);
+  // The same for a result nobody reads: cleared either way.
+  void check_and_clear(PGresult* result, std::string_view what);
 
  private:
   PGconn* conn_ = nullptr;
