@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -99,13 +100,22 @@ class SharedSchemaTest : public CppUnit::TestFixture {
         auto unique = rows(
             db, "SELECT \"unique\" FROM pragma_index_list('" + name + "') WHERE name = '" + std::string(i.name) + "'");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(i.name) + ": unique", i.unique, unique.at(0).at(0) == "1");
+        // A partial index covers the same rows.
+        auto sql = rows(db, "SELECT sql FROM sqlite_master WHERE name = '" + std::string(i.name) + "'").at(0).at(0);
+        auto where = sql.find(" WHERE ");
+        std::string have_where = where == std::string::npos ? "" : sql.substr(where + 7);
+        while (!have_where.empty() &&
+               (have_where.back() == ';' || std::isspace(static_cast<unsigned char>(have_where.back()))))
+          have_where.pop_back();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(i.name) + ": rows", std::string(i.where), have_where);
       }
       // Column-level UNIQUE constraints: SQLite's autoindexes over exactly those columns.
       for (auto column : table.unique_columns) {
-        auto found = rows(db, "SELECT count(*) FROM pragma_index_list('" + name +
-                                  "') l WHERE l.\"unique\" = 1 AND l.origin = 'u' AND (SELECT group_concat(name) FROM "
-                                  "pragma_index_info(l.name)) = '" +
-                                  std::string(column) + "'");
+        auto found =
+            rows(db, "SELECT count(*) FROM pragma_index_list('" + name +
+                         "') l WHERE l.\"unique\" = 1 AND l.origin = 'u' AND (SELECT group_concat(name, ', ') FROM "
+                         "pragma_index_info(l.name)) = '" +
+                         std::string(column) + "'");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": UNIQUE (" + std::string(column) + ")", std::string("1"),
                                      found.at(0).at(0));
       }

@@ -7,6 +7,7 @@
 
 #include "core/catalog/demo_data.hpp"
 #include "core/clock.hpp"
+#include "store/catalog_store_contract.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/transaction_store_contract.hpp"
@@ -14,27 +15,14 @@
 
 namespace og::test {
 
+using contract::find_item;
+using contract::item;
 using contract::transaction;
 using rules::Decimal;
 using store::sqlite::SqliteOptions;
 using store::sqlite::SqliteStore;
 
 namespace {
-
-model::Item item(const std::string& id, const std::string& description) {
-  model::Item r;
-  r.id = id;
-  r.description = description;
-  r.order_unit = r.base_unit = "EA";
-  r.price = *Decimal::parse("1.50");
-  r.currency = "EUR";
-  r.stock = Decimal::from_int(7);
-  return r;
-}
-
-std::optional<model::Item> find_item(SqliteStore& s, const std::string& id) {
-  return s.read_now([&](store::ReadView& r) { return r.catalog().item(id); });
-}
 
 std::string db_path(const TempDir& dir) {
   return (dir.path() / "og.db").string();
@@ -69,10 +57,6 @@ std::int64_t query_int(const std::string& path, const char* sql) {
 class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(SqliteStoreTest);
   CPPUNIT_TEST(new_database_is_created_and_seeded_once);
-  CPPUNIT_TEST(item_round_trip_keeps_exact_decimals);
-  CPPUNIT_TEST(classification_groups_keep_their_order_per_seller);
-  CPPUNIT_TEST(buyer_round_trip_keeps_binary_secrets);
-  CPPUNIT_TEST(exception_in_unit_of_work_keeps_nothing);
   CPPUNIT_TEST(exception_in_a_read_reaches_the_caller);
   CPPUNIT_TEST(failed_commit_keeps_nothing);
   CPPUNIT_TEST(transaction_kinds_keep_their_codes_on_disk);
@@ -80,8 +64,6 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(stock_transmission_round_trip_and_paging);
   CPPUNIT_TEST(sale_transmission_round_trip_and_paging);
   CPPUNIT_TEST(version_8_orders_keep_their_lines_after_migration);
-  CPPUNIT_TEST(search_matches_all_terms_as_substrings);
-  CPPUNIT_TEST(bulk_items_are_searchable_and_later_ones_too);
   CPPUNIT_TEST(newer_schema_is_refused);
   CPPUNIT_TEST(demo_data_is_the_documented_catalog);
   CPPUNIT_TEST(stopped_store_refuses_work);
@@ -106,69 +88,6 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!again.created());
     CPPUNIT_ASSERT_EQUAL(1, seeded);
     CPPUNIT_ASSERT(find_item(again, "A1").has_value());
-  }
-
-  void item_round_trip_keeps_exact_decimals() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    auto r = item("X", "Tyre");
-    r.price = *Decimal::parse("19.95");
-    r.recommended_retail_price = *Decimal::parse("34.90");
-    r.base_per_order_unit = Decimal::from_int(100);
-    r.step = *Decimal::parse("0.5");
-    r.stock = *Decimal::parse("12.125");
-    r.next_delivery = "2026-12-07";
-    r.ean = "4012345678901";
-    r.manufacturer = "Acme";
-    r.manufacturer_item_id = "AC-1";
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(r); });
-    auto back = find_item(s, "X");
-    CPPUNIT_ASSERT(back.has_value());
-    CPPUNIT_ASSERT_EQUAL(std::string("Tyre"), back->description);
-    CPPUNIT_ASSERT_EQUAL(std::string("19.95"), back->price.to_string(2));
-    CPPUNIT_ASSERT_EQUAL(std::string("34.90"), back->recommended_retail_price->to_string(2));
-    CPPUNIT_ASSERT_EQUAL(std::string("100"), back->base_per_order_unit.to_string());
-    CPPUNIT_ASSERT(back->step == r.step);
-    CPPUNIT_ASSERT(back->stock == r.stock);
-    CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), back->next_delivery.value_or(""));
-    CPPUNIT_ASSERT_EQUAL(std::string("4012345678901"), back->ean.value_or(""));
-    CPPUNIT_ASSERT_EQUAL(std::string("Acme"), back->manufacturer.value_or(""));
-    CPPUNIT_ASSERT_EQUAL(std::string("AC-1"), back->manufacturer_item_id.value_or(""));
-    CPPUNIT_ASSERT_EQUAL(std::string("EUR"), back->currency);
-    CPPUNIT_ASSERT(!find_item(s, "x").has_value());  // IDs are exact, not case-folded
-    // Absent optionals stay absent.
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("Y", "Bare")); });
-    auto bare = find_item(s, "Y");
-    CPPUNIT_ASSERT(bare && !bare->ean && !bare->manufacturer && !bare->manufacturer_item_id &&
-                   !bare->recommended_retail_price && !bare->next_delivery);
-  }
-
-  void buyer_round_trip_keeps_binary_secrets() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    model::Buyer b{"B1", "Dealer", std::string("s\0a\xffl", 5), std::string("\0h\x80", 3), 1234};
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_buyer(b); });
-    auto back = s.read_now([](store::ReadView& r) { return r.catalog().buyer("B1"); });
-    CPPUNIT_ASSERT(back.has_value());
-    CPPUNIT_ASSERT_EQUAL(std::string("Dealer"), back->name);
-    CPPUNIT_ASSERT(back->password_salt == b.password_salt);
-    CPPUNIT_ASSERT(back->password_hash == b.password_hash);
-    CPPUNIT_ASSERT_EQUAL(1234, back->password_iterations);
-    CPPUNIT_ASSERT(!s.read_now([](store::ReadView& r) { return r.catalog().buyer("b1"); }).has_value());
-  }
-
-  void exception_in_unit_of_work_keeps_nothing() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    CPPUNIT_ASSERT_THROW(s.write_now([&](store::UnitOfWork& u) {
-      u.catalog().put_item(item("Y", "half"));
-      throw std::runtime_error("abort");
-    }),
-                         std::runtime_error);
-    CPPUNIT_ASSERT(!find_item(s, "Y").has_value());
-    // The store goes on.
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("Z", "whole")); });
-    CPPUNIT_ASSERT(find_item(s, "Z").has_value());
   }
 
   void exception_in_a_read_reaches_the_caller() {
@@ -421,54 +340,6 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("OG-00000008"), next);
   }
 
-  void search_matches_all_terms_as_substrings() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    s.write_now([&](store::UnitOfWork& u) {
-      u.catalog().put_item(item("52090311600", "Brake cable 1.5 x 2000 mm"));
-      u.catalog().put_item(item("52090311100", "Shift cable 1.1 x 2100 mm, pack of 100"));
-      u.catalog().put_item(item("200600221", "Tyre 28-622"));
-      u.catalog().put_item(item("P100%", "Odd 100% item_name"));
-    });
-    auto count = [&](std::vector<std::string> terms) {
-      return s.read_now([&](store::ReadView& r) { return r.catalog().count_items_matching(terms); });
-    };
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, count({"cable"}));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"CABLE", "brake"}));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"0311600"}));  // item number substring
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, count({"x", "mm"}));  // short terms
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count({"0%"}));       // LIKE wildcards are literal
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count({"cable", "tyre"}));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, count({}));
-    auto page = s.read_now([](store::ReadView& r) { return r.catalog().items_matching({"cable"}, 1, 10); });
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, page.size());  // ordered by item number
-    CPPUNIT_ASSERT_EQUAL(std::string("52090311600"), page[0].id);
-  }
-
-  void bulk_items_are_searchable_and_later_ones_too() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    auto count = [&](const std::string& term) {
-      return s.read_now([&](store::ReadView& r) { return r.catalog().count_items_matching({term}); });
-    };
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("A1", "Brake cable")); });
-    int n = 0;
-    s.write_now([&](store::UnitOfWork& u) {
-      u.catalog().put_items([&](model::Item& r) {
-        if (++n > 3) return false;
-        r = item("B" + std::to_string(n), "Tyre number " + std::to_string(n));
-        return true;
-      });
-    });
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("C1", "Tyre lever")); });
-    CPPUNIT_ASSERT(find_item(s, "B3").has_value());
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, count("tyre"));   // the bulk ones and the later one
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, count("brake"));  // the earlier one is kept
-    // The index is maintained per item again afterwards (the trigger is back).
-    s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(item("B2", "Saddle")); });
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, count("tyre"));
-  }
-
   void newer_schema_is_refused() {
     TempDir dir;
     std::string path = db_path(dir);
@@ -479,28 +350,6 @@ class SqliteStoreTest : public CppUnit::TestFixture {
 
   // Migration 8: groups by scheme in the order put; a group put again keeps
   // its place; another seller's scheme stays its own.
-  void classification_groups_keep_their_order_per_seller() {
-    TempDir dir;
-    SqliteStore s({db_path(dir)});
-    using G = model::ClassificationGroup;
-    s.write_now([&](store::UnitOfWork& u) {
-      u.catalog().put_classification_group(G{"S", "20", std::nullopt, "Drivetrain"});
-      u.catalog().put_classification_group(G{"S", "10", std::nullopt, "Brakes"});
-      u.catalog().put_classification_group(G{"A", "1", std::nullopt, "First of A"});
-      u.catalog().put_classification_group(G{"S", "2010", std::string("20"), "Chains"});
-      u.catalog().put_classification_group(G{"S", "10", std::nullopt, "Brakes and levers"});
-      u.catalog("other").put_classification_group(G{"S", "99", std::nullopt, "Elsewhere"});
-    });
-    auto groups = s.read_now([](store::ReadView& r) { return r.catalog().classification(); });
-    std::string seen;
-    for (const auto& g : groups)
-      seen += g.scheme_id + "/" + g.id + "<" + g.parent_id.value_or("-") + ">" + g.description + ";";
-    CPPUNIT_ASSERT_EQUAL(std::string("A/1<->First of A;S/20<->Drivetrain;S/10<->Brakes and levers;S/2010<20>Chains;"),
-                         seen);
-    auto other = s.read_now([](store::ReadView& r) { return r.catalog("other").classification(); });
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, other.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("99"), other.front().id);
-  }
 
   void demo_data_is_the_documented_catalog() {
     TempDir dir;

@@ -1,5 +1,6 @@
 #include "store/postgres/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -29,7 +30,8 @@ std::string number_placeholders(std::string_view sql, int& count) {
   out.reserve(sql.size() + 16);
   count = 0;
   char quote = 0;
-  for (char c : sql) {
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
     if (quote) {
       if (c == quote) quote = 0;
       out += c;
@@ -37,8 +39,17 @@ std::string number_placeholders(std::string_view sql, int& count) {
       quote = c;
       out += c;
     } else if (c == '?') {
-      out += '$';
-      out += std::to_string(++count);
+      // ?NNN (SQLite's numbered form) keeps its number; a bare ? takes the next.
+      std::size_t digits = i + 1;
+      while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
+      if (digits > i + 1) {
+        int number = std::stoi(std::string(sql.substr(i + 1, digits - i - 1)));
+        out += '$' + std::to_string(number);
+        count = std::max(count, number);
+        i = digits - 1;
+      } else {
+        out += '$' + std::to_string(++count);
+      }
     } else {
       out += c;
     }
@@ -179,6 +190,15 @@ Statement PgConnection::prepare(const char* sql) {
     it = cache_.emplace(sql, std::make_unique<PgCursor>(*this, std::move(name), count)).first;
   }
   return Statement(*it->second);
+}
+
+std::unique_ptr<sql::Cursor> PgConnection::prepare_once(const std::string& sql) {
+  // The unnamed statement: replaced by the next one, which is what a cursor
+  // that is used at once and then dropped needs.
+  int count = 0;
+  auto text = number_placeholders(sql, count);
+  check_and_clear(PQprepare(conn_, "", text.c_str(), 0, nullptr), "prepare");
+  return std::make_unique<PgCursor>(*this, std::string(), count);
 }
 
 }  // namespace og::store::postgres

@@ -63,6 +63,7 @@ class PgConnection final : public sql::Db {
   ~PgConnection() override;
 
   Statement prepare(const char* sql) override;
+  std::unique_ptr<sql::Cursor> prepare_once(const std::string& sql) override;
   void exec(const char* sql) override;
   std::int64_t changes() const override { return changes_; }
   sql::Dialect dialect() const override { return sql::Dialect::Postgres; }

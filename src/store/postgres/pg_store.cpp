@@ -4,6 +4,7 @@
 #include <map>
 #include <random>
 
+#include "store/postgres/catalog.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/schema.hpp"
 #include "store/sql/transactions.hpp"
@@ -26,6 +27,8 @@ namespace {
 struct PgStore::Worker final : UnitOfWork {
   explicit Worker(const std::string& conninfo) : db(std::make_unique<PgConnection>(conninfo)) {}
   std::unique_ptr<PgConnection> db;
+  std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
+  std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
 
   TransactionWriter& transactions(std::string_view seller) override {
@@ -36,8 +39,13 @@ struct PgStore::Worker final : UnitOfWork {
                .first;
     return *it->second;
   }
-  SellerWriter& sellers() override { not_yet("sellers"); }
-  CatalogWriter& catalog(std::string_view) override { not_yet("catalogues"); }
+  SellerWriter& sellers() override { return *seller_tables; }
+  CatalogWriter& catalog(std::string_view seller) override {
+    auto it = catalogs.find(seller);
+    if (it == catalogs.end())
+      it = catalogs.emplace(std::string(seller), std::make_unique<PgCatalog>(*db, std::string(seller))).first;
+    return *it->second;
+  }
   ReceiptWriter& receipts(std::string_view) override { not_yet("receipts"); }
   CartWriter& carts() override { not_yet("SRM carts"); }
   HubWriter& hub() override { not_yet("hub orders"); }
@@ -47,7 +55,9 @@ struct PgStore::Worker final : UnitOfWork {
   // After a lost connection the tables' statements belong to the old one.
   void reconnect(const std::string& conninfo) {
     transaction_tables.clear();
+    catalogs.clear();
     db = std::make_unique<PgConnection>(conninfo);
+    seller_tables = std::make_unique<sql::SqlSellers>(*db);
   }
 };
 

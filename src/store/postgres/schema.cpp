@@ -1,5 +1,6 @@
 #include "store/postgres/schema.hpp"
 
+#include "store/postgres/catalog.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/sql/tables.hpp"
 
@@ -28,6 +29,9 @@ bool create_or_check_schema(PgConnection& db) {
     if (version == 0) {
       for (const auto& table : sql::shared_tables())
         for (const auto& statement : sql::postgres_ddl(table)) db.exec(statement.c_str());
+      // Text search: PostgreSQL's own trigram index (SQLite: FTS5 trigrams).
+      db.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+      db.exec("CREATE INDEX items_text ON items USING gin ((" OG_PG_ITEM_TEXT ") gin_trgm_ops)");
       db.exec("INSERT INTO ordergate_schema (version) VALUES (1)");
       created = true;
     }

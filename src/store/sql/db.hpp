@@ -6,6 +6,7 @@
 // must (PostgreSQL numbers the placeholders).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,6 +99,9 @@ class Db {
   virtual ~Db() = default;
   // `sql` must be a string literal: its address keys the statement cache.
   virtual Statement prepare(const char* sql) = 0;
+  // For SQL made at run time (a search with as many terms as asked): prepared
+  // for this one use, owned by the caller.
+  virtual std::unique_ptr<Cursor> prepare_once(const std::string& sql) = 0;
   // Runs statements that return no rows (no placeholders).
   virtual void exec(const char* sql) = 0;
   // Rows the last INSERT, UPDATE or DELETE changed.

@@ -6,6 +6,7 @@ namespace {
 
 constexpr auto Text = ColumnType::Text;
 constexpr auto Integer = ColumnType::Integer;
+constexpr auto Blob = ColumnType::Blob;
 
 std::string joined(const std::vector<std::string_view>& names) {
   std::string out;
@@ -18,7 +19,8 @@ std::string joined(const std::vector<std::string_view>& names) {
 
 std::string_view postgres_type(ColumnType type) {
   switch (type) {
-    case ColumnType::Text: return "TEXT";
+    // Bytewise, as SQLite compares and sorts (whatever the database's locale).
+    case ColumnType::Text: return "TEXT COLLATE \"C\"";
     case ColumnType::Integer: return "BIGINT";
     case ColumnType::Blob: return "BYTEA";
   }
@@ -29,6 +31,58 @@ std::string_view postgres_type(ColumnType type) {
 
 const std::vector<Table>& shared_tables() {
   static const std::vector<Table> tables = {
+      // The sellers one ordergate serves (migration 4).
+      // The default seller ("") is the one /veloconnect serves.
+      {"sellers", {{"id", Text}, {"name", Text}}, {"id"}, {}, {}, {"('', '')"}},
+      // Each seller's buyers (migration 4).
+      {"buyers",
+       {{"seller_id", Text},
+        {"id", Text},
+        {"name", Text},
+        {"password_salt", Blob},
+        {"password_hash", Blob},
+        {"password_iterations", Integer}},
+       {"seller_id", "id"},
+       {}},
+      // Each seller's items (migrations 1, 4, 10); decimals as micro-units.
+      {"items",
+       {{"seller_id", Text},
+        {"id", Text},
+        {"description", Text},
+        {"order_unit", Text},
+        {"base_unit", Text},
+        {"base_per_order_unit", Integer},
+        {"step", Integer},
+        {"ean", Text, false},
+        {"manufacturer", Text, false},
+        {"manufacturer_item_id", Text, false},
+        {"price", Integer},
+        {"currency", Text},
+        {"recommended_retail_price", Integer, false},
+        {"stock", Integer},
+        {"next_delivery", Text, false},
+        {"classification", Text, false}},
+       {},
+       {{"items_by_ean", {"ean"}, false, "ean IS NOT NULL"},
+        {"items_by_manufacturer_item",
+         {"seller_id", "manufacturer_item_id"},
+         false,
+         "manufacturer_item_id IS NOT NULL"}},
+       {"seller_id, id"}},
+      {"item_replacements",
+       {{"seller_id", Text}, {"item_id", Text}, {"replacement_id", Text}, {"position", Integer}},
+       {"seller_id", "item_id", "replacement_id"},
+       {}},
+      // Each seller's classification schemes (migration 8).
+      {"classification_groups",
+       {{"seller_id", Text},
+        {"scheme_id", Text},
+        {"id", Text},
+        {"parent_id", Text, false},
+        {"description", Text},
+        {"position", Integer}},
+       {"seller_id", "scheme_id", "id"},
+       {}},
       // Veloconnect transaction instances (migrations 1, 3, 4).
       {"transactions",
        {{"id", Text},
@@ -90,11 +144,16 @@ std::vector<std::string> postgres_ddl(const Table& table) {
     create += ", ";
   }
   for (auto u : table.unique_columns) create += "UNIQUE (" + std::string(u) + "), ";
-  create += "PRIMARY KEY (" + joined(table.primary_key) + "))";
+  if (!table.primary_key.empty()) create += "PRIMARY KEY (" + joined(table.primary_key) + "), ";
+  create.resize(create.size() - 2);
+  create += ")";
   std::vector<std::string> out{create};
   for (const auto& i : table.indexes)
     out.push_back(std::string(i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + std::string(i.name) + " ON " +
-                  std::string(table.name) + " (" + joined(i.columns) + ")");
+                  std::string(table.name) + " (" + joined(i.columns) + ")" +
+                  (i.where.empty() ? std::string() : " WHERE " + std::string(i.where)));
+  for (auto row : table.initial_rows)
+    out.push_back("INSERT INTO " + std::string(table.name) + " VALUES " + std::string(row));
   return out;
 }
 

@@ -23,15 +23,19 @@ struct Index {
   std::string_view name;
   std::vector<std::string_view> columns;
   bool unique = false;
+  std::string_view where = {};  // a partial index's condition; empty: every row
 };
 
 struct Table {
   std::string_view name;
   std::vector<Column> columns;
-  std::vector<std::string_view> primary_key;
+  std::vector<std::string_view> primary_key;  // empty: none (SQLite's rowid)
   std::vector<Index> indexes;
-  // Column-level UNIQUE constraints (SQLite names their indexes itself).
+  // UNIQUE constraints, each its columns as "a, b" (SQLite names their
+  // indexes itself).
   std::vector<std::string_view> unique_columns = {};
+  // Rows every new database holds, as VALUES tuples ("('', '')").
+  std::vector<std::string_view> initial_rows = {};
 };
 
 // In the order they are created (a table's references come first).

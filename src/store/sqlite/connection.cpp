@@ -76,10 +76,10 @@ Statement Connection::prepare(const char* sql) {
   return Statement(*it->second);
 }
 
-sqlite3_stmt* Connection::prepare_uncached(const std::string& sql) {
+std::unique_ptr<sql::Cursor> Connection::prepare_once(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail(db_, "prepare");
-  return stmt;
+  return std::make_unique<SqliteCursor>(stmt);
 }
 
 }  // namespace og::store::sqlite

@@ -52,8 +52,7 @@ class Connection final : public sql::Db {
 
   void exec(const char* sql) override;
   Statement prepare(const char* sql) override;
-  // For SQL built at run time (not cached).
-  sqlite3_stmt* prepare_uncached(const std::string& sql);
+  std::unique_ptr<sql::Cursor> prepare_once(const std::string& sql) override;
   sqlite3* handle() const { return db_; }
   std::int64_t changes() const override { return sqlite3_changes64(db_); }
   sql::Dialect dialect() const override { return sql::Dialect::Sqlite; }

@@ -23,7 +23,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   explicit Tables(std::unique_ptr<Connection> c)
       : db(std::move(c)), seller_tables(*db), cart_tables(*db), hub_tables(*db) {}
   std::unique_ptr<Connection> db;
-  SqliteSellers seller_tables;
+  sql::SqlSellers seller_tables;
   // Per seller, made on first use (a few bytes each; the statements are the connection's).
   std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
