@@ -7,6 +7,7 @@
 #include "store/postgres/catalog.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/schema.hpp"
+#include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
 
 namespace og::store::postgres {
@@ -30,6 +31,7 @@ struct PgStore::Worker final : UnitOfWork {
   std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
   std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
+  std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
 
   TransactionWriter& transactions(std::string_view seller) override {
     auto it = transaction_tables.find(seller);
@@ -46,7 +48,13 @@ struct PgStore::Worker final : UnitOfWork {
       it = catalogs.emplace(std::string(seller), std::make_unique<PgCatalog>(*db, std::string(seller))).first;
     return *it->second;
   }
-  ReceiptWriter& receipts(std::string_view) override { not_yet("receipts"); }
+  ReceiptWriter& receipts(std::string_view seller) override {
+    auto it = receipt_tables.find(seller);
+    if (it == receipt_tables.end())
+      it = receipt_tables.emplace(std::string(seller), std::make_unique<sql::SqlReceipts>(*db, std::string(seller)))
+               .first;
+    return *it->second;
+  }
   CartWriter& carts() override { not_yet("SRM carts"); }
   HubWriter& hub() override { not_yet("hub orders"); }
   StockWriter& stock(std::string_view) override { not_yet("stock transmissions"); }
@@ -55,6 +63,7 @@ struct PgStore::Worker final : UnitOfWork {
   // After a lost connection the tables' statements belong to the old one.
   void reconnect(const std::string& conninfo) {
     transaction_tables.clear();
+    receipt_tables.clear();
     catalogs.clear();
     db = std::make_unique<PgConnection>(conninfo);
     seller_tables = std::make_unique<sql::SqlSellers>(*db);

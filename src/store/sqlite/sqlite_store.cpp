@@ -5,12 +5,12 @@
 #include <map>
 
 #include "log/log.hpp"
+#include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
 #include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/hub.hpp"
-#include "store/sqlite/receipts.hpp"
 #include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/stock.hpp"
@@ -29,7 +29,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
-  std::map<std::string, std::unique_ptr<SqliteReceipts>, std::less<>> receipt_tables;
+  std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
   SqliteCarts cart_tables;
   SqliteHub hub_tables;
 
@@ -51,8 +51,8 @@ struct SqliteStore::Tables final : UnitOfWork {
   ReceiptWriter& receipts(std::string_view seller) override {
     auto it = receipt_tables.find(seller);
     if (it == receipt_tables.end())
-      it =
-          receipt_tables.emplace(std::string(seller), std::make_unique<SqliteReceipts>(*db, std::string(seller))).first;
+      it = receipt_tables.emplace(std::string(seller), std::make_unique<sql::SqlReceipts>(*db, std::string(seller)))
+               .first;
     return *it->second;
   }
   CartWriter& carts() override { return cart_tables; }

@@ -1,16 +1,16 @@
-// The receipt tables (migration 9) and, seen as order confirmations, the
-// orders table, on the store's connection.
+// The receipt tables (SQLite migration 13) and, seen as order confirmations,
+// the orders table, on a store's connection: the same statements for SQLite
+// and PostgreSQL.
 #pragma once
 #include "store/receipt_store.hpp"
+#include "store/sql/db.hpp"
 
-namespace og::store::sqlite {
-
-class Connection;
+namespace og::store::sql {
 
 // One seller's receipts.
-class SqliteReceipts final : public ReceiptWriter {
+class SqlReceipts final : public ReceiptWriter {
  public:
-  SqliteReceipts(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
+  SqlReceipts(Db& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::vector<model::ReceiptHeader> receipt_headers(model::ReceiptKind kind, std::string_view buyer_id,
                                                     std::string_view from, std::string_view thru,
@@ -27,8 +27,8 @@ class SqliteReceipts final : public ReceiptWriter {
   bool put_receipt(const model::ReceiptDocument& document) override;
 
  private:
-  Connection& db_;
+  Db& db_;
   std::string seller_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,9 +1,11 @@
-#include "store/sqlite/receipts.hpp"
+#include "store/sql/receipts.hpp"
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
+#include <chrono>
+#include <ctime>
 
-namespace og::store::sqlite {
+#include "store/sql/rows.hpp"
+
+namespace og::store::sql {
 
 namespace {
 
@@ -59,15 +61,39 @@ model::Order read_order(const Statement& s) {
 
 constexpr char kUnitSeparator = '\x1f';
 
+// The IDs a receipt's lines refer to in one column, in order of first
+// appearance, joined by the unit separator: SQLite's group_concat has no
+// ORDER BY before 3.44 (Debian 12 has 3.40), PostgreSQL's string_agg has.
+#define OG_RECEIPT_REFS(column)                                                                             \
+  "(SELECT string_agg(x, chr(31) ORDER BY first) FROM (SELECT " column                                      \
+  " AS x, min(position) AS first FROM "                                                                     \
+  "receipt_lines l WHERE l.seller_id = r.seller_id AND l.kind = r.kind AND l.receipt_id = r.id AND " column \
+  " IS NOT NULL GROUP BY " column ") refs)"
+
+// When a document was loaded, in the store's time format.
+std::string utc_now() {
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
 }  // namespace
 
-std::vector<model::ReceiptHeader> SqliteReceipts::receipt_headers(
+std::vector<model::ReceiptHeader> SqlReceipts::receipt_headers(
     model::ReceiptKind kind, std::string_view buyer_id, std::string_view from, std::string_view thru,
     const std::function<bool(const model::ReceiptHeader&)>& accept, std::size_t limit) {
   std::vector<model::ReceiptHeader> out;
   if (limit == 0) return out;
   // The IDs each document's lines refer to, in order of first appearance.
-  auto s = db_.prepare(
+  auto s = db_.dialect() == Dialect::Postgres ? db_.prepare(
+      "SELECT r.id, r.issue_date, r.description, "
+      OG_RECEIPT_REFS("order_id") ", " OG_RECEIPT_REFS("confirmation_id") ", " OG_RECEIPT_REFS("delivery_note_id")
+      " FROM receipts r WHERE r.seller_id = ? AND r.kind = ? AND r.buyer_id = ? AND r.issue_date >= ? AND "
+      "r.issue_date <= ? ORDER BY r.issue_date DESC, r.id DESC")
+                                               : db_.prepare(
       "SELECT r.id, r.issue_date, r.description, "
       "(SELECT group_concat(x, char(31)) FROM (SELECT order_id AS x FROM receipt_lines l WHERE l.seller_id = "
       "r.seller_id AND l.kind = r.kind AND l.receipt_id = r.id AND x IS NOT NULL GROUP BY x ORDER BY min(position))), "
@@ -93,8 +119,8 @@ std::vector<model::ReceiptHeader> SqliteReceipts::receipt_headers(
   return out;
 }
 
-std::optional<model::ReceiptDocument> SqliteReceipts::receipt(model::ReceiptKind kind, std::string_view buyer_id,
-                                                              std::string_view id) {
+std::optional<model::ReceiptDocument> SqlReceipts::receipt(model::ReceiptKind kind, std::string_view buyer_id,
+                                                           std::string_view id) {
   model::ReceiptDocument d;
   {
     auto s = db_.prepare(
@@ -148,10 +174,10 @@ std::optional<model::ReceiptDocument> SqliteReceipts::receipt(model::ReceiptKind
   return d;
 }
 
-std::vector<model::Order> SqliteReceipts::buyer_orders(std::string_view buyer_id, std::string_view from,
-                                                       std::string_view thru,
-                                                       const std::function<bool(const model::Order&)>& accept,
-                                                       std::size_t limit) {
+std::vector<model::Order> SqlReceipts::buyer_orders(std::string_view buyer_id, std::string_view from,
+                                                    std::string_view thru,
+                                                    const std::function<bool(const model::Order&)>& accept,
+                                                    std::size_t limit) {
   std::vector<model::Order> out;
   if (limit == 0) return out;
   auto s = db_.prepare(
@@ -168,7 +194,7 @@ std::vector<model::Order> SqliteReceipts::buyer_orders(std::string_view buyer_id
   return out;
 }
 
-std::optional<model::Order> SqliteReceipts::buyer_order(std::string_view buyer_id, std::string_view order_id) {
+std::optional<model::Order> SqlReceipts::buyer_order(std::string_view buyer_id, std::string_view order_id) {
   auto s = db_.prepare(
       "SELECT number, id, transaction_id, buyer_id, issue_date, total, currency, created_at, lines_key FROM orders "
       "WHERE id = ? AND seller_id = ? AND buyer_id = ?");
@@ -177,13 +203,13 @@ std::optional<model::Order> SqliteReceipts::buyer_order(std::string_view buyer_i
   return read_order(s);
 }
 
-std::int64_t SqliteReceipts::count_receipts(model::ReceiptKind kind) {
+std::int64_t SqlReceipts::count_receipts(model::ReceiptKind kind) {
   auto s = db_.prepare("SELECT count(*) FROM receipts WHERE seller_id = ? AND kind = ?");
   s.bind(1, seller_).bind(2, code(kind));
   return s.step() ? s.integer(0) : 0;
 }
 
-bool SqliteReceipts::put_receipt(const model::ReceiptDocument& d) {
+bool SqlReceipts::put_receipt(const model::ReceiptDocument& d) {
   bool replaced = false;
   {
     auto s = db_.prepare("DELETE FROM receipts WHERE seller_id = ? AND kind = ? AND id = ?");
@@ -204,10 +230,10 @@ bool SqliteReceipts::put_receipt(const model::ReceiptDocument& d) {
   {
     auto s = db_.prepare(
         "INSERT INTO receipts (seller_id, kind, id, buyer_id, issue_date, description, tracking_urls, url, currency, "
-        "gross_sum, net_sum, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+        "gross_sum, net_sum, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, seller_).bind(2, code(d.kind)).bind(3, d.id).bind(4, d.buyer_id).bind(5, d.issue_date);
     s.bind(6, d.description).bind(7, join(d.tracking_urls, '\n')).bind(8, d.url).bind(9, d.currency);
-    s.bind(10, d.gross_sum.units()).bind(11, d.net_sum.units());
+    s.bind(10, d.gross_sum.units()).bind(11, d.net_sum.units()).bind(12, utc_now());
     s.run();
   }
   std::int64_t position = 0;
@@ -238,4 +264,4 @@ bool SqliteReceipts::put_receipt(const model::ReceiptDocument& d) {
   return replaced;
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql
