@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "app/conformance/command.hpp"
+#include "app/store_choice.hpp"
 #include "core/catalog/catalog_admin.hpp"
 #include "core/catalog/receipt_import.hpp"
 #include "core/clock.hpp"
 #include "core/eproc/hub_admin.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 namespace og::app {
 
@@ -56,22 +56,28 @@ std::string usage() {
 
 struct Common {
   std::string data = "./data";
+  std::string store = "sqlite";
   std::string seller;
 };
 
-std::unique_ptr<store::sqlite::SqliteStore> open_store(const Common& c) {
-  std::filesystem::create_directories(c.data);
-  store::sqlite::SqliteOptions o;
-  o.path = (std::filesystem::path(c.data) / "ordergate.db").string();
-  return std::make_unique<store::sqlite::SqliteStore>(std::move(o));
+// The operator's commands open the store the server uses (the same --data
+// or --store), never seeding it: a database an import creates starts empty.
+std::unique_ptr<store::Store> open_store(const Common& c) {
+  if (auto problem = store_problem(c.store); !problem.empty()) throw std::runtime_error(problem);
+  StoreChoice choice;
+  choice.data_dir = c.data;
+  choice.store = c.store;
+  choice.connections = 1;
+  return app::open_store(choice);
 }
 
 // Parses `args` (after the command words) with `options` plus --data, --seller
 // and `positional` names in order.
 po::variables_map parse(std::vector<std::string> args, po::options_description options, Common& common,
                         const std::vector<std::string>& positional) {
-  options.add_options()("data", po::value(&common.data), "data folder")("seller", po::value(&common.seller),
-                                                                        "seller id");
+  options.add_options()("data", po::value(&common.data), "data folder")(
+      "store", po::value(&common.store), "sqlite (default) or a postgresql:// URI")("seller", po::value(&common.seller),
+                                                                                    "seller id");
   po::positional_options_description p;
   for (const auto& name : positional) p.add(name.c_str(), 1);
   po::variables_map vm;
@@ -87,7 +93,7 @@ struct ImportInput {
   Common common;
   char delimiter = ',';
   std::ifstream in;
-  std::unique_ptr<store::sqlite::SqliteStore> store;
+  std::unique_ptr<store::Store> store;
 };
 
 ImportInput open_import(const std::vector<std::string>& args) {

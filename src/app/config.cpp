@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/store_choice.hpp"
 #include "log/log.hpp"
 
 namespace og::app {
@@ -43,6 +44,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "address:port to serve on (port 0: any free port)")(
       "data", po::value(&c.data_dir)->default_value("./data"),
       "data folder; holds ordergate.db (created on first start: empty, or with --demo the demo data)")(
+      "store", po::value(&c.store)->default_value("sqlite"),
+      "sqlite: the embedded store, ordergate.db in --data; postgresql://user@host:port/database: a PostgreSQL "
+      "database that several ordergate instances share (in progress: see README)")(
+      "store-connections", po::value(&c.store_connections)->default_value(4),
+      "PostgreSQL: connections (one thread each) this instance keeps: units of work it runs at once")(
       "demo", po::bool_switch(&c.demo),
       "a new database gets the demo data (buyer B127645/secret, SRM user srm-user/srm-pass, the demo catalogue and "
       "carts): for trying ordergate out, never for production")(
@@ -193,6 +199,16 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (!split_listen(listen, c.server.host, c.server.port)) {
     std::cerr << "ordergate: --listen wants address:port, got '" << listen << "'\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (auto problem = store_problem(c.store); !problem.empty()) {
+    std::cerr << "ordergate: " << problem << "\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (c.store_connections < 1 || c.store_connections > 64) {
+    std::cerr << "ordergate: --store-connections is 1 to 64\n";
     exit_code = 2;
     return std::nullopt;
   }

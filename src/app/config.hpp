@@ -13,6 +13,8 @@ struct Config {
   http::ServerOptions server;
   std::string data_dir = "./data";
   std::string durability = "process";  // process | power
+  std::string store = "sqlite";        // sqlite | postgresql://...
+  int store_connections = 4;
   std::string access_log = "-";
   std::string log_file = "-";
   std::string log_level = "info";

@@ -15,6 +15,7 @@
 #include "app/debug_endpoint.hpp"
 #include "app/health_endpoint.hpp"
 #include "app/metrics_endpoint.hpp"
+#include "app/store_choice.hpp"
 #include "core/catalog/catalog.hpp"
 #include "core/catalog/demo_data.hpp"
 #include "core/catalog/sellers.hpp"
@@ -44,7 +45,6 @@
 #include "providers/http_client.hpp"
 #include "providers/veloconnect_provider.hpp"
 #include "srm/endpoint.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 #include "veloconnect/endpoint.hpp"
 
 namespace {
@@ -76,16 +76,17 @@ int run(const og::app::Config& config) {
   std::filesystem::create_directories(config.data_dir);
   core::SystemClock clock;
 
-  store::sqlite::SqliteOptions store_options;
-  store_options.path = (std::filesystem::path(config.data_dir) / "ordergate.db").string();
-  store_options.durability =
-      config.durability == "power" ? store::sqlite::Durability::Power : store::sqlite::Durability::Process;
-  store_options.fail_commits = config.fail_commits;
-  store_options.commit_interval = std::chrono::microseconds(config.commit_interval_us);
-  store_options.slow_commits = std::chrono::microseconds(config.slow_commits_us);
+  app::StoreChoice store_choice;
+  store_choice.data_dir = config.data_dir;
+  store_choice.store = config.store;
+  store_choice.connections = config.store_connections;
+  store_choice.power_durability = config.durability == "power";
+  store_choice.fail_commits = config.fail_commits;
+  store_choice.commit_interval_us = config.commit_interval_us;
+  store_choice.slow_commits_us = config.slow_commits_us;
   // A production database starts empty (sellers, buyers and catalogues come
   // from the operator's commands); --demo is for trying ordergate out.
-  store_options.seed = [&clock, &config](store::UnitOfWork& uow) {
+  store_choice.seed = [&clock, &config](store::UnitOfWork& uow) {
     if (!config.demo) return;
     core::load_demo_data(uow, clock);
     core::load_srm_demo_data(uow, clock);
@@ -94,7 +95,7 @@ int run(const og::app::Config& config) {
     core::eproc::load_hub_demo_data(uow, clock);
   };
   // A demo database from before the SRM face gets the SRM demo data too.
-  store_options.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
+  store_choice.migrated = [&clock](store::UnitOfWork& uow, int from_version) {
     if (from_version < 2 && uow.catalog().buyer("B127645")) core::load_srm_demo_data(uow, clock);
     // ... and the hub's demo providers and clients.
     if (from_version < 5 && uow.catalog().buyer("B127645") && !uow.sellers().seller("prov-a"))
@@ -105,7 +106,8 @@ int run(const og::app::Config& config) {
         uow.receipts("").count_receipts(model::ReceiptKind::Invoice) == 0)
       core::load_receipt_demo_data(uow, clock);
   };
-  store::sqlite::SqliteStore store(store_options);
+  auto owned_store = app::open_store(store_choice);
+  store::Store& store = *owned_store;
   // PBKDF2 runs here: never on an event loop, never on the store thread.
   boost::asio::thread_pool hashing(static_cast<std::size_t>(config.hash_threads));
 
@@ -217,7 +219,7 @@ int run(const og::app::Config& config) {
   }
   raise_file_limit();
   std::cout << "ordergate listening on " << (server.tls() ? "https" : "http") << "://" << config.server.host << ":"
-            << server.port() << "/veloconnect (data: " << store_options.path
+            << server.port() << "/veloconnect (data: " << app::store_location(store_choice)
             << (store.created() ? (config.demo ? ", created with demo data" : ", created empty") : "") << ")"
             << std::endl;
 

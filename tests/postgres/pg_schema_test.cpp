@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -51,6 +52,7 @@ class PgSchemaTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(the_schema_is_the_shared_description);
   CPPUNIT_TEST(instances_starting_together_create_it_once);
   CPPUNIT_TEST(a_newer_schema_is_refused);
+  CPPUNIT_TEST(a_new_database_is_seeded_once_or_not_made);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -104,6 +106,31 @@ class PgSchemaTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_THROW(store::postgres::PgStore({database.conninfo()}), store::StoreError);
     store::postgres::PgOptions unreachable{"host=127.0.0.1 port=1 user=og dbname=postgres connect_timeout=2"};
     CPPUNIT_ASSERT_THROW(store::postgres::PgStore{unreachable}, store::StoreError);
+  }
+
+  void a_new_database_is_seeded_once_or_not_made() {
+    PostgresDatabase database;
+    store::postgres::PgOptions failing{database.conninfo()};
+    failing.seed = [](store::UnitOfWork& u) {
+      u.sellers().put_seller({"acme", "Acme"});
+      throw std::runtime_error("the seed failed halfway");
+    };
+    CPPUNIT_ASSERT_THROW(store::postgres::PgStore{failing}, std::runtime_error);
+    // Nothing of it: no schema, so the next start creates and seeds it.
+    store::postgres::PgOptions seeding{database.conninfo()};
+    int seeded = 0;
+    seeding.seed = [&](store::UnitOfWork& u) {
+      ++seeded;
+      u.sellers().put_seller({"acme", "Acme"});
+    };
+    {
+      store::postgres::PgStore s(seeding);
+      CPPUNIT_ASSERT(s.created());
+    }
+    store::postgres::PgStore again(seeding);
+    CPPUNIT_ASSERT(!again.created());
+    CPPUNIT_ASSERT_EQUAL(1, seeded);
+    CPPUNIT_ASSERT(again.read_now([](store::ReadView& r) { return r.sellers().seller("acme").has_value(); }));
   }
 };
 

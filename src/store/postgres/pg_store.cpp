@@ -73,7 +73,10 @@ struct PgStore::Worker final : UnitOfWork {
 PgStore::PgStore(PgOptions options) : options_(std::move(options)) {
   if (options_.connections < 1) options_.connections = 1;
   for (int i = 0; i < options_.connections; ++i) workers_.push_back(std::make_unique<Worker>(options_.conninfo));
-  created_ = create_or_check_schema(*workers_.front()->db);
+  auto& first = *workers_.front();
+  created_ = create_or_check_schema(*first.db, [&] {
+    if (options_.seed) options_.seed(first);
+  });
   for (auto& w : workers_) threads_.emplace_back([this, &w = *w] { run(w); });
 }
 

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +28,9 @@ struct PgOptions {
   int connections = 4;
   // How often a unit that lost a conflict runs again before it fails.
   int attempts = 20;
+  // Runs in the same transaction as the schema's creation: a new database
+  // has its initial data or does not exist at all (as in SQLite).
+  std::function<void(UnitOfWork&)> seed;
 };
 
 class PgStore final : public Store {

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7301202612)";
 }  // namespace
 
-bool create_or_check_schema(PgConnection& db) {
+bool create_or_check_schema(PgConnection& db, const std::function<void()>& on_create) {
   db.exec("BEGIN");
   try {
     db.exec(kSchemaLock);
@@ -33,6 +33,7 @@ bool create_or_check_schema(PgConnection& db) {
       db.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
       db.exec("CREATE INDEX items_text ON items USING gin ((" OG_PG_ITEM_TEXT ") gin_trgm_ops)");
       db.exec("INSERT INTO ordergate_schema (version) VALUES (1)");
+      if (on_create) on_create();
       created = true;
     }
     db.exec("COMMIT");

@@ -1,5 +1,6 @@
 // The PostgreSQL schema: the shared tables (sql/tables.hpp) and its version.
 #pragma once
+#include <functional>
 
 namespace og::store::postgres {
 
@@ -11,8 +12,9 @@ inline constexpr int kSchemaVersion = 1;
 
 // Creates the schema in an empty database, under a lock that several
 // instances starting at once take in turn (the first creates, the others
-// find it made). Returns true when this call created it. Throws StoreError
-// for a database made by a newer ordergate.
-bool create_or_check_schema(PgConnection& db);
+// find it made), and runs `created` in the same transaction. Returns true
+// when this call created it. Throws StoreError for a database made by a
+// newer ordergate.
+bool create_or_check_schema(PgConnection& db, const std::function<void()>& created);
 
 }  // namespace og::store::postgres
