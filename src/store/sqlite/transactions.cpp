@@ -153,15 +153,15 @@ std::int64_t SqliteTransactions::end_idle_transactions(model::TransactionKind ki
 
 std::int64_t SqliteTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
   // Ended and not a finished order of the seller's: searches (kind 2), stock
-  // and sale transmissions (kinds 4 and 5: the instance only; what the dealer
-  // sent stays in stock_lines and sale_lines), and orders that were rolled back, ended by the server or
-  // only a test.
+  // and sale transmissions (kinds 4, 5 and 6: the instance only; what the
+  // dealer sent stays in stock_lines, sale_lines and sale_b2x_lines), and
+  // orders that were rolled back, ended by the server or only a test.
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
   db_.exec("DELETE FROM purge_ids");
   {
     auto s = db_.prepare(
         "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind IN (2, 4, 5) OR state <> 100 OR is_test = 1) LIMIT ?");
+        "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?");
     s.bind(1, before).bind(2, limit);
     s.run();
   }
