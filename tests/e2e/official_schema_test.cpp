@@ -330,24 +330,29 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id));
     add("stock status after the last page", "430", "GetItemStatusStockTransmitB2BResponse", SB,
         post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id)));
-    // Sale transmissions (B2B): the same refusals in their own elements.
+    // Sale transmissions (B2B, and B2X to a third party): the same refusals in
+    // their own elements; a status of either module: unknown, as test, after
+    // the last page.
+    auto sale_status_refusals = [&](const std::string& label, const std::string& module, const std::string& ns,
+                                    const std::string& id) {
+      const std::string request = "GetStatusSaleTransmit" + module + "Request";
+      const std::string response = "GetStatusSaleTransmit" + module + "Response";
+      add(label + " status unknown", "420", response, ns, post(stock_status(request.c_str(), ns, kCred + unknown)));
+      add(label + " status as test", "435", response, ns,
+          post(stock_status(request.c_str(), ns, kCred + id + "<vct:IsTest>true</vct:IsTest>")));
+      post(stock_status(request.c_str(), ns, kCred + id));
+      add(label + " status after the last page", "430", response, ns,
+          post(stock_status(request.c_str(), ns, kCred + id)));
+    };
     const std::string LB = "urn:veloconnect:sale-B2B-1.6";
     add("sale transmit wrong password", "411", "SaleTransmitB2BResponse", LB, post(sale_b2b(cred("B127645", "wrong"))));
     add("sale transmit not schema-valid", "405", "SaleTransmitB2BResponse", LB,
         post(in_transaction("SaleTransmitB2BRequest", LB, kCred)));
-    add("sale status unknown", "420", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + unknown)));
     const std::string sale_id = tid(first_text(post(sale_b2b(kCred)), "TransactionID").value_or(""));
     add("stock status of a sale transmission", "420", "GetItemStatusStockTransmitB2BResponse", SB,
         post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + sale_id)));
     add("sale status of a stock transmission", "420", "GetStatusSaleTransmitB2BResponse", LB,
         post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + stock_id)));
-    add("sale status as test", "435", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id + "<vct:IsTest>true</vct:IsTest>")));
-    post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id));
-    add("sale status after the last page", "430", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id)));
-    // Sale transmissions to a third party (B2X): the same again.
     const std::string LX = "urn:veloconnect:sale-B2X-1.6";
     add("sale b2x transmit wrong password", "411", "SaleTransmitB2XResponse", LX,
         post(sale_b2x(cred("B127645", "wrong"))));
@@ -357,8 +362,6 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     std::string obsolete = sale_b2x(kCred);
     obsolete.replace(obsolete.find("sale-B2X-1.6"), 12, "sale-B2X-0.9");
     add("sale b2x transmit sale-B2X-0.9", "406", "SaleTransmitB2XResponse", LX, post(obsolete));
-    add("sale b2x status unknown", "420", "GetStatusSaleTransmitB2XResponse", LX,
-        post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + unknown)));
     add("sale b2x status wrong password", "411", "GetStatusSaleTransmitB2XResponse", LX,
         post(stock_status("GetStatusSaleTransmitB2XRequest", LX, cred("B127645", "wrong") + unknown)));
     const std::string b2x_id = tid(first_text(post(sale_b2x(kCred)), "TransactionID").value_or(""));
@@ -366,11 +369,8 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
         post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + b2x_id)));
     add("sale b2x status of a b2b transmission", "420", "GetStatusSaleTransmitB2XResponse", LX,
         post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + sale_id)));
-    add("sale b2x status as test", "435", "GetStatusSaleTransmitB2XResponse", LX,
-        post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + b2x_id + "<vct:IsTest>true</vct:IsTest>")));
-    post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + b2x_id));
-    add("sale b2x status after the last page", "430", "GetStatusSaleTransmitB2XResponse", LX,
-        post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + b2x_id)));
+    sale_status_refusals("sale", "B2B", LB, sale_id);
+    sale_status_refusals("sale b2x", "B2X", LX, b2x_id);
     add("unknown element", "404", "GetStatusResponse", T, post(in_transaction("FrobnicateRequest", "urn:x", kCred)));
     // The URL binding names no namespace: answered in declared ones.
     const std::string q = "BuyersID=B127645&Password=secret";

@@ -74,15 +74,13 @@ void SqliteSales::insert_sale_transmission(const model::SaleTransmission& t,
     bind_amount(s, 12, l.price_net);
     s.bind(14, l.postal_code).bind(15, l.sales_channel);
     s.run();
-    std::int64_t number = 0;
-    for (const auto& serial : l.serial_numbers) {
-      auto n = db_.prepare(
-          "INSERT INTO sale_serial_numbers (transaction_id, position, number, serial_id, kind, description) "
-          "VALUES (?,?,?,?,?,?)");
-      n.bind(1, t.transaction_id).bind(2, l.position).bind(3, number++).bind(4, serial.id).bind(5, serial.kind);
-      n.bind(6, serial.description);
-      n.run();
-    }
+    insert_children(db_,
+                    "INSERT INTO sale_serial_numbers (transaction_id, position, number, serial_id, kind, "
+                    "description) VALUES (?,?,?,?,?,?)",
+                    t.transaction_id, l.position, l.serial_numbers,
+                    [](Statement& n, const model::SerialNumber& serial) {
+                      n.bind(4, serial.id).bind(5, serial.kind).bind(6, serial.description);
+                    });
   }
 }
 

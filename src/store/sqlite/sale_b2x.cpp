@@ -70,15 +70,12 @@ void SqliteSales::insert_sale_b2x_transmission(const model::SaleTransmission& t,
     bind_amount(s, 21, l.recommended_retail_price);
     s.bind(23, l.postal_code).bind(24, l.sales_channel);
     s.run();
-    std::int64_t number = 0;
-    for (const auto& q : l.quantities) {
-      auto n = db_.prepare(
-          "INSERT INTO sale_b2x_quantities (transaction_id, position, number, quantity, quantity_text, unit) "
-          "VALUES (?,?,?,?,?,?)");
-      n.bind(1, t.transaction_id).bind(2, l.position).bind(3, number++).bind(4, q.amount.units()).bind(5, q.text);
-      n.bind(6, q.unit);
-      n.run();
-    }
+    insert_children(db_,
+                    "INSERT INTO sale_b2x_quantities (transaction_id, position, number, quantity, quantity_text, "
+                    "unit) VALUES (?,?,?,?,?,?)",
+                    t.transaction_id, l.position, l.quantities, [](Statement& n, const model::SaleQuantity& q) {
+                      n.bind(4, q.amount.units()).bind(5, q.text).bind(6, q.unit);
+                    });
   }
 }
 

@@ -52,4 +52,19 @@ void line_children(Connection& db, const char* sql, std::string_view transaction
   while (s.step()) add(lines[static_cast<std::size_t>(s.integer(0) - lines.front().position)], s);
 }
 
+// Stores `children` of the line at `position`, numbered in order: `sql`
+// inserts (transaction_id, position, number, ...) and `bind(statement,
+// child)` binds the rest from 4 on.
+template <class Children, class Bind>
+void insert_children(Connection& db, const char* sql, std::string_view transaction_id, std::int64_t position,
+                     const Children& children, Bind bind) {
+  std::int64_t number = 0;
+  for (const auto& child : children) {
+    auto s = db.prepare(sql);
+    s.bind(1, transaction_id).bind(2, position).bind(3, number++);
+    bind(s, child);
+    s.run();
+  }
+}
+
 }  // namespace og::store::sqlite
