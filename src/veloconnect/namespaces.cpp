@@ -113,6 +113,7 @@ const message::Vocabulary& vocabulary() {
     for (auto name : {"SalesPriceGross", "SalesPriceNet", "RecommendedRetailPrice"})
       v.add_element_under("SaleTransmitB2XRequest", name, "vlx", {"amountCurrencyID"});
     v.add_element_under("SaleTransmitB2XRequest", "Quantity", "vlx", {"quantityUnitCode"});
+    v.add_attribute_alias_under("SaleTransmitB2XRequest", "Quantity", "unitCode", "quantityUnitCode");
     v.add_element_under("SaleTransmitB2XRequest", "Description", "vlx", {"languageID"});
     v.add_element("SaleTransmitB2XLine", "vlx");
     v.add_element_in("SaleTransmitB2XLine", "ID", "vlx");

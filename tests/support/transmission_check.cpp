@@ -121,4 +121,21 @@ void check_soap_and_no_url(HttpClient& c, const TransmissionModule& m, const std
   CPPUNIT_ASSERT_EQUAL(m.transmit_response(), payload_name(url));
 }
 
+std::string check_unqualified(HttpClient& c, const TransmissionModule& m, const std::string& content) {
+  const std::string envelope = "<BuyersID>B127645</BuyersID><Credential><Password>secret</Password></Credential>";
+  auto plain = c.post("/veloconnect", "<" + m.transmit_root + ">" + envelope + content + "</" + m.transmit_root + ">",
+                      "application/xml")
+                   .body;
+  CPPUNIT_ASSERT_EQUAL_MESSAGE(plain, std::string("200"), code_of(plain));
+  std::string id = first_text(plain, "TransactionID").value_or("");
+  auto page = c.post("/veloconnect",
+                     "<" + m.status_root + ">" + envelope + "<TransactionID>" + id +
+                         "</TransactionID><StartIndex>0</StartIndex><Count>5</Count></" + m.status_root + ">",
+                     "application/xml")
+                  .body;
+  CPPUNIT_ASSERT_EQUAL_MESSAGE(page, std::string("200"), code_of(page));
+  CPPUNIT_ASSERT_EQUAL(1, count_elements(page, m.response_line));
+  return page;
+}
+
 }  // namespace og::test

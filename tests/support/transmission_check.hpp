@@ -57,4 +57,9 @@ void check_line_limit(HttpClient& c, const TransmissionModule& m, const std::str
 void check_soap_and_no_url(HttpClient& c, const TransmissionModule& m, const std::string& action,
                            const std::string& lines);
 
+// Unqualified, as the official request collection sends elements: a
+// transmit of `content` (what follows the credentials) and the status of its
+// one line are taken. Returns the status page.
+std::string check_unqualified(HttpClient& c, const TransmissionModule& m, const std::string& content);
+
 }  // namespace og::test
