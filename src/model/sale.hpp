@@ -45,12 +45,19 @@ struct SaleLine {
   std::optional<std::string> sales_channel;  // RETAIL | ONLINE | LEASING | PARTNER
 };
 
+// A cbc code with the code list it comes from.
+struct ClassificationCode {
+  std::string value;
+  std::optional<std::string> list_id;
+  std::optional<std::string> list_agency_id;
+};
+
 // cac:CommodityClassification: what a service line is instead of an item.
 struct CommodityClassification {
-  std::optional<std::string> nature_code;
-  std::optional<std::string> cargo_type_code;
-  std::optional<std::string> commodity_code;
-  std::optional<std::string> item_classification_code;
+  std::optional<ClassificationCode> nature_code;
+  std::optional<ClassificationCode> cargo_type_code;
+  std::optional<ClassificationCode> commodity_code;
+  std::optional<ClassificationCode> item_classification_code;
 };
 
 // One cbc:Quantity of a B2X line (the standard allows two, e.g. pieces and

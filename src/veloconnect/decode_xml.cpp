@@ -160,10 +160,15 @@ core::veloconnect::SaleInput sale_of(XmlElement root) {
   return in;
 }
 
+std::optional<model::ClassificationCode> code_of(XmlElement code) {
+  if (!code) return std::nullopt;
+  return model::ClassificationCode{code.text(), code.attribute("listID"), code.attribute("listAgencyID")};
+}
+
 std::optional<model::CommodityClassification> classification_of(XmlElement c) {
   if (!c) return std::nullopt;
-  return model::CommodityClassification{c.child_text("NatureCode"), c.child_text("CargoTypeCode"),
-                                        c.child_text("CommodityCode"), c.child_text("ItemClassificationCode")};
+  return model::CommodityClassification{code_of(c.child("NatureCode")), code_of(c.child("CargoTypeCode")),
+                                        code_of(c.child("CommodityCode")), code_of(c.child("ItemClassificationCode"))};
 }
 
 // One line of a sale transmission to a third party, as the dealer sent it:

@@ -62,12 +62,13 @@ std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo*
   for (const auto& line : r.sale_b2x.lines) {
     check(line.id, kMaxIdentifier, "a sale line's ID");
     check_optional(line.standard_item_id, "a StandardItemIdentification");
-    if (const auto& c = line.classification) {
-      check_optional(c->nature_code, "a NatureCode");
-      check_optional(c->cargo_type_code, "a CargoTypeCode");
-      check_optional(c->commodity_code, "a CommodityCode");
-      check_optional(c->item_classification_code, "an ItemClassificationCode");
-    }
+    if (const auto& c = line.classification)
+      for (const auto* code : {&c->nature_code, &c->cargo_type_code, &c->commodity_code, &c->item_classification_code})
+        if (*code) {
+          check((*code)->value, kMaxIdentifier, "a classification code");
+          check_optional((*code)->list_id, "a classification code's listID");
+          check_optional((*code)->list_agency_id, "a classification code's listAgencyID");
+        }
     check_optional(line.manufacturers_item_id, "a ManufacturersItemIdentification");
     check_optional(line.manufacturer_name, "a manufacturer's name");
     check_optional(line.buyers_item_id, "a BuyersItemIdentification");

@@ -543,10 +543,12 @@ velo::cbc__PriceAmountType* optional_amount(soap* s, const std::optional<model::
   return a ? wire::price_amount(s, a->amount, a->currency) : nullptr;
 }
 
-velo::cbc__CodeType* optional_code(soap* s, const std::optional<std::string>& value) {
-  if (!value) return nullptr;
+velo::cbc__CodeType* optional_code(soap* s, const std::optional<model::ClassificationCode>& c) {
+  if (!c) return nullptr;
   auto* code = velo::soap_new_cbc__CodeType(s);
-  code->__item = *value;
+  code->__item = c->value;
+  if (c->list_id) code->listID = wire::text(s, *c->list_id);
+  if (c->list_agency_id) code->listAgencyID = wire::text(s, *c->list_agency_id);
   return code;
 }
 

@@ -75,7 +75,9 @@ class SaleB2XTest : public CppUnit::TestFixture {
       const std::string& first = pages.first;
       CPPUNIT_ASSERT(first.find("<cac:ID>4012345678901</cac:ID>") != std::string::npos);
       CPPUNIT_ASSERT(first.find("<vlx:Quantity quantityUnitCode=\"EA\">2</vlx:Quantity>") != std::string::npos);
-      CPPUNIT_ASSERT(first.find("SRV-INSPECTION</cbc:ItemClassificationCode>") != std::string::npos);
+      CPPUNIT_ASSERT(
+          first.find("<cbc:ItemClassificationCode listID=\"BIDEX\">SRV-INSPECTION</cbc:ItemClassificationCode>") !=
+          std::string::npos);
       CPPUNIT_ASSERT(first.find("<vlx:Description languageID=\"de\">Jahresinspektion</vlx:Description>") !=
                      std::string::npos);
       CPPUNIT_ASSERT(first.find("<vlx:SalesPriceNet amountCurrencyID=\"EUR\">49") != std::string::npos);
@@ -108,10 +110,12 @@ class SaleB2XTest : public CppUnit::TestFixture {
                          query_int(db,
                                    "SELECT quantity FROM sale_b2x_quantities WHERE position = 2 AND number = 1 "
                                    "AND unit = 'HUR'"));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t{1},
-                         query_int(db,
-                                   "SELECT count(*) FROM sale_b2x_lines WHERE line_id = 'S1' AND "
-                                   "item_classification_code = 'SRV-INSPECTION' AND description_language = 'de'"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::int64_t{1},
+        query_int(db,
+                  "SELECT count(*) FROM sale_b2x_lines WHERE line_id = 'S1' AND "
+                  "item_classification_code = 'SRV-INSPECTION' AND item_classification_code_list_id = 'BIDEX' "
+                  "AND description_language = 'de'"));
   }
 
   void another_buyer_or_the_b2b_module_cannot_read_a_transmission() {

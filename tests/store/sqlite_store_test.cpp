@@ -624,8 +624,9 @@ class SqliteStoreTest : public CppUnit::TestFixture {
       lines[0].quantities = {{*Decimal::parse("1"), "1", std::string("EA")}};
       // A service: classified and described, priced, no item.
       auto& service = lines[1];
-      service.classification = model::CommodityClassification{std::nullopt, std::nullopt, std::string("8714"),
-                                                              std::string("SERVICE-INSPECTION")};
+      service.classification = model::CommodityClassification{
+          std::nullopt, std::nullopt, model::ClassificationCode{"8714", std::string("HS"), std::nullopt},
+          model::ClassificationCode{"SERVICE-INSPECTION", std::string("BIDEX"), std::string("9")}};
       service.description = "Annual inspection";
       service.description_language = "en";
       service.price_net = model::Amount{*Decimal::parse("49.00"), "EUR"};
@@ -668,8 +669,11 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::size_t{2}, tail.size());
     const auto& svc = tail[0];
     CPPUNIT_ASSERT(svc.classification && !svc.classification->nature_code && !svc.classification->cargo_type_code);
-    CPPUNIT_ASSERT_EQUAL(std::string("8714"), *svc.classification->commodity_code);
-    CPPUNIT_ASSERT_EQUAL(std::string("SERVICE-INSPECTION"), *svc.classification->item_classification_code);
+    CPPUNIT_ASSERT_EQUAL(std::string("8714"), svc.classification->commodity_code->value);
+    CPPUNIT_ASSERT_EQUAL(std::string("HS"), *svc.classification->commodity_code->list_id);
+    CPPUNIT_ASSERT(!svc.classification->commodity_code->list_agency_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("SERVICE-INSPECTION"), svc.classification->item_classification_code->value);
+    CPPUNIT_ASSERT_EQUAL(std::string("9"), *svc.classification->item_classification_code->list_agency_id);
     CPPUNIT_ASSERT_EQUAL(std::string("Annual inspection"), *svc.description);
     CPPUNIT_ASSERT_EQUAL(std::string("en"), *svc.description_language);
     CPPUNIT_ASSERT_EQUAL(std::string("49"), svc.price_net->amount.to_string());

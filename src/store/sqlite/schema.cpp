@@ -631,7 +631,8 @@ CREATE INDEX orders_by_buyer_date ON orders (seller_id, buyer_id, issue_date, id
     // 14: dealers' sale transmissions to a third party (sale-B2X-1.6): the
     // header in sale_transmissions as B2B's (the instance is in transactions,
     // kind 6), one row per line, one per quantity of a line (at most two).
-    // Amounts and quantities in micro-units, quantities also as sent.
+    // Amounts and quantities in micro-units, quantities also as sent; each
+    // classification code with its code list's listID and listAgencyID.
     R"sql(
 CREATE TABLE sale_b2x_lines (
   transaction_id TEXT NOT NULL,
@@ -639,9 +640,17 @@ CREATE TABLE sale_b2x_lines (
   line_id TEXT NOT NULL,
   standard_item_id TEXT,
   nature_code TEXT,
+  nature_code_list_id TEXT,
+  nature_code_list_agency_id TEXT,
   cargo_type_code TEXT,
+  cargo_type_code_list_id TEXT,
+  cargo_type_code_list_agency_id TEXT,
   commodity_code TEXT,
+  commodity_code_list_id TEXT,
+  commodity_code_list_agency_id TEXT,
   item_classification_code TEXT,
+  item_classification_code_list_id TEXT,
+  item_classification_code_list_agency_id TEXT,
   manufacturers_item_id TEXT,
   manufacturer_name TEXT,
   buyers_item_id TEXT,
