@@ -1,5 +1,8 @@
 #include "core/veloconnect/sale_transmissions.hpp"
 
+#include <utility>
+#include <vector>
+
 #include "core/veloconnect/transmission_steps.hpp"
 
 namespace og::core::veloconnect {

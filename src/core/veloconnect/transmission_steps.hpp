@@ -4,6 +4,8 @@
 // lines and ends the instance with the page that reaches the last line
 // (unless DoNotClose). Used inside core only: it runs store jobs.
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
