@@ -4,9 +4,16 @@ namespace og::rules::veloconnect {
 
 namespace {
 
+bool opens_transmission(Step step) {
+  return step == Step::StockTransmit || step == Step::SaleTransmit || step == Step::SaleB2XTransmit;
+}
+
+bool pages_transmission(Step step) {
+  return step == Step::StockItemStatus || step == Step::SaleStatus || step == Step::SaleB2XStatus;
+}
+
 bool creates_instance(Step step) {
-  return step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit ||
-         step == Step::SaleTransmit;
+  return step == Step::CreateOrder || step == Step::CreateTextSearch || opens_transmission(step);
 }
 
 // The kind of instance a step works on; Rollback and GetStatus accept any.
@@ -18,17 +25,17 @@ bool kind_matches(Step step, TransactionKind kind) {
     case Step::SearchResult: return kind == TransactionKind::TextSearch;
     case Step::StockItemStatus: return kind == TransactionKind::StockTransmission;
     case Step::SaleStatus: return kind == TransactionKind::SaleTransmission;
+    case Step::SaleB2XStatus: return kind == TransactionKind::SaleB2XTransmission;
     default: return true;
   }
 }
 
 bool state_allows(Step step, int s) {
+  if (pages_transmission(step)) return s == state::kUpdate;
   switch (step) {
     case Step::UpdateOrder:
     case Step::FinishOrder:
-    case Step::SearchResult:
-    case Step::StockItemStatus:
-    case Step::SaleStatus: return s == state::kUpdate;
+    case Step::SearchResult: return s == state::kUpdate;
     case Step::ViewOrder: return s == state::kUpdate || s == state::kFinal;
     case Step::Rollback: return s >= 2 && s <= 49;  // the standard's rollback window
     default: return true;
@@ -64,6 +71,8 @@ Outcome admit_creation(Credentials credentials, long open_instances, long max_op
 }
 
 int state_after(Step step, int from, StepResult result) {
+  if (opens_transmission(step)) return state::kUpdate;
+  if (pages_transmission(step)) return result.do_not_close || !result.last_page ? state::kUpdate : state::kFinal;
   switch (step) {
     case Step::CreateOrder: return state::kUpdate;
     case Step::CreateTextSearch: return result.text_search_has_hits ? state::kUpdate : state::kFinal;
@@ -71,12 +80,7 @@ int state_after(Step step, int from, StepResult result) {
     case Step::FinishOrder: return state::kFinal;
     case Step::SearchResult: return result.do_not_close ? state::kUpdate : state::kFinal;
     case Step::Rollback: return state::kRolledBack;
-    case Step::StockTransmit:
-    case Step::SaleTransmit: return state::kUpdate;
-    case Step::StockItemStatus:
-    case Step::SaleStatus: return result.do_not_close || !result.last_page ? state::kUpdate : state::kFinal;
-    case Step::ViewOrder:
-    case Step::GetStatus: return from;
+    default: return from;  // ViewOrder, GetStatus
   }
   return from;
 }

@@ -21,7 +21,18 @@ namespace og::rules::veloconnect {
 // life as a stock transmission (SaleTransmit opens it in state 2,
 // GetStatusSaleTransmit pages through it and ends it), but a kind of its own
 // so that neither module's step finds the other's instance.
-enum class TransactionKind { Order, TextSearch, OrderInOnlineShop, StockTransmission, SaleTransmission };
+//
+// SaleB2XTransmission is a dealer's sale transmission to a third party
+// (sale-B2X-1.6): the same life again, in a kind of its own for the same
+// reason.
+enum class TransactionKind {
+  Order,
+  TextSearch,
+  OrderInOnlineShop,
+  StockTransmission,
+  SaleTransmission,
+  SaleB2XTransmission
+};
 
 enum class Step {
   CreateOrder,
@@ -36,6 +47,8 @@ enum class Step {
   StockItemStatus,
   SaleTransmit,
   SaleStatus,
+  SaleB2XTransmit,
+  SaleB2XStatus,
 };
 
 namespace state {
@@ -70,8 +83,8 @@ Outcome admit_creation(Credentials credentials, long open_instances, long max_op
 
 struct StepResult {
   bool text_search_has_hits = false;  // CreateTextSearch
-  bool do_not_close = false;          // SearchResult, StockItemStatus, SaleStatus
-  bool last_page = false;             // StockItemStatus, SaleStatus: the page reached the last line
+  bool do_not_close = false;          // SearchResult and the transmission status steps
+  bool last_page = false;             // transmission status steps: the page reached the last line
 };
 
 // The state after `step` succeeded on `from` (ignored for creating steps).

@@ -128,9 +128,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "max-search-page", po::value(&c.max_search_page)->default_value(100),
       "largest SearchResult page (Count is clamped)")(
       "max-open-transmissions", po::value(&c.max_open_transmissions)->default_value(1000),
-      "open Veloconnect stock transmissions per buyer, and as many sale transmissions (above it the least "
-      "recently used one is ended)")("max-stock-lines", po::value(&c.max_stock_lines)->default_value(10000),
-                                     "lines per Veloconnect stock or sale transmission (400 above)")(
+      "open Veloconnect stock transmissions per buyer, and as many sale B2B and as many sale B2X "
+      "transmissions (above it the least recently used one is ended)")(
+      "max-stock-lines", po::value(&c.max_stock_lines)->default_value(10000),
+      "lines per Veloconnect stock or sale (B2B or B2X) transmission (400 above)")(
       "max-stock-page", po::value(&c.max_stock_page)->default_value(1000),
       "largest GetItemStatusStockTransmit / GetStatusSaleTransmit page (Count is clamped)")(
       "max-list-entries", po::value(&c.veloconnect.max_list_entries)->default_value(1000),

@@ -33,6 +33,12 @@ void Vocabulary::add_attribute_alias(std::string_view local, std::string sloppy,
   elements_.at(std::string(local)).aliases.emplace_back(std::move(sloppy), std::move(canonical));
 }
 
+void Vocabulary::add_attribute_alias_under(std::string_view root, std::string_view local, std::string sloppy,
+                                           std::string canonical) {
+  scoped_.at(std::string(root) + " " + std::string(local))
+      .aliases.emplace_back(std::move(sloppy), std::move(canonical));
+}
+
 void Vocabulary::add_root(std::string_view local) {
   roots_[std::string(local)] = true;
 }

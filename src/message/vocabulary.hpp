@@ -34,6 +34,9 @@ class Vocabulary {
   void add_element_in(std::string_view parent, std::string_view local, std::string_view prefix);
   // An attribute spelled `sloppy` on `local` means `canonical`.
   void add_attribute_alias(std::string_view local, std::string sloppy, std::string canonical);
+  // The same for `local` below the payload root `root` (add_element_under).
+  void add_attribute_alias_under(std::string_view root, std::string_view local, std::string sloppy,
+                                 std::string canonical);
   // Elements that may be the document (payload) root.
   void add_root(std::string_view local);
   // Children of the payload root that belong at its front, in this order,

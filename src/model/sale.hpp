@@ -1,11 +1,13 @@
-// A dealer's sale transmission (Veloconnect sale-B2B-1.6) as the supplier
-// keeps it: the transmission's header and one row per line.
+// A dealer's sale transmission (Veloconnect sale-B2B-1.6, or sale-B2X-1.6 to
+// a third party) as the receiver keeps it: the transmission's header and one
+// row per line.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/amount.hpp"
 #include "rules/common/decimal.hpp"
 
 namespace og::model {
@@ -18,10 +20,7 @@ struct SaleTransmission {
   std::string received_at;  // UTC, ISO-8601
 };
 
-struct SalePrice {
-  rules::Decimal amount;
-  std::string currency;
-};
+using SalePrice = Amount;
 
 struct SerialNumber {
   std::string id;
@@ -43,6 +42,53 @@ struct SaleLine {
   std::optional<SalePrice> price_net;
   std::optional<std::string> postal_code;
   std::vector<SerialNumber> serial_numbers;
+  std::optional<std::string> sales_channel;  // RETAIL | ONLINE | LEASING | PARTNER
+};
+
+// A cbc code with the code list it comes from.
+struct ClassificationCode {
+  std::string value;
+  std::optional<std::string> list_id;
+  std::optional<std::string> list_agency_id;
+};
+
+// cac:CommodityClassification: what a service line is instead of an item.
+struct CommodityClassification {
+  std::optional<ClassificationCode> nature_code;
+  std::optional<ClassificationCode> cargo_type_code;
+  std::optional<ClassificationCode> commodity_code;
+  std::optional<ClassificationCode> item_classification_code;
+};
+
+// One cbc:Quantity of a B2X line (the standard allows two, e.g. pieces and
+// hours).
+struct SaleQuantity {
+  rules::Decimal amount;  // negative: goods returned
+  std::string text;       // as sent, echoed in the status answer
+  std::optional<std::string> unit;
+};
+
+// A line sold to a third party (sale-B2X-1.6): goods named by EAN or the
+// manufacturer's number and brand, or a service named by its classification
+// and description; none of it is required beyond ID and SaleDate.
+struct SaleB2XLine {
+  std::int64_t position = 0;  // zero-based, in the order sent
+  std::string id;             // the dealer's line ID
+  std::optional<std::string> standard_item_id;
+  std::optional<CommodityClassification> classification;
+  std::optional<std::string> manufacturers_item_id;
+  std::optional<std::string> manufacturer_name;  // the brand, the identification's IssuerParty
+  std::optional<std::string> buyers_item_id;
+  std::optional<std::string> description;
+  std::optional<std::string> description_language;
+  std::optional<std::string> bidex_group_key;  // as sent (up to six digits)
+  std::string sale_date;                       // xsd:dateTime as sent
+  std::vector<SaleQuantity> quantities;        // at most two
+  std::optional<std::string> document_number;
+  std::optional<SalePrice> price_gross;
+  std::optional<SalePrice> price_net;
+  std::optional<SalePrice> recommended_retail_price;
+  std::optional<std::string> postal_code;
   std::optional<std::string> sales_channel;  // RETAIL | ONLINE | LEASING | PARTNER
 };
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "model/amount.hpp"
 #include "rules/common/decimal.hpp"
 
 namespace og::model {
@@ -22,10 +23,7 @@ struct StockTransmission {
 };
 
 // A price as B2C lines carry it (gross, the shop's).
-struct StockPrice {
-  rules::Decimal amount;
-  std::string currency;
-};
+using StockPrice = Amount;
 
 struct StockLine {
   std::int64_t position = 0;                   // zero-based, in the order sent

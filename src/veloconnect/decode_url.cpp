@@ -192,7 +192,6 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
   if (!op) {
     base.outcome = request_name.ends_with("Request") ? rv::Outcome::NotSupported : rv::Outcome::NotSchemaValid;
     base.message = "RequestName " + request_name + " is not supported by this server (see GetProfile)";
-    base.unserved = find_unserved(request_name);
     return base;
   }
   base.operation = op;
@@ -230,7 +229,9 @@ DecodeResult decode_url(const message::UrlForm& form, std::size_t max_parameters
       case Operation::StockTransmitB2C:
       case Operation::GetItemStatusStockTransmitB2C:
       case Operation::SaleTransmitB2B:
-      case Operation::GetStatusSaleTransmitB2B: break;
+      case Operation::GetStatusSaleTransmitB2B:
+      case Operation::SaleTransmitB2X:
+      case Operation::GetStatusSaleTransmitB2X: break;
       case Operation::GetItemDetails: {
         auto ids = form.all("SellersItemIdentification");
         if (ids.size() != 1 || trim(ids.front()).empty())

@@ -160,6 +160,53 @@ core::veloconnect::SaleInput sale_of(XmlElement root) {
   return in;
 }
 
+std::optional<model::ClassificationCode> code_of(XmlElement code) {
+  if (!code) return std::nullopt;
+  return model::ClassificationCode{code.text(), code.attribute("listID"), code.attribute("listAgencyID")};
+}
+
+std::optional<model::CommodityClassification> classification_of(XmlElement c) {
+  if (!c) return std::nullopt;
+  return model::CommodityClassification{code_of(c.child("NatureCode")), code_of(c.child("CargoTypeCode")),
+                                        code_of(c.child("CommodityCode")), code_of(c.child("ItemClassificationCode"))};
+}
+
+// One line of a sale transmission to a third party, as the dealer sent it:
+// the schema has checked ID and SaleDate, everything else is optional.
+model::SaleB2XLine sale_b2x_line_of(XmlElement l) {
+  model::SaleB2XLine out;
+  out.id = l.child("ID").text();
+  out.standard_item_id = optional_id(l, "StandardItemIdentification");
+  out.classification = classification_of(l.child("CommodityClassification"));
+  if (auto m = l.child("ManufacturersItemIdentification")) {
+    out.manufacturers_item_id = id_of(m);
+    out.manufacturer_name = m.child("IssuerParty").child("PartyName").child_text("Name");
+  }
+  out.buyers_item_id = optional_id(l, "BuyersItemIdentification");
+  if (auto d = l.child("Description")) {
+    out.description = d.text();
+    out.description_language = d.attribute("languageID");
+  }
+  out.bidex_group_key = l.child_text("BidexProductGroupKey");
+  out.sale_date = l.child("SaleDate").text();
+  const std::string& what = out.id;
+  for (auto q : l.children("Quantity")) out.quantities.push_back({decimal(q.text(), what), q.text(), unit_of(q)});
+  out.document_number = l.child_text("DocumentNumber");
+  out.price_gross = sale_price_of(l.child("SalesPriceGross"), what);
+  out.price_net = sale_price_of(l.child("SalesPriceNet"), what);
+  out.recommended_retail_price = sale_price_of(l.child("RecommendedRetailPrice"), what);
+  out.postal_code = l.child_text("PostalCode");
+  out.sales_channel = l.child_text("SalesChannel");
+  return out;
+}
+
+core::veloconnect::SaleB2XInput sale_b2x_of(XmlElement root) {
+  core::veloconnect::SaleB2XInput in;
+  in.create_date = root.child("CreateDate").text();
+  for (auto line : root.children("SaleTransmitB2XLine")) in.lines.push_back(sale_b2x_line_of(line));
+  return in;
+}
+
 std::vector<std::string> texts(XmlElement root, std::string_view local) {
   std::vector<std::string> out;
   for (auto e : root.children(local)) out.push_back(e.text());
@@ -204,9 +251,7 @@ ResultFormat format_of(const std::string& text) {
 DecodeResult decode_xml(const message::XmlPayload& payload) {
   const OperationInfo* op = find_operation(payload.root);
   if (!op) {
-    DecodeError e{rv::Outcome::NotSupported, "<" + payload.root + "> is not supported", nullptr};
-    e.unserved = find_unserved(payload.root);
-    return e;
+    return DecodeError{rv::Outcome::NotSupported, "<" + payload.root + "> is not supported", nullptr};
   }
   XmlElement root = payload.element();
   Decoded d;
@@ -246,9 +291,11 @@ DecodeResult decode_xml(const message::XmlPayload& payload) {
         r.stock = stock_of(root, model::StockVariant::B2C, "StockTransmitB2CLine");
         break;
       case Operation::SaleTransmitB2B: r.sale = sale_of(root); break;
+      case Operation::SaleTransmitB2X: r.sale_b2x = sale_b2x_of(root); break;
       case Operation::GetItemStatusStockTransmitB2B:
       case Operation::GetItemStatusStockTransmitB2C:
       case Operation::GetStatusSaleTransmitB2B:
+      case Operation::GetStatusSaleTransmitB2X:
         r.start_index = integer(root.child("StartIndex").text(), "StartIndex");
         r.count = integer(root.child("Count").text(), "Count");
         if (auto dnc = root.child_text("DoNotClose")) r.do_not_close = boolean(*dnc);
@@ -288,7 +335,6 @@ DecodeError decode_error(const message::XmlProblem& problem) {
   if (problem.kind == message::XmlProblemKind::UnknownRoot && problem.root.ends_with("Request")) {
     e.outcome = rv::Outcome::NotSupported;
     e.message = "<" + problem.root + "> is not supported by this server (see GetProfile)";
-    e.unserved = find_unserved(problem.root);
   }
   if (auto it = problem.hints.find("BuyersID"); it != problem.hints.end()) e.buyer_id = it->second;
   if (auto it = problem.hints.find("TransactionID"); it != problem.hints.end() && !it->second.empty())

@@ -25,8 +25,8 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> schema_roots() {
-  return {"transaction-1.0.xsd", "order-1.1.xsd",     "catalog-1.5.xsd",  "profile-1.1.xsd",
-          "stock-B2B-1.4.xsd",   "stock-B2C-1.4.xsd", "sale-B2B-1.6.xsd", "receipt-1.3.xsd"};
+  return {"transaction-1.0.xsd", "order-1.1.xsd",    "catalog-1.5.xsd",  "profile-1.1.xsd", "stock-B2B-1.4.xsd",
+          "stock-B2C-1.4.xsd",   "sale-B2B-1.6.xsd", "sale-B2X-1.6.xsd", "receipt-1.3.xsd"};
 }
 
 Endpoint::Endpoint(Service& service, const message::SchemaSet& schema, EndpointLimits limits, std::string path)

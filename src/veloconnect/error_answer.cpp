@@ -87,6 +87,7 @@ std::string write_error(message::SoapCodec& codec, std::string_view tag, ErrorSh
     };
     if (name.starts_with("vsc:")) return page(velo::soap_new__vsc__GetItemStatusStockTransmitB2CResponse(s));
     if (name.starts_with("vlb:")) return page(velo::soap_new__vlb__GetStatusSaleTransmitB2BResponse(s));
+    if (name.starts_with("vlx:")) return page(velo::soap_new__vlx__GetStatusSaleTransmitB2XResponse(s));
     return page(velo::soap_new__vsb__GetItemStatusStockTransmitB2BResponse(s));
   }
   if (shape == ErrorShape::FinalOrder) {

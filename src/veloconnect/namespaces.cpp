@@ -104,6 +104,26 @@ const message::Vocabulary& vocabulary() {
     v.add_root("GetStatusSaleTransmitB2BRequest");
     for (auto name : {"StartIndex", "Count", "DoNotClose"})
       v.add_element_under("GetStatusSaleTransmitB2BRequest", name, "vlb");
+    // Sale B2X (sale-B2X-1.6): its own Quantity and Description beside UBL's.
+    v.add_namespace("vlx", std::string(kSaleB2XNs));
+    v.add_element("SaleTransmitB2XRequest", "vlx");
+    v.add_root("SaleTransmitB2XRequest");
+    for (auto name : {"CreateDate", "BidexProductGroupKey", "SaleDate", "DocumentNumber", "PostalCode", "SalesChannel"})
+      v.add_element_under("SaleTransmitB2XRequest", name, "vlx");
+    for (auto name : {"SalesPriceGross", "SalesPriceNet", "RecommendedRetailPrice"})
+      v.add_element_under("SaleTransmitB2XRequest", name, "vlx", {"amountCurrencyID"});
+    v.add_element_under("SaleTransmitB2XRequest", "Quantity", "vlx", {"quantityUnitCode"});
+    v.add_attribute_alias_under("SaleTransmitB2XRequest", "Quantity", "unitCode", "quantityUnitCode");
+    v.add_element_under("SaleTransmitB2XRequest", "Description", "vlx", {"languageID"});
+    v.add_element("SaleTransmitB2XLine", "vlx");
+    v.add_element_in("SaleTransmitB2XLine", "ID", "vlx");
+    v.add_element("CommodityClassification", "cac");
+    for (auto name : {"NatureCode", "CargoTypeCode", "CommodityCode", "ItemClassificationCode"})
+      v.add_element(name, "cbc", {"listID", "listAgencyID"});
+    v.add_element("GetStatusSaleTransmitB2XRequest", "vlx");
+    v.add_root("GetStatusSaleTransmitB2XRequest");
+    for (auto name : {"StartIndex", "Count", "DoNotClose"})
+      v.add_element_under("GetStatusSaleTransmitB2XRequest", name, "vlx");
     return v;
   }();
   return v;
@@ -130,8 +150,7 @@ std::string_view get_status_uri(rv::TransactionNs t) {
 }
 
 // The official set's modules beyond the core ones, by the prefix their
-// response elements use (operation.cpp): stock and sale B2B are served,
-// receipt and sale B2X are answered 404 in their own elements.
+// response elements use (operation.cpp).
 struct Module {
   const char* prefix;
   const char* uri;
@@ -153,7 +172,7 @@ std::vector<message::NamespaceBinding> build_bindings(std::string_view root_pref
     if (root_prefix == m.prefix) out.push_back({m.prefix, m.uri});
   out.push_back({"vct", std::string(kTransactionNs)});
   if (root_prefix == "vco" || root_prefix == "vcc" || root_prefix == "vsb" || root_prefix == "vsc" ||
-      root_prefix == "vlb" || root_prefix == "vcr") {
+      root_prefix == "vlb" || root_prefix == "vlx" || root_prefix == "vcr") {
     out.push_back({"cac", std::string(kCacNs)});
     out.push_back({"cbc", std::string(kCbcNs)});
   }
@@ -211,6 +230,7 @@ const ::Namespace* soap_namespaces() {
       {"vsc", "urn:veloconnect:stock-B2C-1.4"},
       {"vls", "urn:veloconnect:sale-1.6"},
       {"vlb", "urn:veloconnect:sale-B2B-1.6"},
+      {"vlx", "urn:veloconnect:sale-B2X-1.6"},
       {"vcr", "urn:veloconnect:receipt-1.3"},
       {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0"},
       {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0"},

@@ -18,6 +18,7 @@ inline constexpr std::string_view kProfileNs = "urn:veloconnect:profile-1.1";
 inline constexpr std::string_view kStockB2BNs = "urn:veloconnect:stock-B2B-1.4";
 inline constexpr std::string_view kStockB2CNs = "urn:veloconnect:stock-B2C-1.4";
 inline constexpr std::string_view kSaleB2BNs = "urn:veloconnect:sale-B2B-1.6";
+inline constexpr std::string_view kSaleB2XNs = "urn:veloconnect:sale-B2X-1.6";
 inline constexpr std::string_view kReceiptNs = "urn:veloconnect:receipt-1.3";
 inline constexpr std::string_view kCacNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0";
 inline constexpr std::string_view kCbcNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0";

@@ -34,6 +34,10 @@ constexpr OperationInfo kOperations[] = {
      Transaction, false},
     {Operation::GetStatusSaleTransmitB2B, "GetStatusSaleTransmitB2B", "GetStatusSaleTransmitB2BRequest",
      "vlb:GetStatusSaleTransmitB2BResponse", StockPage, false},
+    {Operation::SaleTransmitB2X, "SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse",
+     Transaction, false},
+    {Operation::GetStatusSaleTransmitB2X, "GetStatusSaleTransmitB2X", "GetStatusSaleTransmitB2XRequest",
+     "vlx:GetStatusSaleTransmitB2XResponse", StockPage, false},
     // receipt-1.3: every answer is a ResponseType whose content is optional.
     {Operation::OfferQuery, "OfferQuery", "OfferQueryRequest", "vcr:OfferQueryResponse", Envelope},
     {Operation::OfferDetails, "OfferDetails", "OfferDetailsRequest", "vcr:OfferDetailsResponse", Envelope},
@@ -51,12 +55,6 @@ constexpr OperationInfo kOperations[] = {
      "vcr:InvoiceInformationDetailsResponse", Envelope},
 };
 
-// The rest of the official set's request elements (sale-B2X-1.6), with the
-// shape of their response types as that XSD defines them.
-constexpr UnservedInfo kUnserved[] = {
-    {"SaleTransmitB2X", "SaleTransmitB2XRequest", "vlx:SaleTransmitB2XResponse", Transaction},
-    {"GetStatusSaleTransmitB2X", "GetStatusSaleTransmitB2XRequest", "vlx:GetStatusSaleTransmitB2XResponse", Content},
-};
 }  // namespace
 
 const OperationInfo* find_operation(std::string_view request_root) {
@@ -77,12 +75,6 @@ bool is_receipt_query(Operation o) {
 bool is_receipt_details(Operation o) {
   return o == Operation::OfferDetails || o == Operation::OrderConfirmationDetails ||
          o == Operation::DeliveryNoteDetails || o == Operation::InvoiceInformationDetails;
-}
-
-const UnservedInfo* find_unserved(std::string_view request_root) {
-  for (const auto& u : kUnserved)
-    if (u.request == request_root) return &u;
-  return nullptr;
 }
 
 }  // namespace og::veloconnect

@@ -23,6 +23,8 @@ enum class Operation {
   GetItemStatusStockTransmitB2C,
   SaleTransmitB2B,
   GetStatusSaleTransmitB2B,
+  SaleTransmitB2X,
+  GetStatusSaleTransmitB2X,
   // The receipt module (receipt-1.3).
   OfferQuery,
   OfferDetails,
@@ -47,7 +49,7 @@ enum class ErrorShape {
   TextSearch,   // CreateTextSearchResponse: those and a TotalCount (0: the answer holds nothing)
   SearchPage,   // SearchResultResponse: those and StartIndex, Count, TotalCount 0, ResultFormat COUNT
   FinalOrder,   // FinalOrderResponse: those and an OrderHeader (the order's, else no OrderID, issued today)
-  StockPage,    // GetItemStatusStockTransmitB2B/B2C, GetStatusSaleTransmitB2BResponse: those and StartIndex,
+  StockPage,    // GetItemStatusStockTransmitB2B/B2C, GetStatusSaleTransmitB2B/B2XResponse: those and StartIndex,
                 //   Count, TotalCount 0
   Profile,      // GetProfileResponse: a VeloconnectProfile (an empty one says nothing)
   Content,      // success content (an Item, ClassificationScheme, ...): no error answer can be valid
@@ -64,19 +66,5 @@ struct OperationInfo {
 
 const OperationInfo* find_operation(std::string_view request_root);
 const OperationInfo& info(Operation operation);
-
-// A request element of the official XSD set that ordergate does not serve
-// (404; stock-B2B/B2C-1.4, sale-B2B/B2X-1.6): answered in its own response
-// element all the same.
-struct UnservedInfo {
-  std::string_view name;          // "StockTransmitB2B" (log)
-  std::string_view request;       // "StockTransmitB2BRequest"
-  std::string_view response_tag;  // "vsb:StockTransmitB2BResponse"
-  ErrorShape error_shape;
-};
-
-// `request_root` is the element's local name ("...Request"); nullptr when the
-// official set does not define it.
-const UnservedInfo* find_unserved(std::string_view request_root);
 
 }  // namespace og::veloconnect

@@ -59,6 +59,31 @@ std::optional<DecodeError> overlong_value(const Request& r, const OperationInfo*
     }
   }
   check(r.sale.create_date, kMaxIdentifier, "CreateDate");
+  for (const auto& line : r.sale_b2x.lines) {
+    check(line.id, kMaxIdentifier, "a sale line's ID");
+    check_optional(line.standard_item_id, "a StandardItemIdentification");
+    if (const auto& c = line.classification)
+      for (const auto* code : {&c->nature_code, &c->cargo_type_code, &c->commodity_code, &c->item_classification_code})
+        if (*code) {
+          check((*code)->value, kMaxIdentifier, "a classification code");
+          check_optional((*code)->list_id, "a classification code's listID");
+          check_optional((*code)->list_agency_id, "a classification code's listAgencyID");
+        }
+    check_optional(line.manufacturers_item_id, "a ManufacturersItemIdentification");
+    check_optional(line.manufacturer_name, "a manufacturer's name");
+    check_optional(line.buyers_item_id, "a BuyersItemIdentification");
+    // A service's description is prose: bounded like a search string.
+    if (line.description) check(*line.description, kMaxSearchString, "a Description");
+    check_optional(line.description_language, "a Description's languageID");
+    check(line.sale_date, kMaxIdentifier, "a SaleDate");
+    for (const auto& q : line.quantities) {
+      check(q.text, kMaxIdentifier, "a Quantity");
+      check_optional(q.unit, "a quantityUnitCode");
+    }
+    check_optional(line.document_number, "a DocumentNumber");
+    check_optional(line.postal_code, "a PostalCode");
+  }
+  check(r.sale_b2x.create_date, kMaxIdentifier, "CreateDate");
   check(r.search_string, kMaxSearchString, "SearchString");
   for (const auto* ids : {&r.order_ids, &r.confirmation_ids, &r.delivery_note_ids, &r.document_ids})
     for (const auto& id : *ids) check(id, kMaxIdentifier, "a document ID");

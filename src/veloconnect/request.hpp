@@ -34,8 +34,9 @@ struct Request {
   std::int64_t count = 0;
   ResultFormat format = ResultFormat::IdOnly;
   bool do_not_close = false;
-  core::veloconnect::StockInput stock;  // StockTransmitB2B/B2C
-  core::veloconnect::SaleInput sale;    // SaleTransmitB2B
+  core::veloconnect::StockInput stock;       // StockTransmitB2B/B2C
+  core::veloconnect::SaleInput sale;         // SaleTransmitB2B
+  core::veloconnect::SaleB2XInput sale_b2x;  // SaleTransmitB2X
   // Receipt Query: DateRange (YYYY-MM-DD, checked) and the reference filters;
   // Details: the IDs asked for.
   std::optional<std::string> from_date;
@@ -58,8 +59,6 @@ struct DecodeError {
   std::optional<std::string> transaction_id;
   // The namespaces the answer is written in (the request's versions, when known).
   AnswerNamespaces answer_ns{};
-  // A request element of the official set that this server does not serve.
-  const UnservedInfo* unserved = nullptr;
 };
 
 // A decoded request plus how to answer it.

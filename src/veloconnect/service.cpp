@@ -196,11 +196,13 @@ Task<void> Service::perform(Out& out) {
     case Operation::Rollback: co_await rollback(out); break;
     case Operation::GetClassificationScheme: co_await get_classification_scheme(out); break;
     case Operation::StockTransmitB2B:
-    case Operation::StockTransmitB2C: co_await stock_transmit(out); break;
+    case Operation::StockTransmitB2C: co_await transmit(out); break;
     case Operation::GetItemStatusStockTransmitB2B:
     case Operation::GetItemStatusStockTransmitB2C: co_await stock_item_status(out); break;
-    case Operation::SaleTransmitB2B: co_await sale_transmit(out); break;
+    case Operation::SaleTransmitB2B:
+    case Operation::SaleTransmitB2X: co_await transmit(out); break;
     case Operation::GetStatusSaleTransmitB2B: co_await sale_status(out); break;
+    case Operation::GetStatusSaleTransmitB2X: co_await sale_b2x_status(out); break;
     case Operation::OfferQuery:
     case Operation::OrderConfirmationQuery:
     case Operation::DeliveryNoteQuery:
@@ -214,8 +216,8 @@ Task<void> Service::perform(Out& out) {
 
 Answer Service::answer(const DecodeError& error, Envelope envelope) {
   message::SoapCodec& codec = fresh_codec();
-  // The request's own response element when the request element is known
-  // (served or only defined by the official set), else the envelope-only one.
+  // The request's own response element when the request element is known,
+  // else the envelope-only one.
   std::string_view tag = kGenericTag;
   ErrorShape shape = ErrorShape::Envelope;
   std::string operation = "unknown";
@@ -223,10 +225,6 @@ Answer Service::answer(const DecodeError& error, Envelope envelope) {
     tag = answer_tag(error.operation->response_tag, error.answer_ns);
     shape = error.operation->error_shape;
     operation = error.operation->name;
-  } else if (error.unserved) {
-    tag = error.unserved->response_tag;
-    shape = error.unserved->error_shape;
-    operation = error.unserved->name;
   }
   ErrorFields e{error.buyer_id,
                 error.outcome,
@@ -284,7 +282,10 @@ Task<void> Service::get_profile(Out& out) {
     add_transaction(velo::vcp__TransactionType::StockTransmitB2B);
     add_transaction(velo::vcp__TransactionType::StockTransmitB2C);
     // Profile 1.6 is the first to name the sale transactions.
-    if (out.in.answer_ns.profile == rv::ProfileNs::V1_6) add_transaction(velo::vcp__TransactionType::SaleTransmitB2B);
+    if (out.in.answer_ns.profile == rv::ProfileNs::V1_6) {
+      add_transaction(velo::vcp__TransactionType::SaleTransmitB2B);
+      add_transaction(velo::vcp__TransactionType::SaleTransmitB2X);
+    }
     bindings = {velo::vcp__BindingType::XML_POST, velo::vcp__BindingType::URL};
     if (config_.tls) bindings = {velo::vcp__BindingType::XML_POST_S, velo::vcp__BindingType::URL_S};
   }
@@ -475,7 +476,8 @@ Task<void> Service::get_status(Out& out) {
         case model::TransactionKind::TextSearch: *st->Transaction = text_search; break;
         // The standard's TransactionType has no name for it (the element is optional).
         case model::TransactionKind::StockTransmission:
-        case model::TransactionKind::SaleTransmission: st->Transaction = nullptr; break;
+        case model::TransactionKind::SaleTransmission:
+        case model::TransactionKind::SaleB2XTransmission: st->Transaction = nullptr; break;
       }
       r.TransactionStatus.push_back(st);
     }
@@ -523,30 +525,67 @@ Task<void> Service::get_classification_scheme(Out& out) {
   out.write(*r);
 }
 
-Task<void> Service::stock_transmit(Out& out) {
-  auto result = co_await core_.stock.transmit(out.ctx, out.credentials, out.caller, out.rq().stock);
-  if (!result.ok()) co_return out.refuse(result.failure());
-  // TransactionResponseType, under the module's own element name.
-  auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
-  out.fill_envelope(*r);
-  r->TransactionID = result.value().id;
-  r->StatusCode = result.value().state;
-  out.write(*r);
-}
-
 namespace {
 
 velo::cac__ItemIdentificationType* optional_identification(soap* s, const std::optional<std::string>& id) {
   return id ? wire::identification(s, *id) : nullptr;
 }
 
-template <class Response>
-void fill_stock_page(Response& r, const cv::StockPage& page) {
+template <class Response, class Page>
+void fill_page(Response& r, const Page& page) {
   r.TransactionID = page.transaction.id;
   r.StatusCode = page.transaction.state;
   r.StartIndex = page.window.start;
   r.Count = static_cast<LONG64>(page.lines.size());
   r.TotalCount = page.total;
+}
+
+velo::cbc__PriceAmountType* optional_amount(soap* s, const std::optional<model::Amount>& a) {
+  return a ? wire::price_amount(s, a->amount, a->currency) : nullptr;
+}
+
+velo::cbc__CodeType* optional_code(soap* s, const std::optional<model::ClassificationCode>& c) {
+  if (!c) return nullptr;
+  auto* code = velo::soap_new_cbc__CodeType(s);
+  code->__item = c->value;
+  if (c->list_id) code->listID = wire::text(s, *c->list_id);
+  if (c->list_agency_id) code->listAgencyID = wire::text(s, *c->list_agency_id);
+  return code;
+}
+
+// A B2X line as its answer carries it: everything but the BIDEX key, the
+// document number, the recommended price, the postal code and the channel.
+velo::_vlx__SaleTransmitB2XResponseLine* sale_b2x_line(soap* s, const model::SaleB2XLine& l) {
+  auto* line = velo::soap_new__vlx__SaleTransmitB2XResponseLine(s);
+  line->ID = l.id;
+  line->cac__StandardItemIdentification = optional_identification(s, l.standard_item_id);
+  if (const auto& c = l.classification) {
+    auto* cc = velo::soap_new_cac__CommodityClassificationType(s);
+    cc->cbc__NatureCode = optional_code(s, c->nature_code);
+    cc->cbc__CargoTypeCode = optional_code(s, c->cargo_type_code);
+    cc->cbc__CommodityCode = optional_code(s, c->commodity_code);
+    cc->cbc__ItemClassificationCode = optional_code(s, c->item_classification_code);
+    line->cac__CommodityClassification = cc;
+  }
+  line->cac__ManufacturersItemIdentification = optional_identification(s, l.manufacturers_item_id);
+  if (line->cac__ManufacturersItemIdentification && l.manufacturer_name)
+    line->cac__ManufacturersItemIdentification->IssuerParty = wire::party(s, *l.manufacturer_name);
+  line->cac__BuyersItemIdentification = optional_identification(s, l.buyers_item_id);
+  if (l.description) {
+    line->Description = velo::soap_new_cbc__TextType(s);
+    line->Description->__item = *l.description;
+    if (l.description_language) line->Description->languageID = wire::text(s, *l.description_language);
+  }
+  line->SaleDate = l.sale_date;
+  for (const auto& q : l.quantities) {
+    auto* quantity = velo::soap_new_cbc__QuantityType(s);
+    quantity->__item = q.text;
+    if (q.unit) quantity->quantityUnitCode = wire::text(s, *q.unit);
+    line->Quantity.push_back(quantity);
+  }
+  line->SalesPriceGross = optional_amount(s, l.price_gross);
+  line->SalesPriceNet = optional_amount(s, l.price_net);
+  return line;
 }
 
 }  // namespace
@@ -590,7 +629,7 @@ Task<void> Service::stock_item_status(Out& out) {
   if (b2b) {
     auto* r = velo::soap_new__vsb__GetItemStatusStockTransmitB2BResponse(s);
     out.fill_envelope(*r);
-    fill_stock_page(*r, page);
+    fill_page(*r, page);
     for (const auto& l : page.lines) {
       auto* line = velo::soap_new__vsb__StockTransmitB2BResponseLine(s);
       line->cac__SellersItemIdentification = wire::identification(s, l.sellers_item_id.value_or(""));
@@ -602,7 +641,7 @@ Task<void> Service::stock_item_status(Out& out) {
   }
   auto* r = velo::soap_new__vsc__GetItemStatusStockTransmitB2CResponse(s);
   out.fill_envelope(*r);
-  fill_stock_page(*r, page);
+  fill_page(*r, page);
   for (const auto& l : page.lines) {
     auto* line = velo::soap_new__vsc__StockTransmitB2CResponseLine(s);
     line->cac__StandardItemIdentification = optional_identification(s, l.ean);
@@ -615,9 +654,21 @@ Task<void> Service::stock_item_status(Out& out) {
   out.write(*r);
 }
 
-Task<void> Service::sale_transmit(Out& out) {
-  auto result = co_await core_.sales.transmit(out.ctx, out.credentials, out.caller, out.rq().sale);
+Task<cv::Result<model::Transaction>> Service::open_transmission(Out& out) {
+  const Request& rq = out.rq();
+  switch (rq.operation) {
+    case Operation::SaleTransmitB2B:
+      co_return co_await core_.sales.transmit(out.ctx, out.credentials, out.caller, rq.sale);
+    case Operation::SaleTransmitB2X:
+      co_return co_await core_.sales.transmit_b2x(out.ctx, out.credentials, out.caller, rq.sale_b2x);
+    default: co_return co_await core_.stock.transmit(out.ctx, out.credentials, out.caller, rq.stock);
+  }
+}
+
+Task<void> Service::transmit(Out& out) {
+  auto result = co_await open_transmission(out);
   if (!result.ok()) co_return out.refuse(result.failure());
+  // TransactionResponseType, under the module's own element name.
   auto* r = velo::soap_new_vct__TransactionResponseType(out.s());
   out.fill_envelope(*r);
   r->TransactionID = result.value().id;
@@ -634,11 +685,7 @@ Task<void> Service::sale_status(Out& out) {
   soap* s = out.s();
   auto* r = velo::soap_new__vlb__GetStatusSaleTransmitB2BResponse(s);
   out.fill_envelope(*r);
-  r->TransactionID = page.transaction.id;
-  r->StatusCode = page.transaction.state;
-  r->StartIndex = page.window.start;
-  r->Count = static_cast<LONG64>(page.lines.size());
-  r->TotalCount = page.total;
+  fill_page(*r, page);
   // Each line the supplier took, as the dealer sent it.
   for (const auto& l : page.lines) {
     auto* line = velo::soap_new__vlb__SaleTransmitB2BResponseLine(s);
@@ -649,6 +696,21 @@ Task<void> Service::sale_status(Out& out) {
     line->SaleDate = l.sale_date;
     r->SaleTransmitB2BResponseLine.push_back(line);
   }
+  out.write(*r);
+}
+
+Task<void> Service::sale_b2x_status(Out& out) {
+  const Request& rq = out.rq();
+  auto result = co_await core_.sales.status_b2x(out.ctx, out.credentials, out.caller, *rq.transaction_id,
+                                                {rq.start_index, rq.count, rq.do_not_close});
+  if (!result.ok()) co_return out.refuse(result.failure());
+  const cv::SaleB2XPage& page = result.value();
+  soap* s = out.s();
+  auto* r = velo::soap_new__vlx__GetStatusSaleTransmitB2XResponse(s);
+  out.fill_envelope(*r);
+  fill_page(*r, page);
+  // Each line taken, with what the answer's line can carry of it.
+  for (const auto& l : page.lines) r->SaleTransmitB2XResponseLine.push_back(sale_b2x_line(s, l));
   out.write(*r);
 }
 

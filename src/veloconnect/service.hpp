@@ -69,10 +69,12 @@ class Service {
   Task<void> get_status(Out& out);
   Task<void> get_classification_scheme(Out& out);
   Task<void> rollback(Out& out);
-  Task<void> stock_transmit(Out& out);
+  // StockTransmitB2B/B2C, SaleTransmitB2B/B2X: alike but for the core call.
+  Task<core::veloconnect::Result<model::Transaction>> open_transmission(Out& out);
+  Task<void> transmit(Out& out);
   Task<void> stock_item_status(Out& out);
-  Task<void> sale_transmit(Out& out);
   Task<void> sale_status(Out& out);
+  Task<void> sale_b2x_status(Out& out);
   Task<void> receipt_query(Out& out);
   Task<void> receipt_details(Out& out);
 

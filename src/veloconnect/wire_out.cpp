@@ -47,6 +47,15 @@ velo::cac__PriceType* price(soap* s, rules::Decimal amount, const std::string& c
   return p;
 }
 
+velo::cac__PartyType* party(soap* s, const std::string& name) {
+  auto* p = velo::soap_new_cac__PartyType(s);
+  auto* party_name = velo::soap_new_cac__PartyNameType(s);
+  party_name->cbc__Name = velo::soap_new_cbc__TextType(s);
+  party_name->cbc__Name->__item = name;
+  p->PartyName.push_back(party_name);
+  return p;
+}
+
 velo::cac__ItemType* item(soap* s, const model::Item& r, const std::optional<std::string>& buyers_item_id) {
   auto* it = velo::soap_new_cac__ItemType(s);
   auto* description = velo::soap_new_cbc__TextType(s);
@@ -61,13 +70,7 @@ velo::cac__ItemType* item(soap* s, const model::Item& r, const std::optional<std
   it->SellersItemIdentification = identification(s, r.id);
   if (r.manufacturer_item_id) {
     auto* m = identification(s, *r.manufacturer_item_id);
-    if (r.manufacturer) {
-      m->IssuerParty = velo::soap_new_cac__PartyType(s);
-      auto* name = velo::soap_new_cac__PartyNameType(s);
-      name->cbc__Name = velo::soap_new_cbc__TextType(s);
-      name->cbc__Name->__item = *r.manufacturer;
-      m->IssuerParty->PartyName.push_back(name);
-    }
+    if (r.manufacturer) m->IssuerParty = party(s, *r.manufacturer);
     it->ManufacturersItemIdentification.push_back(m);
   }
   if (r.ean) it->StandardItemIdentification = identification(s, *r.ean, "EAN/UCC-13");

@@ -20,6 +20,8 @@ velo::cac__ItemIdentificationType* identification(soap* s, const std::string& id
 velo::cbc__QuantityType* quantity(soap* s, rules::Decimal value, const std::string& unit);
 velo::cac__PriceType* price(soap* s, rules::Decimal amount, const std::string& currency,
                             const std::optional<std::string>& per_unit);
+// A party known by its name alone (a manufacturer as IssuerParty).
+velo::cac__PartyType* party(soap* s, const std::string& name);
 velo::cac__ItemType* item(soap* s, const model::Item& item, const std::optional<std::string>& buyers_item_id);
 velo::vco__AvailabilityType* availability(soap* s, const rules::veloconnect::AvailabilityDecision& decision,
                                           const std::string& unit);

@@ -92,10 +92,11 @@ class HttpTest : public ServerFixture {
     CPPUNIT_ASSERT(r.body.find("location=\"" + base + "\"") != std::string::npos);
     CPPUNIT_ASSERT(r.body.find("schemaLocation=\"" + base + "?xsd=order-1.1.xsd\"") != std::string::npos);
     CPPUNIT_ASSERT(r.body.find("../xsd/") == std::string::npos);
-    // 26 operations (the 12 of orders and searches, 4 of stock transmissions, 2 of sale
-    // transmissions, the receipt module's 8): once in the portType, twice (wsdl: and soap:) in
-    // each of the two bindings.
-    CPPUNIT_ASSERT_EQUAL(26 * 5, count_elements(r.body, "operation"));
+    // 28 operations (the 12 of orders and searches, 4 of stock transmissions, 4 of sale
+    // transmissions, B2B and B2X, the receipt module's 8): once in the portType, twice (wsdl: and
+    // soap:) in each of the two bindings.
+    CPPUNIT_ASSERT_EQUAL(28 * 5, count_elements(r.body, "operation"));
+    CPPUNIT_ASSERT(r.body.find("schemaLocation=\"" + base + "?xsd=sale-B2X-1.6.xsd\"") != std::string::npos);
     CPPUNIT_ASSERT(r.body.find("schemaLocation=\"" + base + "?xsd=transaction-1.6.xsd\"") != std::string::npos);
     CPPUNIT_ASSERT(r.body.find("schemaLocation=\"" + base + "?xsd=receipt-1.3.xsd\"") != std::string::npos);
   }

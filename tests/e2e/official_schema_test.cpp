@@ -209,6 +209,14 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
            "</SaleTransmitB2BLine></SaleTransmitB2BRequest>";
   }
 
+  static std::string sale_b2x(const std::string& envelope) {
+    return "<SaleTransmitB2XRequest xmlns=\"urn:veloconnect:sale-B2X-1.6\"" + kNs + ">" + envelope +
+           "<CreateDate>2026-12-01T08:00:00</CreateDate><SaleTransmitB2XLine><ID>1</ID>"
+           "<cac:StandardItemIdentification><cac:ID>4012345678901</cac:ID></cac:StandardItemIdentification>"
+           "<SaleDate>2026-11-30T10:00:00</SaleDate><Quantity>1</Quantity></SaleTransmitB2XLine>"
+           "</SaleTransmitB2XRequest>";
+  }
+
   struct Expected {
     std::string label, code, root, ns, body;
   };
@@ -322,25 +330,47 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
     post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id));
     add("stock status after the last page", "430", "GetItemStatusStockTransmitB2BResponse", SB,
         post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + stock_id)));
-    // Sale transmissions (B2B): the same refusals in their own elements.
+    // Sale transmissions (B2B, and B2X to a third party): the same refusals in
+    // their own elements; a status of either module: unknown, as test, after
+    // the last page.
+    auto sale_status_refusals = [&](const std::string& label, const std::string& module, const std::string& ns,
+                                    const std::string& id) {
+      const std::string request = "GetStatusSaleTransmit" + module + "Request";
+      const std::string response = "GetStatusSaleTransmit" + module + "Response";
+      add(label + " status unknown", "420", response, ns, post(stock_status(request.c_str(), ns, kCred + unknown)));
+      add(label + " status as test", "435", response, ns,
+          post(stock_status(request.c_str(), ns, kCred + id + "<vct:IsTest>true</vct:IsTest>")));
+      post(stock_status(request.c_str(), ns, kCred + id));
+      add(label + " status after the last page", "430", response, ns,
+          post(stock_status(request.c_str(), ns, kCred + id)));
+    };
     const std::string LB = "urn:veloconnect:sale-B2B-1.6";
     add("sale transmit wrong password", "411", "SaleTransmitB2BResponse", LB, post(sale_b2b(cred("B127645", "wrong"))));
     add("sale transmit not schema-valid", "405", "SaleTransmitB2BResponse", LB,
         post(in_transaction("SaleTransmitB2BRequest", LB, kCred)));
-    add("sale status unknown", "420", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + unknown)));
     const std::string sale_id = tid(first_text(post(sale_b2b(kCred)), "TransactionID").value_or(""));
     add("stock status of a sale transmission", "420", "GetItemStatusStockTransmitB2BResponse", SB,
         post(stock_status("GetItemStatusStockTransmitB2BRequest", SB, kCred + sale_id)));
     add("sale status of a stock transmission", "420", "GetStatusSaleTransmitB2BResponse", LB,
         post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + stock_id)));
-    add("sale status as test", "435", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id + "<vct:IsTest>true</vct:IsTest>")));
-    post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id));
-    add("sale status after the last page", "430", "GetStatusSaleTransmitB2BResponse", LB,
-        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + sale_id)));
-    add("sale transmit", "404", "SaleTransmitB2XResponse", "urn:veloconnect:sale-B2X-1.6",
-        post(in_transaction("SaleTransmitB2XRequest", "urn:veloconnect:sale-B2X-1.6", kCred)));
+    const std::string LX = "urn:veloconnect:sale-B2X-1.6";
+    add("sale b2x transmit wrong password", "411", "SaleTransmitB2XResponse", LX,
+        post(sale_b2x(cred("B127645", "wrong"))));
+    add("sale b2x transmit unknown buyer", "410", "SaleTransmitB2XResponse", LX, post(sale_b2x(cred("NOBODY", "x"))));
+    add("sale b2x transmit not schema-valid", "405", "SaleTransmitB2XResponse", LX,
+        post(in_transaction("SaleTransmitB2XRequest", LX, kCred)));
+    std::string obsolete = sale_b2x(kCred);
+    obsolete.replace(obsolete.find("sale-B2X-1.6"), 12, "sale-B2X-0.9");
+    add("sale b2x transmit sale-B2X-0.9", "406", "SaleTransmitB2XResponse", LX, post(obsolete));
+    add("sale b2x status wrong password", "411", "GetStatusSaleTransmitB2XResponse", LX,
+        post(stock_status("GetStatusSaleTransmitB2XRequest", LX, cred("B127645", "wrong") + unknown)));
+    const std::string b2x_id = tid(first_text(post(sale_b2x(kCred)), "TransactionID").value_or(""));
+    add("sale b2b status of a b2x transmission", "420", "GetStatusSaleTransmitB2BResponse", LB,
+        post(stock_status("GetStatusSaleTransmitB2BRequest", LB, kCred + b2x_id)));
+    add("sale b2x status of a b2b transmission", "420", "GetStatusSaleTransmitB2XResponse", LX,
+        post(stock_status("GetStatusSaleTransmitB2XRequest", LX, kCred + sale_id)));
+    sale_status_refusals("sale", "B2B", LB, sale_id);
+    sale_status_refusals("sale b2x", "B2X", LX, b2x_id);
     add("unknown element", "404", "GetStatusResponse", T, post(in_transaction("FrobnicateRequest", "urn:x", kCred)));
     // The URL binding names no namespace: answered in declared ones.
     const std::string q = "BuyersID=B127645&Password=secret";
@@ -361,6 +391,10 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
         url("RequestName=SaleTransmitB2BRequest&" + q));
     add("url sale status", "404", "GetStatusSaleTransmitB2BResponse", "urn:veloconnect:sale-B2B-1.6",
         url("RequestName=GetStatusSaleTransmitB2BRequest&" + q));
+    add("url sale b2x transmit", "404", "SaleTransmitB2XResponse", "urn:veloconnect:sale-B2X-1.6",
+        url("RequestName=SaleTransmitB2XRequest&" + q));
+    add("url sale b2x status", "404", "GetStatusSaleTransmitB2XResponse", "urn:veloconnect:sale-B2X-1.6",
+        url("RequestName=GetStatusSaleTransmitB2XRequest&" + q));
     add("url receipt wrong password", "411", "DeliveryNoteQueryResponse", R,
         url("RequestName=DeliveryNoteQueryRequest&BuyersID=B127645&Password=wrong"));
     add("url receipt not a date", "405", "DeliveryNoteQueryResponse", R,
@@ -511,9 +545,39 @@ class OfficialSchemaTest : public CppUnit::TestFixture {
                        "<vct:TransactionID>" + first_text(sale, "TransactionID").value_or("") +
                        "</vct:TransactionID><StartIndex>0</StartIndex><Count>10</Count>"
                        "</GetStatusSaleTransmitB2BRequest>"));
+    // Sale transmissions to a third party: goods, a service and a return with
+    // two quantities, every field a line can have, and their status pages.
+    auto b2x =
+        post("<SaleTransmitB2XRequest xmlns=\"urn:veloconnect:sale-B2X-1.6\"" + ns + ">" + cred +
+             "<CreateDate>2026-12-01T08:00:00Z</CreateDate><SaleTransmitB2XLine><ID>G1</ID>"
+             "<cac:StandardItemIdentification><cac:ID>4012345678901</cac:ID></cac:StandardItemIdentification>"
+             "<SaleDate>2026-11-30T10:00:00</SaleDate><Quantity quantityUnitCode=\"EA\">2</Quantity>"
+             "</SaleTransmitB2XLine><SaleTransmitB2XLine><ID>S1</ID><cac:CommodityClassification>"
+             "<cbc:NatureCode>S</cbc:NatureCode><cbc:CargoTypeCode>C</cbc:CargoTypeCode>"
+             "<cbc:CommodityCode>9987</cbc:CommodityCode><cbc:ItemClassificationCode>INSPECTION"
+             "</cbc:ItemClassificationCode></cac:CommodityClassification><Description languageID=\"de\">Inspektion"
+             "</Description><SaleDate>2026-11-30T12:00:00+01:00</SaleDate>"
+             "<SalesPriceGross amountCurrencyID=\"EUR\">59.50</SalesPriceGross></SaleTransmitB2XLine>"
+             "<SaleTransmitB2XLine><ID>R1</ID><cac:ManufacturersItemIdentification><cac:ID>M-77</cac:ID>"
+             "<cac:IssuerParty><cac:PartyName><cbc:Name>Velo AG</cbc:Name></cac:PartyName></cac:IssuerParty>"
+             "</cac:ManufacturersItemIdentification><cac:BuyersItemIdentification><cac:ID>D-1</cac:ID>"
+             "</cac:BuyersItemIdentification><Description>E-Bike</Description>"
+             "<BidexProductGroupKey>123456</BidexProductGroupKey><SaleDate>2026-11-30T13:00:00</SaleDate>"
+             "<Quantity quantityUnitCode=\"EA\">-1</Quantity><Quantity quantityUnitCode=\"HUR\">0.5</Quantity>"
+             "<DocumentNumber>R-2</DocumentNumber><SalesPriceGross amountCurrencyID=\"EUR\">-2380.00</SalesPriceGross>"
+             "<SalesPriceNet amountCurrencyID=\"EUR\">-2000.00</SalesPriceNet><RecommendedRetailPrice "
+             "amountCurrencyID=\"EUR\">2499.00</RecommendedRetailPrice><PostalCode>48143</PostalCode>"
+             "<SalesChannel>PARTNER</SalesChannel></SaleTransmitB2XLine></SaleTransmitB2XRequest>");
+    out.push_back(b2x);
+    for (const char* window : {"<StartIndex>0</StartIndex><Count>10</Count><DoNotClose>true</DoNotClose>",
+                               "<StartIndex>7</StartIndex><Count>1</Count>"})
+      out.push_back(post("<GetStatusSaleTransmitB2XRequest xmlns=\"urn:veloconnect:sale-B2X-1.6\"" + ns + ">" + cred +
+                         "<vct:TransactionID>" + first_text(b2x, "TransactionID").value_or("") +
+                         "</vct:TransactionID>" + window + "</GetStatusSaleTransmitB2XRequest>"));
     auto profile16 =
         post("<GetProfileRequest xmlns=\"urn:veloconnect:profile-1.6\"" + ns + ">" + cred + "</GetProfileRequest>");
     CPPUNIT_ASSERT_MESSAGE(profile16, profile16.find(">SaleTransmitB2B<") != std::string::npos);
+    CPPUNIT_ASSERT_MESSAGE(profile16, profile16.find(">SaleTransmitB2X<") != std::string::npos);
     out.push_back(profile16);
     // The OrderInOnlineShop instance, published in the profile.
     std::string shop = out.front().substr(out.front().find("OrderInOnlineShop.TransactionID"));

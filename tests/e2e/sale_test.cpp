@@ -4,28 +4,21 @@
 // limit, and served in XML-POST and SOAP but not in the URL binding.
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <sqlite3.h>
-
 #include <string>
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/transmission_check.hpp"
 #include "support/xml_check.hpp"
 
 namespace og::test {
 
 namespace {
 
-const std::string kNs =
-    " xmlns:vct=\"urn:veloconnect:transaction-1.0\" "
-    "xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-1.0\" "
-    "xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-1.0\"";
-
-std::string cred(const std::string& buyer = "B127645", const std::string& password = "secret") {
-  return "<vct:BuyersID>" + buyer + "</vct:BuyersID><vct:Credential><vct:Password>" + password +
-         "</vct:Password></vct:Credential>";
-}
+const TransmissionModule kSale{"SaleTransmitB2BRequest", "GetStatusSaleTransmitB2BRequest",
+                               "urn:veloconnect:sale-B2B-1.6", "<CreateDate>2026-12-01T08:00:00</CreateDate>",
+                               "SaleTransmitB2BResponseLine"};
 
 std::string line(const std::string& id, const std::string& item, const std::string& quantity,
                  const std::string& extra = "") {
@@ -33,35 +26,6 @@ std::string line(const std::string& id, const std::string& item, const std::stri
          "</cac:ID></cac:SellersItemIdentification><cac:BuyersItemIdentification><cac:ID>D-" + item +
          "</cac:ID></cac:BuyersItemIdentification><QuantityFraction>" + quantity +
          "</QuantityFraction><SaleDate>2026-11-30T10:00:00</SaleDate>" + extra + "</SaleTransmitB2BLine>";
-}
-
-std::string transmit(const std::string& envelope, const std::string& lines) {
-  return "<SaleTransmitB2BRequest xmlns=\"urn:veloconnect:sale-B2B-1.6\"" + kNs + ">" + envelope +
-         "<CreateDate>2026-12-01T08:00:00</CreateDate>" + lines + "</SaleTransmitB2BRequest>";
-}
-
-std::string status(const std::string& envelope, const std::string& id, int start, int count,
-                   bool do_not_close = false) {
-  return "<GetStatusSaleTransmitB2BRequest xmlns=\"urn:veloconnect:sale-B2B-1.6\"" + kNs + ">" + envelope +
-         "<vct:TransactionID>" + id + "</vct:TransactionID><StartIndex>" + std::to_string(start) +
-         "</StartIndex><Count>" + std::to_string(count) + "</Count>" +
-         (do_not_close ? "<DoNotClose>true</DoNotClose>" : "") + "</GetStatusSaleTransmitB2BRequest>";
-}
-
-std::string code_of(const std::string& body) {
-  return first_text(body, "ResponseCode").value_or("?");
-}
-
-std::int64_t query_int(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr));
-  sqlite3_stmt* stmt = nullptr;
-  std::int64_t value = -1;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return value;
 }
 
 const std::string kFullExtra =
@@ -88,43 +52,18 @@ class SaleTest : public CppUnit::TestFixture {
     {
       ServerProcess server(dir.path() / "data");
       HttpClient c("127.0.0.1", server.port());
-      auto sent = c.post("/veloconnect",
-                         transmit(cred(), line("1", "200600221", "1", kFullExtra) + line("2", "NO-SUCH", "-1.5000") +
-                                              line("3", "100000001", "0.2500")),
-                         "application/xml");
-      CPPUNIT_ASSERT_EQUAL_MESSAGE(sent.body, std::string("200"), code_of(sent.body));
-      CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2BResponse"), payload_name(sent.body));
-      CPPUNIT_ASSERT_EQUAL(std::string("2"), first_text(sent.body, "StatusCode").value_or(""));
-      id = first_text(sent.body, "TransactionID").value_or("");
-      CPPUNIT_ASSERT_EQUAL(std::size_t{32}, id.size());
-
-      // First page: clamped StartIndex, the instance stays open.
-      auto first = c.post("/veloconnect", status(cred(), id, -5, 2), "application/xml").body;
-      CPPUNIT_ASSERT_EQUAL_MESSAGE(first, std::string("200"), code_of(first));
-      CPPUNIT_ASSERT_EQUAL(std::string("GetStatusSaleTransmitB2BResponse"), payload_name(first));
-      CPPUNIT_ASSERT_EQUAL(std::string("0"), first_text(first, "StartIndex").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("2"), first_text(first, "Count").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("3"), first_text(first, "TotalCount").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("2"), first_text(first, "StatusCode").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(2, count_elements(first, "SaleTransmitB2BResponseLine"));
-      CPPUNIT_ASSERT(first.find("<cac:ID>D-200600221</cac:ID>") != std::string::npos);
+      auto pages = check_paging(
+          c, kSale,
+          line("1", "200600221", "1", kFullExtra) + line("2", "NO-SUCH", "-1.5000") + line("3", "100000001", "0.2500"));
+      id = pages.id;
+      CPPUNIT_ASSERT(pages.first.find("<cac:ID>D-200600221</cac:ID>") != std::string::npos);
       // A return (negative quantity) is echoed as sent.
-      CPPUNIT_ASSERT(first.find("<vlb:QuantityFraction>-1.5000</vlb:QuantityFraction>") != std::string::npos);
-      CPPUNIT_ASSERT(first.find("<vlb:SaleDate>2026-11-30T10:00:00</vlb:SaleDate>") != std::string::npos);
-      // The last page with DoNotClose keeps it open; without, it ends it.
-      auto kept = c.post("/veloconnect", status(cred(), id, 2, 100, true), "application/xml").body;
-      CPPUNIT_ASSERT_EQUAL(std::string("2"), first_text(kept, "StatusCode").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(1, count_elements(kept, "SaleTransmitB2BResponseLine"));
-      auto last = c.post("/veloconnect", status(cred(), id, 1, 100), "application/xml").body;
-      CPPUNIT_ASSERT_EQUAL(std::string("100"), first_text(last, "StatusCode").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(2, count_elements(last, "SaleTransmitB2BResponseLine"));
-      auto after = c.post("/veloconnect", status(cred(), id, 0, 1), "application/xml").body;
-      CPPUNIT_ASSERT_EQUAL(std::string("430"), code_of(after));
-      CPPUNIT_ASSERT_EQUAL(std::string("100"), first_text(after, "StatusCode").value_or(""));
-      CPPUNIT_ASSERT_EQUAL(std::string("GetStatusSaleTransmitB2BResponse"), payload_name(after));
+      CPPUNIT_ASSERT(pages.first.find("<vlb:QuantityFraction>-1.5000</vlb:QuantityFraction>") != std::string::npos);
+      CPPUNIT_ASSERT(pages.first.find("<vlb:SaleDate>2026-11-30T10:00:00</vlb:SaleDate>") != std::string::npos);
       // A test request on a real transmission: 435.
       auto test =
-          c.post("/veloconnect", status(cred() + "<vct:IsTest>true</vct:IsTest>", id, 0, 1), "application/xml").body;
+          c.post("/veloconnect", kSale.status(cred() + "<vct:IsTest>true</vct:IsTest>", id, 0, 1), "application/xml")
+              .body;
       CPPUNIT_ASSERT_EQUAL(std::string("435"), code_of(test));
     }
     // Stored per seller and buyer, one row per line and per serial number.
@@ -147,22 +86,19 @@ class SaleTest : public CppUnit::TestFixture {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     HttpClient c("127.0.0.1", server.port());
-    auto sent = c.post("/veloconnect", transmit(cred(), line("1", "200600221", "1")), "application/xml");
+    auto sent = c.post("/veloconnect", kSale.transmit(cred(), line("1", "200600221", "1")), "application/xml");
     std::string id = first_text(sent.body, "TransactionID").value_or("");
-    auto theirs = c.post("/veloconnect", status(cred("B200001", "secret2"), id, 0, 10), "application/xml").body;
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(theirs, std::string("420"), code_of(theirs));
-    CPPUNIT_ASSERT_EQUAL(0, count_elements(theirs, "SaleTransmitB2BResponseLine"));
-    CPPUNIT_ASSERT_EQUAL(std::string("1"), first_text(theirs, "StatusCode").value_or(""));
+    check_hidden_from_other_buyer(c, kSale, id);
     // The stock module's status step finds no instance under a sale's ID.
     auto stock = c.post("/veloconnect",
-                        "<GetItemStatusStockTransmitB2BRequest xmlns=\"urn:veloconnect:stock-B2B-1.4\"" + kNs + ">" +
-                            cred() + "<vct:TransactionID>" + id +
+                        "<GetItemStatusStockTransmitB2BRequest xmlns=\"urn:veloconnect:stock-B2B-1.4\"" +
+                            kTransmissionNs + ">" + cred() + "<vct:TransactionID>" + id +
                             "</vct:TransactionID><StartIndex>0</StartIndex><Count>5</Count>"
                             "</GetItemStatusStockTransmitB2BRequest>",
                         "application/xml")
                      .body;
     CPPUNIT_ASSERT_EQUAL(std::string("420"), code_of(stock));
-    auto mine = c.post("/veloconnect", status(cred(), id, 0, 10), "application/xml").body;
+    auto mine = c.post("/veloconnect", kSale.status(cred(), id, 0, 10), "application/xml").body;
     CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(mine));
   }
 
@@ -170,21 +106,14 @@ class SaleTest : public CppUnit::TestFixture {
     TempDir dir;
     ServerProcess server(dir.path() / "data", {"--max-stock-lines", "2"});
     HttpClient c("127.0.0.1", server.port());
-    auto two = c.post("/veloconnect", transmit(cred(), line("1", "A", "1") + line("2", "B", "1")), "application/xml");
-    CPPUNIT_ASSERT_EQUAL(std::string("200"), code_of(two.body));
-    auto three =
-        c.post("/veloconnect", transmit(cred(), line("1", "A", "1") + line("2", "B", "1") + line("3", "C", "1")),
-               "application/xml");
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(three.body, std::string("400"), code_of(three.body));
-    CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2BResponse"), payload_name(three.body));
-    CPPUNIT_ASSERT_EQUAL(std::string("1"), first_text(three.body, "StatusCode").value_or(""));
+    check_line_limit(c, kSale, line("1", "A", "1"), line("2", "B", "1"), line("3", "C", "1"));
   }
 
   void more_than_four_fraction_digits_are_not_schema_valid() {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     HttpClient c("127.0.0.1", server.port());
-    auto sent = c.post("/veloconnect", transmit(cred(), line("1", "A", "1.00001")), "application/xml");
+    auto sent = c.post("/veloconnect", kSale.transmit(cred(), line("1", "A", "1.00001")), "application/xml");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(sent.body, std::string("405"), code_of(sent.body));
     CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2BResponse"), payload_name(sent.body));
   }
@@ -193,44 +122,16 @@ class SaleTest : public CppUnit::TestFixture {
     TempDir dir;
     ServerProcess server(dir.path() / "data");
     HttpClient c("127.0.0.1", server.port());
-    auto soap = c.post("/veloconnect",
-                       "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" +
-                           transmit(cred(), line("1", "200600221", "1")) + "</s:Body></s:Envelope>",
-                       "text/xml; charset=utf-8", {{"SOAPAction", "\"urn:veloconnect:SaleTransmitB2B\""}});
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(soap.body, std::string("200"), code_of(soap.body));
-    CPPUNIT_ASSERT(soap.body.find("Envelope") != std::string::npos);
-    auto soap12 = c.post("/veloconnect",
-                         "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>" +
-                             transmit(cred(), line("1", "200600221", "1")) + "</s:Body></s:Envelope>",
-                         "application/soap+xml; charset=utf-8; action=\"urn:veloconnect:SaleTransmitB2B\"");
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(soap12.body, std::string("200"), code_of(soap12.body));
+    check_soap_and_no_url(c, kSale, "urn:veloconnect:SaleTransmitB2B", line("1", "200600221", "1"));
     // Unqualified, as the official request collection sends elements: the
     // line's own ID and the item's cac:ID are told apart by their parents.
-    auto plain = c.post("/veloconnect",
-                        "<SaleTransmitB2BRequest><BuyersID>B127645</BuyersID><Credential><Password>secret</Password>"
-                        "</Credential><CreateDate>2026-12-01T08:00:00</CreateDate>"
-                        "<SaleTransmitB2BLine><ID>L1</ID><SellersItemIdentification><ID>200600221</ID>"
-                        "</SellersItemIdentification><QuantityFraction>2</QuantityFraction>"
-                        "<SaleDate>2026-11-30T10:00:00Z</SaleDate></SaleTransmitB2BLine>"
-                        "</SaleTransmitB2BRequest>",
-                        "application/xml");
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(plain.body, std::string("200"), code_of(plain.body));
-    std::string id = first_text(plain.body, "TransactionID").value_or("");
-    auto page = c.post("/veloconnect",
-                       "<GetStatusSaleTransmitB2BRequest><BuyersID>B127645</BuyersID><Credential><Password>"
-                       "secret</Password></Credential><TransactionID>" +
-                           id +
-                           "</TransactionID><StartIndex>0</StartIndex><Count>5</Count>"
-                           "</GetStatusSaleTransmitB2BRequest>",
-                       "application/xml")
-                    .body;
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(page, std::string("200"), code_of(page));
-    CPPUNIT_ASSERT_EQUAL(1, count_elements(page, "SaleTransmitB2BResponseLine"));
+    auto page = check_unqualified(c, kSale,
+                                  "<CreateDate>2026-12-01T08:00:00</CreateDate>"
+                                  "<SaleTransmitB2BLine><ID>L1</ID><SellersItemIdentification><ID>200600221</ID>"
+                                  "</SellersItemIdentification><QuantityFraction>2</QuantityFraction>"
+                                  "<SaleDate>2026-11-30T10:00:00Z</SaleDate></SaleTransmitB2BLine>");
     CPPUNIT_ASSERT(page.find("<vlb:ID>L1</vlb:ID>") != std::string::npos);
     CPPUNIT_ASSERT(page.find("<cac:ID>200600221</cac:ID>") != std::string::npos);
-    auto url = c.get("/veloconnect?RequestName=SaleTransmitB2BRequest&BuyersID=B127645&Password=secret").body;
-    CPPUNIT_ASSERT_EQUAL(std::string("404"), code_of(url));
-    CPPUNIT_ASSERT_EQUAL(std::string("SaleTransmitB2BResponse"), payload_name(url));
   }
 };
 

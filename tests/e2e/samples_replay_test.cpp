@@ -48,11 +48,9 @@ xmlSchemaPtr official_schema() {
 }
 
 // README, "Protocol decisions", Errors: the response elements whose type
-// requires success content an error answer cannot give, and the unserved
-// GetStatusSaleTransmitB2X's 404 (envelope fields only).
+// requires success content an error answer cannot give.
 bool content_required(const std::string& element) {
-  for (const char* e : {"GetItemDetailsResponse", "GetItemDetailsListResponse", "GetClassificationSchemeResponse",
-                        "GetStatusSaleTransmitB2XResponse"})
+  for (const char* e : {"GetItemDetailsResponse", "GetItemDetailsListResponse", "GetClassificationSchemeResponse"})
     if (element == e) return true;
   return false;
 }

@@ -94,7 +94,8 @@ class LifecycleTest : public CppUnit::TestFixture {
   }
 
   void transmissions_live_and_make_room_like_searches() {
-    for (auto kind : {TransactionKind::StockTransmission, TransactionKind::SaleTransmission}) {
+    for (auto kind : {TransactionKind::StockTransmission, TransactionKind::SaleTransmission,
+                      TransactionKind::SaleB2XTransmission}) {
       Lifetimes l{seconds(100), seconds(10)};
       CPPUNIT_ASSERT(lifetime(kind, l) == seconds(10));
       sys_seconds updated{seconds(1'000'000)};

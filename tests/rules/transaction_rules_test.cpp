@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/veloconnect/transaction_rules.hpp"
@@ -31,12 +32,16 @@ namespace state = og::rules::veloconnect::state;
 
 const std::vector<Step> kSteps = {Step::CreateOrder,      Step::UpdateOrder,     Step::ViewOrder,    Step::FinishOrder,
                                   Step::CreateTextSearch, Step::SearchResult,    Step::Rollback,     Step::GetStatus,
-                                  Step::StockTransmit,    Step::StockItemStatus, Step::SaleTransmit, Step::SaleStatus};
+                                  Step::StockTransmit,    Step::StockItemStatus, Step::SaleTransmit, Step::SaleStatus,
+                                  Step::SaleB2XTransmit,  Step::SaleB2XStatus};
 const std::vector<Credentials> kCredentials = {Credentials::Valid, Credentials::UnknownBuyer,
                                                Credentials::WrongPassword};
-const std::vector<TransactionKind> kKinds = {TransactionKind::Order, TransactionKind::TextSearch,
-                                             TransactionKind::OrderInOnlineShop, TransactionKind::StockTransmission,
-                                             TransactionKind::SaleTransmission};
+const std::vector<TransactionKind> kKinds = {TransactionKind::Order,
+                                             TransactionKind::TextSearch,
+                                             TransactionKind::OrderInOnlineShop,
+                                             TransactionKind::StockTransmission,
+                                             TransactionKind::SaleTransmission,
+                                             TransactionKind::SaleB2XTransmission};
 // Start, update, both ends of the rollback window, just past it, the last
 // non-final state, a finished instance and a rolled-back one.
 const std::vector<int> kStates = {1, 2, 49, 50, 99, 100, 199};
@@ -76,6 +81,8 @@ std::string name(Step s) {
     case Step::StockItemStatus: return "StockItemStatus";
     case Step::SaleTransmit: return "SaleTransmit";
     case Step::SaleStatus: return "SaleStatus";
+    case Step::SaleB2XTransmit: return "SaleB2XTransmit";
+    case Step::SaleB2XStatus: return "SaleB2XStatus";
   }
   return "unnamed step";
 }
@@ -99,7 +106,8 @@ std::string describe_case(Step step, Credentials credentials, const std::optiona
            : instance->kind == TransactionKind::TextSearch        ? "TextSearch"
            : instance->kind == TransactionKind::OrderInOnlineShop ? "OrderInOnlineShop"
            : instance->kind == TransactionKind::StockTransmission ? "StockTransmission"
-                                                                  : "SaleTransmission";
+           : instance->kind == TransactionKind::SaleTransmission  ? "SaleTransmission"
+                                                                  : "SaleB2XTransmission";
     out += "/state=" + std::to_string(instance->state) + "/test=" + (instance->is_test ? "yes" : "no");
   }
   return out + " request_test=" + (request_is_test ? "yes" : "no");
@@ -112,7 +120,7 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
   if (credentials == Credentials::UnknownBuyer) return Outcome::UnknownBuyer;
   if (credentials == Credentials::WrongPassword) return Outcome::AuthenticationFailed;
   if (step == Step::CreateOrder || step == Step::CreateTextSearch || step == Step::StockTransmit ||
-      step == Step::SaleTransmit)
+      step == Step::SaleTransmit || step == Step::SaleB2XTransmit)
     return Outcome::Ok;
 
   if (!instance) return Outcome::UnknownTransaction;
@@ -125,6 +133,8 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
     return Outcome::UnknownTransaction;
   if (step == Step::SaleStatus && instance->kind != TransactionKind::SaleTransmission)
     return Outcome::UnknownTransaction;
+  if (step == Step::SaleB2XStatus && instance->kind != TransactionKind::SaleB2XTransmission)
+    return Outcome::UnknownTransaction;
 
   if (step == Step::GetStatus) return Outcome::Ok;
   if (instance->is_test != request_is_test) return Outcome::TestMix;
@@ -132,7 +142,7 @@ Outcome expected_admit(Step step, Credentials credentials, const std::optional<I
   int s = instance->state;
   bool state_ok = true;
   if (step == Step::UpdateOrder || step == Step::FinishOrder || step == Step::SearchResult ||
-      step == Step::StockItemStatus || step == Step::SaleStatus)
+      step == Step::StockItemStatus || step == Step::SaleStatus || step == Step::SaleB2XStatus)
     state_ok = s == 2;
   if (step == Step::ViewOrder) state_ok = s == 2 || s == 100;
   if (step == Step::Rollback) state_ok = s >= 2 && s <= 49;
@@ -190,6 +200,10 @@ class TransactionRulesTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(admit_sale_status_matrix);
   CPPUNIT_TEST(stock_and_sale_transmissions_are_not_interchangeable);
   CPPUNIT_TEST(state_after_sale_steps);
+  CPPUNIT_TEST(admit_sale_b2x_transmit_matrix);
+  CPPUNIT_TEST(admit_sale_b2x_status_matrix);
+  CPPUNIT_TEST(no_transmission_status_step_finds_another_module_s);
+  CPPUNIT_TEST(state_after_sale_b2x_steps);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -215,26 +229,26 @@ class TransactionRulesTest : public CppUnit::TestFixture {
             ++counts[name(admit(step, credentials, instance ? &*instance : nullptr, request_test))];
             ++cases;
           }
-    // 12 steps x 3 credentials x (1 + 5 kinds x 7 states x 2 flags) x 2 flags.
-    const int instances = 1 + 5 * 7 * 2;
-    CPPUNIT_ASSERT_EQUAL(12 * 3 * instances * 2, cases);
+    // 14 steps x 3 credentials x (1 + 6 kinds x 7 states x 2 flags) x 2 flags.
+    const int instances = 1 + 6 * 7 * 2;
+    CPPUNIT_ASSERT_EQUAL(14 * 3 * instances * 2, cases);
     CPPUNIT_ASSERT_EQUAL(std::size_t{6}, counts.size());
-    CPPUNIT_ASSERT_EQUAL(12 * instances * 2, counts["410 UnknownBuyer"]);
-    CPPUNIT_ASSERT_EQUAL(12 * instances * 2, counts["411 AuthenticationFailed"]);
-    // Valid credentials only from here. No instance: 8 non-creating steps x 2
-    // flags. Wrong kind: the 3 order steps on 3 kinds (Order and
-    // OrderInOnlineShop are theirs), SearchResult, StockItemStatus and
-    // SaleStatus on 4 kinds each, x 7 states x 4 flag pairs.
-    CPPUNIT_ASSERT_EQUAL(8 * 2 + (3 * 3 + 4 + 4 + 4) * 7 * 4, counts["420 UnknownTransaction"]);
-    // Matching kind, flags differ: Update/View/Finish on 2 kinds, SearchResult,
-    // StockItemStatus and SaleStatus on theirs, Rollback on all 5, 7 states x
-    // 2 pairs.
-    CPPUNIT_ASSERT_EQUAL((3 * 2 + 1 + 1 + 1 + 5) * 7 * 2, counts["435 TestMix"]);
+    CPPUNIT_ASSERT_EQUAL(14 * instances * 2, counts["410 UnknownBuyer"]);
+    CPPUNIT_ASSERT_EQUAL(14 * instances * 2, counts["411 AuthenticationFailed"]);
+    // Valid credentials only from here. No instance: 9 non-creating steps x 2
+    // flags. Wrong kind: the 3 order steps on 4 kinds (Order and
+    // OrderInOnlineShop are theirs), SearchResult and the three transmission
+    // status steps on 5 kinds each, x 7 states x 4 flag pairs.
+    CPPUNIT_ASSERT_EQUAL(9 * 2 + (3 * 4 + 4 * 5) * 7 * 4, counts["420 UnknownTransaction"]);
+    // Matching kind, flags differ: Update/View/Finish on 2 kinds, SearchResult
+    // and the three status steps on theirs, Rollback on all 6, 7 states x 2
+    // pairs.
+    CPPUNIT_ASSERT_EQUAL((3 * 2 + 4 + 6) * 7 * 2, counts["435 TestMix"]);
     // Matching kind and flags (2 pairs): Update/Finish (2 kinds each),
-    // SearchResult, StockItemStatus and SaleStatus allow 1 of 7 states, View
-    // (2 kinds) 2, Rollback (5 kinds) 2.
-    CPPUNIT_ASSERT_EQUAL((2 * 2 * 6 + 6 + 6 + 6 + 2 * 5 + 5 * 5) * 2, counts["430 WrongState"]);
-    int ok = 12 * 3 * instances * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
+    // SearchResult and the three status steps allow 1 of 7 states, View (2
+    // kinds) 2, Rollback (6 kinds) 2.
+    CPPUNIT_ASSERT_EQUAL((2 * 2 * 6 + 4 * 6 + 2 * 5 + 6 * 5) * 2, counts["430 WrongState"]);
+    int ok = 14 * 3 * instances * 2 - counts["410 UnknownBuyer"] - counts["411 AuthenticationFailed"] -
              counts["420 UnknownTransaction"] - counts["435 TestMix"] - counts["430 WrongState"];
     CPPUNIT_ASSERT_EQUAL(ok, counts["200 Ok"]);
   }
@@ -480,6 +494,37 @@ class TransactionRulesTest : public CppUnit::TestFixture {
       for (bool last_page : {false, true}) {
         int expected = !do_not_close && last_page ? state::kFinal : state::kUpdate;
         CPPUNIT_ASSERT_EQUAL(expected, state_after(Step::SaleStatus, state::kUpdate,
+                                                   StepResult{.do_not_close = do_not_close, .last_page = last_page}));
+      }
+  }
+
+  void admit_sale_b2x_transmit_matrix() { check_matrix(Step::SaleB2XTransmit); }
+  void admit_sale_b2x_status_matrix() { check_matrix(Step::SaleB2XStatus); }
+
+  // Stock, sale B2B and sale B2X: each status step admits its own kind only.
+  void no_transmission_status_step_finds_another_module_s() {
+    const std::pair<Step, TransactionKind> modules[] = {{Step::StockItemStatus, TransactionKind::StockTransmission},
+                                                        {Step::SaleStatus, TransactionKind::SaleTransmission},
+                                                        {Step::SaleB2XStatus, TransactionKind::SaleB2XTransmission}};
+    for (const auto& mine : modules)
+      for (const auto& theirs : modules) {
+        Instance instance{theirs.second, state::kUpdate, false};
+        Outcome expected = mine.second == theirs.second ? Outcome::Ok : Outcome::UnknownTransaction;
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(name(mine.first), name(expected),
+                                     name(admit(mine.first, Credentials::Valid, &instance, false)));
+      }
+    Instance b2x{TransactionKind::SaleB2XTransmission, state::kUpdate, false};
+    CPPUNIT_ASSERT(admit(Step::Rollback, Credentials::Valid, &b2x, false) == Outcome::Ok);
+    CPPUNIT_ASSERT(admit(Step::GetStatus, Credentials::Valid, &b2x, true) == Outcome::Ok);
+  }
+
+  // Sale B2X steps live as B2B's do.
+  void state_after_sale_b2x_steps() {
+    for (int from : kStates) CPPUNIT_ASSERT_EQUAL(state::kUpdate, state_after(Step::SaleB2XTransmit, from));
+    for (bool do_not_close : {false, true})
+      for (bool last_page : {false, true}) {
+        int expected = !do_not_close && last_page ? state::kFinal : state::kUpdate;
+        CPPUNIT_ASSERT_EQUAL(expected, state_after(Step::SaleB2XStatus, state::kUpdate,
                                                    StepResult{.do_not_close = do_not_close, .last_page = last_page}));
       }
   }

@@ -63,6 +63,8 @@ class SqliteStoreTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(new_kinds_keep_their_codes_on_disk);
   CPPUNIT_TEST(stock_transmission_round_trip_and_paging);
   CPPUNIT_TEST(sale_transmission_round_trip_and_paging);
+  CPPUNIT_TEST(sale_b2x_transmission_round_trip_and_paging);
+  CPPUNIT_TEST(ended_b2x_instances_are_purged_but_their_lines_stay);
   CPPUNIT_TEST(version_8_orders_keep_their_lines_after_migration);
   CPPUNIT_TEST(newer_schema_is_refused);
   CPPUNIT_TEST(demo_data_is_the_documented_catalog);
@@ -307,6 +309,117 @@ class SqliteStoreTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!l.serial_numbers[0].description);
     CPPUNIT_ASSERT_EQUAL(std::string("rear"), *l.serial_numbers[1].description);
     CPPUNIT_ASSERT(tail[0].serial_numbers.empty());
+  }
+
+  void sale_b2x_transmission_round_trip_and_paging() {
+    TempDir dir;
+    std::string path = db_path(dir);
+    {
+      SqliteStore s({path});
+      model::SaleTransmission t{"b2x1", "B1", "2026-12-01T10:00:00", 3, "now"};
+      std::vector<model::SaleB2XLine> lines(3);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        lines[i].position = static_cast<std::int64_t>(i);
+        lines[i].id = "L" + std::to_string(i);
+        lines[i].sale_date = "2026-11-30T09:00:00";
+      }
+      lines[0].standard_item_id = "4012345678901";
+      lines[0].quantities = {{*Decimal::parse("1"), "1", std::string("EA")}};
+      // A service: classified and described, priced, no item.
+      auto& service = lines[1];
+      service.classification = model::CommodityClassification{
+          std::nullopt, std::nullopt, model::ClassificationCode{"8714", std::string("HS"), std::nullopt},
+          model::ClassificationCode{"SERVICE-INSPECTION", std::string("BIDEX"), std::string("9")}};
+      service.description = "Annual inspection";
+      service.description_language = "en";
+      service.price_net = model::Amount{*Decimal::parse("49.00"), "EUR"};
+      auto& full = lines[2];
+      full.manufacturers_item_id = "M-77";
+      full.manufacturer_name = "Velo AG";
+      full.buyers_item_id = "mine-2";
+      full.bidex_group_key = "123456";
+      full.quantities = {{*Decimal::parse("-2"), "-2.000", std::string("EA")}, {*Decimal::parse("1.5"), "1.5", {}}};
+      full.document_number = "INV-9";
+      full.price_gross = model::Amount{*Decimal::parse("2380"), "EUR"};
+      full.price_net = model::Amount{*Decimal::parse("2000"), "EUR"};
+      full.recommended_retail_price = model::Amount{*Decimal::parse("2499.99"), "CHF"};
+      full.postal_code = "48143";
+      full.sales_channel = "ONLINE";
+      s.write_now([&](store::UnitOfWork& u) {
+        auto instance = transaction("b2x1", "B1", 2);
+        instance.kind = model::TransactionKind::SaleB2XTransmission;
+        u.transactions("acme").insert_transaction(instance);
+        u.sales("acme").insert_sale_b2x_transmission(t, lines);
+      });
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{6}, query_int(path, "SELECT kind FROM transactions WHERE id = 'b2x1'"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, query_int(path, "SELECT count(*) FROM sale_lines"));
+    SqliteStore s({path});
+    auto read = s.read_now([](store::ReadView& r) {
+      return std::tuple{r.sales("acme").sale_transmission("B1", "b2x1"),
+                        r.sales("other").sale_transmission("B1", "b2x1"), r.sales("acme").sale_b2x_lines("b2x1", 1, 10),
+                        r.sales("acme").sale_b2x_lines("b2x1", 0, 1), r.transactions("acme").transaction("B1", "b2x1")};
+    });
+    const auto& [mine, other_seller, tail, head, instance] = read;
+    CPPUNIT_ASSERT(mine.has_value() && !other_seller);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{3}, mine->line_count);
+    CPPUNIT_ASSERT(instance && instance->kind == model::TransactionKind::SaleB2XTransmission);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, head.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("4012345678901"), *head[0].standard_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, head[0].quantities.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("EA"), *head[0].quantities[0].unit);
+    CPPUNIT_ASSERT(!head[0].classification && !head[0].price_net && !head[0].description);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, tail.size());
+    const auto& svc = tail[0];
+    CPPUNIT_ASSERT(svc.classification && !svc.classification->nature_code && !svc.classification->cargo_type_code);
+    CPPUNIT_ASSERT_EQUAL(std::string("8714"), svc.classification->commodity_code->value);
+    CPPUNIT_ASSERT_EQUAL(std::string("HS"), *svc.classification->commodity_code->list_id);
+    CPPUNIT_ASSERT(!svc.classification->commodity_code->list_agency_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("SERVICE-INSPECTION"), svc.classification->item_classification_code->value);
+    CPPUNIT_ASSERT_EQUAL(std::string("9"), *svc.classification->item_classification_code->list_agency_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("Annual inspection"), *svc.description);
+    CPPUNIT_ASSERT_EQUAL(std::string("en"), *svc.description_language);
+    CPPUNIT_ASSERT_EQUAL(std::string("49"), svc.price_net->amount.to_string());
+    CPPUNIT_ASSERT(svc.quantities.empty());
+    const auto& l = tail[1];
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, l.position);
+    CPPUNIT_ASSERT_EQUAL(std::string("M-77"), *l.manufacturers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("Velo AG"), *l.manufacturer_name);
+    CPPUNIT_ASSERT_EQUAL(std::string("mine-2"), *l.buyers_item_id);
+    CPPUNIT_ASSERT_EQUAL(std::string("123456"), *l.bidex_group_key);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, l.quantities.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("-2.000"), l.quantities[0].text);
+    CPPUNIT_ASSERT_EQUAL(std::string("-2"), l.quantities[0].amount.to_string());
+    CPPUNIT_ASSERT(!l.quantities[1].unit);
+    CPPUNIT_ASSERT_EQUAL(std::string("INV-9"), *l.document_number);
+    CPPUNIT_ASSERT_EQUAL(std::string("2380"), l.price_gross->amount.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("2499.99"), l.recommended_retail_price->amount.to_string());
+    CPPUNIT_ASSERT_EQUAL(std::string("CHF"), l.recommended_retail_price->currency);
+    CPPUNIT_ASSERT_EQUAL(std::string("48143"), *l.postal_code);
+    CPPUNIT_ASSERT_EQUAL(std::string("ONLINE"), *l.sales_channel);
+  }
+
+  // Like B2B's: the ended instance goes, what the dealer sent stays.
+  void ended_b2x_instances_are_purged_but_their_lines_stay() {
+    TempDir dir;
+    std::string path = db_path(dir);
+    SqliteStore s({path});
+    s.write_now([&](store::UnitOfWork& u) {
+      auto instance = transaction("b2x1", "B1", 100);
+      instance.kind = model::TransactionKind::SaleB2XTransmission;
+      instance.updated_at = "2026-01-01T00:00:00Z";
+      u.transactions("acme").insert_transaction(instance);
+      model::SaleB2XLine line;
+      line.id = "L0";
+      line.sale_date = "2026-11-30T09:00:00";
+      u.sales("acme").insert_sale_b2x_transmission({"b2x1", "B1", "2026-12-01T10:00:00", 1, "now"}, {line});
+    });
+    auto purged = s.write_now([](store::UnitOfWork& u) {
+      return u.transactions("acme").purge_ended_transactions("2026-06-01T00:00:00Z", 10);
+    });
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, purged);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, query_int(path, "SELECT count(*) FROM transactions WHERE id = 'b2x1'"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, query_int(path, "SELECT count(*) FROM sale_b2x_lines"));
   }
 
   void version_8_orders_keep_their_lines_after_migration() {

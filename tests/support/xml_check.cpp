@@ -37,10 +37,10 @@ xmlNodePtr find(xmlNodePtr n, const std::string& name, int& count, bool all) {
 }
 
 const og::message::SchemaSet& schemas() {
-  static const og::message::SchemaSet set({"transaction-1.0.xsd", "transaction-1.6.xsd", "order-1.1.xsd",
-                                           "catalog-1.5.xsd", "profile-1.1.xsd", "stock-B2B-1.4.xsd",
-                                           "stock-B2C-1.4.xsd", "sale-B2B-1.6.xsd", "srm-se-global.xsd",
-                                           "srm-basis-global.xsd", "eprocurement.xsd", "receipt-1.3.xsd"});
+  static const og::message::SchemaSet set(
+      {"transaction-1.0.xsd", "transaction-1.6.xsd", "order-1.1.xsd", "catalog-1.5.xsd", "profile-1.1.xsd",
+       "stock-B2B-1.4.xsd", "stock-B2C-1.4.xsd", "sale-B2B-1.6.xsd", "sale-B2X-1.6.xsd", "srm-se-global.xsd",
+       "srm-basis-global.xsd", "eprocurement.xsd", "receipt-1.3.xsd"});
   return set;
 }
 

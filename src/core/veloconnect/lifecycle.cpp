@@ -18,8 +18,9 @@ Task<SweepReport> Janitor::sweep(Context& ctx, std::int64_t batch) {
   std::string stamp = lifecycle_.clock->now_utc();
   report.ended = co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
     std::int64_t ended = 0;
-    for (auto kind : {model::TransactionKind::Order, model::TransactionKind::TextSearch,
-                      model::TransactionKind::StockTransmission, model::TransactionKind::SaleTransmission}) {
+    for (auto kind :
+         {model::TransactionKind::Order, model::TransactionKind::TextSearch, model::TransactionKind::StockTransmission,
+          model::TransactionKind::SaleTransmission, model::TransactionKind::SaleB2XTransmission}) {
       std::string idle_before = iso_utc(now - rv::lifetime(kind, lifecycle_.lifetimes));
       ended += uow.transactions().end_idle_transactions(kind, idle_before, rv::state::kEndedByServer, stamp);
     }

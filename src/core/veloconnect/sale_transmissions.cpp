@@ -1,64 +1,100 @@
 #include "core/veloconnect/sale_transmissions.hpp"
 
-#include "core/veloconnect/instance_gate.hpp"
-#include "store/store.hpp"
+#include <utility>
+#include <vector>
+
+#include "core/veloconnect/transmission_steps.hpp"
 
 namespace og::core::veloconnect {
 
 namespace rv = rules::veloconnect;
 using model::TransactionKind;
 
+namespace {
+
+// Positions in the order sent, and the header both modules keep alike.
+template <class Line>
+std::pair<model::SaleTransmission, std::vector<Line>> numbered(const SaleInputOf<Line>& input, const Caller& caller,
+                                                               const model::Transaction& t) {
+  std::vector<Line> lines = input.lines;
+  for (std::size_t i = 0; i < lines.size(); ++i) lines[i].position = static_cast<std::int64_t>(i);
+  return {model::SaleTransmission{t.id, caller.buyer_id, input.create_date, t.total_count, t.created_at},
+          std::move(lines)};
+}
+
+// What tells the two sale modules apart: their instances' kind, their steps
+// and their lines' tables.
+template <class Line>
+struct SaleModule;
+template <>
+struct SaleModule<model::SaleLine> {
+  static constexpr auto kKind = TransactionKind::SaleTransmission;
+  static constexpr auto kTransmit = rv::Step::SaleTransmit;
+  static constexpr auto kStatus = rv::Step::SaleStatus;
+  static constexpr auto kInsert = &store::SaleWriter::insert_sale_transmission;
+  static constexpr auto kRead = &store::SaleReader::sale_lines;
+};
+template <>
+struct SaleModule<model::SaleB2XLine> {
+  static constexpr auto kKind = TransactionKind::SaleB2XTransmission;
+  static constexpr auto kTransmit = rv::Step::SaleB2XTransmit;
+  static constexpr auto kStatus = rv::Step::SaleB2XStatus;
+  static constexpr auto kInsert = &store::SaleWriter::insert_sale_b2x_transmission;
+  static constexpr auto kRead = &store::SaleReader::sale_b2x_lines;
+};
+
+// Not coroutines themselves: what the steps keep refers to the caller's
+// objects or to the SaleTransmissions.
+template <class Line>
+Task<Result<model::Transaction>> transmit_sale(Context& ctx, rv::Credentials credentials, const Caller& caller,
+                                               const SaleInputOf<Line>& input, const StockLimits& limits,
+                                               const Lifecycle& lifecycle) {
+  using M = SaleModule<Line>;
+  return transmit_lines(ctx, credentials, caller, M::kKind, M::kTransmit, input.lines.size(), limits,
+                        "sale transmission", lifecycle,
+                        [&caller, &input](store::UnitOfWork& uow, const model::Transaction& t) {
+                          auto [header, lines] = numbered(input, caller, t);
+                          (uow.sales(caller.seller).*M::kInsert)(header, lines);
+                        });
+}
+
+// Another module's instance is of another kind: admit_step answers 420.
+template <class Line>
+Task<Result<TransmissionPage<Line>>> sale_page(Context& ctx, rv::Credentials credentials, const Caller& caller,
+                                               const std::string& transaction_id, PageRequest request,
+                                               const StockLimits& limits, const Lifecycle& lifecycle,
+                                               const Clock& clock) {
+  using M = SaleModule<Line>;
+  return page_lines<Line>(
+      ctx, credentials, caller, M::kStatus, transaction_id, request, limits, lifecycle, clock,
+      [](store::UnitOfWork&) {},
+      [&caller](store::UnitOfWork& uow, const std::string& id, std::int64_t offset, std::int64_t limit) {
+        return (uow.sales(caller.seller).*M::kRead)(id, offset, limit);
+      });
+}
+
+}  // namespace
+
 Task<Result<model::Transaction>> SaleTransmissions::transmit(Context& ctx, rv::Credentials credentials,
                                                              const Caller& caller, const SaleInput& input) {
-  if (credentials != rv::Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
-  if (static_cast<std::int64_t>(input.lines.size()) > limits_.max_lines)
-    co_return Failure{rv::Outcome::GeneralError,
-                      "at most " + std::to_string(limits_.max_lines) + " lines per sale transmission (" +
-                          std::to_string(input.lines.size()) + " sent)",
-                      std::nullopt};
-  try {
-    co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto& transactions = uow.transactions(caller.seller);
-      auto t =
-          open_instance(transactions, TransactionKind::SaleTransmission,
-                        rv::state_after(rv::Step::SaleTransmit, rv::state::kStart), credentials, caller, lifecycle_);
-      t.total_count = static_cast<std::int64_t>(input.lines.size());
-      transactions.insert_transaction(t);
-      std::vector<model::SaleLine> lines = input.lines;
-      for (std::size_t i = 0; i < lines.size(); ++i) lines[i].position = static_cast<std::int64_t>(i);
-      model::SaleTransmission header{t.id, caller.buyer_id, input.create_date, t.total_count, t.created_at};
-      uow.sales(caller.seller).insert_sale_transmission(header, lines);
-      return t;
-    });
-  } catch (Refusal& r) {
-    co_return std::move(r.failure);
-  }
+  return transmit_sale(ctx, credentials, caller, input, limits_, lifecycle_);
 }
 
 Task<Result<SalePage>> SaleTransmissions::status(Context& ctx, rv::Credentials credentials, const Caller& caller,
                                                  const std::string& transaction_id, std::int64_t start,
                                                  std::int64_t count, bool do_not_close) {
-  if (credentials != rv::Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
-  try {
-    co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      // Another module's instance is of another kind: admit_step answers 420.
-      auto t = admit_step(uow.transactions(caller.seller), rv::Step::SaleStatus, credentials, caller, transaction_id,
-                          lifecycle_);
-      SalePage page;
-      page.total = t.total_count;
-      page.window = rv::clamp_window(start, count, page.total, limits_.max_page);
-      if (page.window.count > 0)
-        page.lines = uow.sales(caller.seller).sale_lines(t.id, page.window.start, page.window.count);
-      bool last_page = page.window.start + page.window.count >= page.total;
-      t.state = rv::state_after(rv::Step::SaleStatus, t.state, {.do_not_close = do_not_close, .last_page = last_page});
-      t.updated_at = clock_.now_utc();
-      uow.transactions(caller.seller).update_transaction(t);
-      page.transaction = t;
-      return page;
-    });
-  } catch (Refusal& r) {
-    co_return std::move(r.failure);
-  }
+  return sale_page<model::SaleLine>(ctx, credentials, caller, transaction_id, {start, count, do_not_close}, limits_,
+                                    lifecycle_, clock_);
+}
+
+Task<Result<model::Transaction>> SaleTransmissions::transmit_b2x(Context& ctx, rv::Credentials credentials,
+                                                                 const Caller& caller, const SaleB2XInput& input) {
+  return transmit_sale(ctx, credentials, caller, input, limits_, lifecycle_);
+}
+
+Task<Result<SaleB2XPage>> SaleTransmissions::status_b2x(Context& ctx, rv::Credentials credentials, const Caller& caller,
+                                                        const std::string& transaction_id, PageRequest request) {
+  return sale_page<model::SaleB2XLine>(ctx, credentials, caller, transaction_id, request, limits_, lifecycle_, clock_);
 }
 
 }  // namespace og::core::veloconnect

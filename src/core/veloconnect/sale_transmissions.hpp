@@ -1,8 +1,10 @@
-// Dealers' sale transmissions (Veloconnect sale-B2B-1.6): a SaleTransmit
-// stores what the dealer sold as an instance of its own (state 2); the
-// GetStatusSaleTransmit steps page through the lines taken, like
-// GetItemStatusStockTransmit pages through a stock transmission, and the page
-// that reaches the last line ends the instance (100) unless DoNotClose.
+// Dealers' sale transmissions (Veloconnect sale-B2B-1.6, and sale-B2X-1.6 to
+// a third party): a SaleTransmit stores what the dealer sold as an instance of
+// its own (state 2); the GetStatusSaleTransmit steps page through the lines
+// taken, like GetItemStatusStockTransmit pages through a stock transmission,
+// and the page that reaches the last line ends the instance (100) unless
+// DoNotClose. B2B and B2X instances are of different kinds: neither module's
+// status step finds the other's.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -13,27 +15,25 @@
 #include "core/veloconnect/caller.hpp"
 #include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/result.hpp"
-#include "core/veloconnect/stock_transmissions.hpp"
+#include "core/veloconnect/transmission.hpp"
 #include "model/sale.hpp"
-#include "rules/veloconnect/search_window.hpp"
 #include "rules/veloconnect/transaction_rules.hpp"
 
 namespace og::core::veloconnect {
 
-struct SaleInput {
+template <class Line>
+struct SaleInputOf {
   std::string create_date;
-  std::vector<model::SaleLine> lines;
+  std::vector<Line> lines;
 };
+using SaleInput = SaleInputOf<model::SaleLine>;
+using SaleB2XInput = SaleInputOf<model::SaleB2XLine>;
 
-struct SalePage {
-  model::Transaction transaction;
-  rules::veloconnect::SearchWindow window;
-  std::int64_t total = 0;
-  std::vector<model::SaleLine> lines;
-};
+using SalePage = TransmissionPage<model::SaleLine>;
+using SaleB2XPage = TransmissionPage<model::SaleB2XLine>;
 
 // Sale transmissions share the stock transmissions' limits (--max-stock-lines,
-// --max-stock-page): one bound for what a dealer may transmit at once.
+// --max-stock-page).
 class SaleTransmissions {
  public:
   SaleTransmissions(const Clock& clock, const Lifecycle& lifecycle, StockLimits limits)
@@ -44,6 +44,10 @@ class SaleTransmissions {
   Task<Result<SalePage>> status(Context& ctx, rules::veloconnect::Credentials credentials, const Caller& caller,
                                 const std::string& transaction_id, std::int64_t start, std::int64_t count,
                                 bool do_not_close);
+  Task<Result<model::Transaction>> transmit_b2x(Context& ctx, rules::veloconnect::Credentials credentials,
+                                                const Caller& caller, const SaleB2XInput& input);
+  Task<Result<SaleB2XPage>> status_b2x(Context& ctx, rules::veloconnect::Credentials credentials, const Caller& caller,
+                                       const std::string& transaction_id, PageRequest request);
 
  private:
   const Clock& clock_;

@@ -1,7 +1,6 @@
 #include "core/veloconnect/stock_transmissions.hpp"
 
-#include "core/veloconnect/instance_gate.hpp"
-#include "store/store.hpp"
+#include "core/veloconnect/transmission_steps.hpp"
 
 namespace og::core::veloconnect {
 
@@ -10,63 +9,38 @@ using model::TransactionKind;
 
 Task<Result<model::Transaction>> StockTransmissions::transmit(Context& ctx, rv::Credentials credentials,
                                                               const Caller& caller, const StockInput& input) {
-  if (credentials != rv::Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
-  if (static_cast<std::int64_t>(input.lines.size()) > limits_.max_lines)
-    co_return Failure{rv::Outcome::GeneralError,
-                      "at most " + std::to_string(limits_.max_lines) + " lines per stock transmission (" +
-                          std::to_string(input.lines.size()) + " sent)",
-                      std::nullopt};
-  try {
-    co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto& transactions = uow.transactions(caller.seller);
-      auto t =
-          open_instance(transactions, TransactionKind::StockTransmission,
-                        rv::state_after(rv::Step::StockTransmit, rv::state::kStart), credentials, caller, lifecycle_);
-      t.total_count = static_cast<std::int64_t>(input.lines.size());
-      transactions.insert_transaction(t);
-      auto& stock = uow.stock(caller.seller);
-      std::vector<model::StockLine> lines = input.lines;
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        lines[i].position = static_cast<std::int64_t>(i);
-        lines[i].carried = stock.carries(lines[i]);
-      }
-      model::StockTransmission header{t.id,          caller.buyer_id, input.variant, input.create_date, input.frequence,
-                                      t.total_count, t.created_at};
-      stock.insert_transmission(header, lines);
-      return t;
-    });
-  } catch (Refusal& r) {
-    co_return std::move(r.failure);
-  }
+  return transmit_lines(ctx, credentials, caller, TransactionKind::StockTransmission, rv::Step::StockTransmit,
+                        input.lines.size(), limits_, "stock transmission", lifecycle_,
+                        [&caller, &input](store::UnitOfWork& uow, const model::Transaction& t) {
+                          auto& stock = uow.stock(caller.seller);
+                          std::vector<model::StockLine> lines = input.lines;
+                          for (std::size_t i = 0; i < lines.size(); ++i) {
+                            lines[i].position = static_cast<std::int64_t>(i);
+                            lines[i].carried = stock.carries(lines[i]);
+                          }
+                          model::StockTransmission header{
+                              t.id,          caller.buyer_id, input.variant, input.create_date, input.frequence,
+                              t.total_count, t.created_at};
+                          stock.insert_transmission(header, lines);
+                        });
 }
 
 Task<Result<StockPage>> StockTransmissions::item_status(Context& ctx, rv::Credentials credentials, const Caller& caller,
                                                         model::StockVariant variant, const std::string& transaction_id,
                                                         std::int64_t start, std::int64_t count, bool do_not_close) {
-  if (credentials != rv::Credentials::Valid) co_return refusal(rv::check_credentials(credentials), {});
-  try {
-    co_return co_await ctx.store().write(ctx.commit(), [&](store::UnitOfWork& uow) {
-      auto& stock = uow.stock(caller.seller);
-      // The other module's transmission is, for this step, no instance at all.
-      auto header = stock.transmission(caller.buyer_id, transaction_id);
-      if (header && header->variant != variant) throw Refusal{refusal(rv::Outcome::UnknownTransaction, std::nullopt)};
-      auto t = admit_step(uow.transactions(caller.seller), rv::Step::StockItemStatus, credentials, caller,
-                          transaction_id, lifecycle_);
-      StockPage page;
-      page.total = t.total_count;
-      page.window = rv::clamp_window(start, count, page.total, limits_.max_page);
-      if (page.window.count > 0) page.lines = stock.lines(t.id, page.window.start, page.window.count);
-      bool last_page = page.window.start + page.window.count >= page.total;
-      t.state =
-          rv::state_after(rv::Step::StockItemStatus, t.state, {.do_not_close = do_not_close, .last_page = last_page});
-      t.updated_at = clock_.now_utc();
-      uow.transactions(caller.seller).update_transaction(t);
-      page.transaction = t;
-      return page;
-    });
-  } catch (Refusal& r) {
-    co_return std::move(r.failure);
-  }
+  return page_lines<model::StockLine>(
+      ctx, credentials, caller, rv::Step::StockItemStatus, transaction_id, {start, count, do_not_close}, limits_,
+      lifecycle_, clock_,
+      // Not a coroutine itself: what the steps keep is captured by value or
+      // refers to the caller's objects.
+      [&caller, &transaction_id, variant](store::UnitOfWork& uow) {
+        // The other module's transmission is, for this step, no instance at all.
+        auto header = uow.stock(caller.seller).transmission(caller.buyer_id, transaction_id);
+        if (header && header->variant != variant) throw Refusal{refusal(rv::Outcome::UnknownTransaction, std::nullopt)};
+      },
+      [&caller](store::UnitOfWork& uow, const std::string& id, std::int64_t offset, std::int64_t limit) {
+        return uow.stock(caller.seller).lines(id, offset, limit);
+      });
 }
 
 }  // namespace og::core::veloconnect

@@ -14,8 +14,8 @@
 #include "core/veloconnect/caller.hpp"
 #include "core/veloconnect/lifecycle.hpp"
 #include "core/veloconnect/result.hpp"
+#include "core/veloconnect/transmission.hpp"
 #include "model/stock.hpp"
-#include "rules/veloconnect/search_window.hpp"
 #include "rules/veloconnect/transaction_rules.hpp"
 
 namespace og::core::veloconnect {
@@ -27,17 +27,7 @@ struct StockInput {
   std::vector<model::StockLine> lines;  // carried is decided here, not by the caller
 };
 
-struct StockPage {
-  model::Transaction transaction;
-  rules::veloconnect::SearchWindow window;
-  std::int64_t total = 0;
-  std::vector<model::StockLine> lines;
-};
-
-struct StockLimits {
-  std::int64_t max_lines = 10000;  // per transmission (400 beyond)
-  std::int64_t max_page = 1000;    // lines per GetItemStatus page (Count is clamped)
-};
+using StockPage = TransmissionPage<model::StockLine>;
 
 class StockTransmissions {
  public:

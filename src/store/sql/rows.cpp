@@ -39,6 +39,7 @@ std::int64_t kind_code(model::TransactionKind kind) {
     case model::TransactionKind::OrderInOnlineShop: return 3;
     case model::TransactionKind::StockTransmission: return 4;
     case model::TransactionKind::SaleTransmission: return 5;
+    case model::TransactionKind::SaleB2XTransmission: return 6;
   }
   return 1;
 }
@@ -72,6 +73,7 @@ model::Transaction read_transaction(const Statement& s) {
     case 3: r.kind = model::TransactionKind::OrderInOnlineShop; break;
     case 4: r.kind = model::TransactionKind::StockTransmission; break;
     case 5: r.kind = model::TransactionKind::SaleTransmission; break;
+    case 6: r.kind = model::TransactionKind::SaleB2XTransmission; break;
     default: r.kind = model::TransactionKind::Order; break;
   }
   r.state = static_cast<int>(s.integer(3));

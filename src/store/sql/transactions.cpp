@@ -152,15 +152,15 @@ std::int64_t SqlTransactions::end_idle_transactions(model::TransactionKind kind,
 
 std::int64_t SqlTransactions::purge_ended_transactions(std::string_view before, std::int64_t limit) {
   // Ended and not a finished order of the seller's: searches (kind 2), stock
-  // and sale transmissions (kinds 4 and 5: the instance only; what the dealer
-  // sent stays in stock_lines and sale_lines), and orders that were rolled back, ended by the server or
-  // only a test.
+  // and sale transmissions (kinds 4, 5 and 6: the instance only; what the
+  // dealer sent stays in stock_lines, sale_lines and sale_b2x_lines), and
+  // orders that were rolled back, ended by the server or only a test.
   if (db_.dialect() == Dialect::Postgres) {
     // One statement: the chosen IDs feed both deletes (no temporary table,
     // which PostgreSQL would make per session).
     auto s = db_.prepare(
         "WITH gone AS (SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind IN (2, 4, 5) OR state <> 100 OR is_test = 1) LIMIT ?), "
+        "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?), "
         "lines AS (DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM gone)) "
         "DELETE FROM transactions WHERE id IN (SELECT id FROM gone)");
     s.bind(1, before).bind(2, limit);
@@ -172,7 +172,7 @@ std::int64_t SqlTransactions::purge_ended_transactions(std::string_view before, 
   {
     auto s = db_.prepare(
         "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind IN (2, 4, 5) OR state <> 100 OR is_test = 1) LIMIT ?");
+        "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?");
     s.bind(1, before).bind(2, limit);
     s.run();
   }

@@ -1,5 +1,6 @@
 // Dealers' sale transmissions (migration 12's sale_transmissions, sale_lines
-// and sale_serial_numbers) on the store's connection.
+// and sale_serial_numbers; migration 14's B2X lines, sale_b2x.cpp) on the
+// store's connection.
 #pragma once
 #include <string>
 
@@ -17,10 +18,16 @@ class SqliteSales final : public SaleWriter {
                                                            std::string_view transaction_id) override;
   std::vector<model::SaleLine> sale_lines(std::string_view transaction_id, std::int64_t offset,
                                           std::int64_t limit) override;
+  std::vector<model::SaleB2XLine> sale_b2x_lines(std::string_view transaction_id, std::int64_t offset,
+                                                 std::int64_t limit) override;
   void insert_sale_transmission(const model::SaleTransmission& transmission,
                                 const std::vector<model::SaleLine>& lines) override;
+  void insert_sale_b2x_transmission(const model::SaleTransmission& transmission,
+                                    const std::vector<model::SaleB2XLine>& lines) override;
 
  private:
+  void insert_header(const model::SaleTransmission& transmission);
+
   Connection& db_;
   std::string seller_;
 };

@@ -628,6 +628,57 @@ CREATE TABLE receipt_vat (
 
 CREATE INDEX orders_by_buyer_date ON orders (seller_id, buyer_id, issue_date, id);
 )sql",
+    // 14: dealers' sale transmissions to a third party (sale-B2X-1.6): the
+    // header in sale_transmissions as B2B's (the instance is in transactions,
+    // kind 6), one row per line, one per quantity of a line (at most two).
+    // Amounts and quantities in micro-units, quantities also as sent; each
+    // classification code with its code list's listID and listAgencyID.
+    R"sql(
+CREATE TABLE sale_b2x_lines (
+  transaction_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  line_id TEXT NOT NULL,
+  standard_item_id TEXT,
+  nature_code TEXT,
+  nature_code_list_id TEXT,
+  nature_code_list_agency_id TEXT,
+  cargo_type_code TEXT,
+  cargo_type_code_list_id TEXT,
+  cargo_type_code_list_agency_id TEXT,
+  commodity_code TEXT,
+  commodity_code_list_id TEXT,
+  commodity_code_list_agency_id TEXT,
+  item_classification_code TEXT,
+  item_classification_code_list_id TEXT,
+  item_classification_code_list_agency_id TEXT,
+  manufacturers_item_id TEXT,
+  manufacturer_name TEXT,
+  buyers_item_id TEXT,
+  description TEXT,
+  description_language TEXT,
+  bidex_group_key TEXT,
+  sale_date TEXT NOT NULL,
+  document_number TEXT,
+  price_gross INTEGER,
+  price_gross_currency TEXT,
+  price_net INTEGER,
+  price_net_currency TEXT,
+  recommended_retail_price INTEGER,
+  recommended_retail_price_currency TEXT,
+  postal_code TEXT,
+  sales_channel TEXT,
+  PRIMARY KEY (transaction_id, position)
+) WITHOUT ROWID;
+CREATE TABLE sale_b2x_quantities (
+  transaction_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  quantity INTEGER NOT NULL,
+  quantity_text TEXT NOT NULL,
+  unit TEXT,
+  PRIMARY KEY (transaction_id, position, number)
+) WITHOUT ROWID;
+)sql",
 };
 }  // namespace
 

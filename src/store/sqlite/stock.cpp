@@ -2,6 +2,7 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/transmission_rows.hpp"
 
 namespace og::store::sqlite {
 
@@ -11,18 +12,6 @@ namespace {
   "position, sellers_item_id, buyers_item_id, ean, manufacturer_item_id, manufacturer_name, marketplace_item_id, " \
   "quantity, unit, availability, price, price_currency, special_price, special_price_currency, orderable, "        \
   "delivery_min_days, delivery_max_days, condition, carried"
-
-void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v) {
-  if (v)
-    s.bind(index, *v);
-  else
-    s.bind_null(index);
-}
-
-std::optional<std::int64_t> optional_integer(const Statement& s, int column) {
-  if (s.is_null(column)) return std::nullopt;
-  return s.integer(column);
-}
 
 std::optional<std::int64_t> units(const std::optional<rules::Decimal>& d) {
   if (!d) return std::nullopt;
@@ -51,32 +40,28 @@ std::optional<model::StockTransmission> SqliteStock::transmission(std::string_vi
 
 std::vector<model::StockLine> SqliteStock::lines(std::string_view transaction_id, std::int64_t offset,
                                                  std::int64_t limit) {
-  auto s = db_.prepare("SELECT " OG_STOCK_LINE_COLUMNS
-                       " FROM stock_lines WHERE transaction_id = ? ORDER BY position LIMIT ? OFFSET ?");
-  s.bind(1, transaction_id).bind(2, limit).bind(3, offset);
-  std::vector<model::StockLine> out;
-  while (s.step()) {
-    model::StockLine l;
-    l.position = s.integer(0);
-    l.sellers_item_id = s.optional_text(1);
-    l.buyers_item_id = s.optional_text(2);
-    l.ean = s.optional_text(3);
-    l.manufacturer_item_id = s.optional_text(4);
-    l.manufacturer_name = s.optional_text(5);
-    l.marketplace_item_id = s.optional_text(6);
-    if (!s.is_null(7)) l.quantity = decimal_column(s, 7);
-    l.unit = s.optional_text(8);
-    l.availability = s.optional_text(9);
-    if (!s.is_null(10)) l.price = model::StockPrice{decimal_column(s, 10), s.text(11)};
-    if (!s.is_null(12)) l.special_price = model::StockPrice{decimal_column(s, 12), s.text(13)};
-    if (!s.is_null(14)) l.orderable = s.integer(14) != 0;
-    l.delivery_min_days = optional_integer(s, 15);
-    l.delivery_max_days = optional_integer(s, 16);
-    l.condition = s.optional_text(17);
-    l.carried = s.integer(18) != 0;
-    out.push_back(std::move(l));
-  }
-  return out;
+  return lines_page<model::StockLine>(db_, OG_LINES_PAGE_SQL(OG_STOCK_LINE_COLUMNS, "stock_lines"), transaction_id,
+                                      offset, limit, [](const Statement& s) {
+                                        model::StockLine l;
+                                        l.position = s.integer(0);
+                                        l.sellers_item_id = s.optional_text(1);
+                                        l.buyers_item_id = s.optional_text(2);
+                                        l.ean = s.optional_text(3);
+                                        l.manufacturer_item_id = s.optional_text(4);
+                                        l.manufacturer_name = s.optional_text(5);
+                                        l.marketplace_item_id = s.optional_text(6);
+                                        if (!s.is_null(7)) l.quantity = decimal_column(s, 7);
+                                        l.unit = s.optional_text(8);
+                                        l.availability = s.optional_text(9);
+                                        l.price = amount_column(s, 10);
+                                        l.special_price = amount_column(s, 12);
+                                        if (!s.is_null(14)) l.orderable = s.integer(14) != 0;
+                                        l.delivery_min_days = optional_integer(s, 15);
+                                        l.delivery_max_days = optional_integer(s, 16);
+                                        l.condition = s.optional_text(17);
+                                        l.carried = s.integer(18) != 0;
+                                        return l;
+                                      });
 }
 
 bool SqliteStock::carries(const model::StockLine& line) {
@@ -118,10 +103,8 @@ void SqliteStock::insert_transmission(const model::StockTransmission& t, const s
     s.bind(5, l.ean).bind(6, l.manufacturer_item_id).bind(7, l.manufacturer_name).bind(8, l.marketplace_item_id);
     bind_optional(s, 9, units(l.quantity));
     s.bind(10, l.unit).bind(11, l.availability);
-    bind_optional(s, 12, l.price ? std::optional<std::int64_t>(l.price->amount.units()) : std::nullopt);
-    s.bind(13, l.price ? std::optional<std::string>(l.price->currency) : std::nullopt);
-    bind_optional(s, 14, l.special_price ? std::optional<std::int64_t>(l.special_price->amount.units()) : std::nullopt);
-    s.bind(15, l.special_price ? std::optional<std::string>(l.special_price->currency) : std::nullopt);
+    bind_amount(s, 12, l.price);
+    bind_amount(s, 14, l.special_price);
     bind_optional(s, 16, l.orderable ? std::optional<std::int64_t>(*l.orderable ? 1 : 0) : std::nullopt);
     bind_optional(s, 17, l.delivery_min_days);
     bind_optional(s, 18, l.delivery_max_days);

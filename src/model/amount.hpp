@@ -1,0 +1,14 @@
+// An amount with its currency, as UBL's PriceAmountType carries it.
+#pragma once
+#include <string>
+
+#include "rules/common/decimal.hpp"
+
+namespace og::model {
+
+struct Amount {
+  rules::Decimal amount;
+  std::string currency;
+};
+
+}  // namespace og::model
