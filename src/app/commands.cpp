@@ -63,6 +63,7 @@ std::unique_ptr<store::sqlite::SqliteStore> open_store(const Common& c) {
   std::filesystem::create_directories(c.data);
   store::sqlite::SqliteOptions o;
   o.path = (std::filesystem::path(c.data) / "ordergate.db").string();
+  o.gather_wal_writes = false;  // a server may be reading the same file
   return std::make_unique<store::sqlite::SqliteStore>(std::move(o));
 }
 
