@@ -4,8 +4,6 @@
 // import stopped between slices keeps what it wrote, indexed.
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <sqlite3.h>
-
 #include <sstream>
 #include <stdexcept>
 
@@ -13,6 +11,7 @@
 #include "core/clock.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text_index.hpp"
 
 namespace og::test {
 
@@ -28,17 +27,6 @@ std::string catalog_csv(int rows) {
 
 std::int64_t matching(store::sqlite::SqliteStore& s, const std::string& term) {
   return s.read_now([&](store::ReadView& r) { return r.catalog().count_items_matching({term}); });
-}
-
-// FTS5's own check of the index against the items (rank 1: the content too).
-bool index_is_whole(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return false;
-  sqlite3_busy_timeout(db, 10000);
-  int rc = sqlite3_exec(db, "INSERT INTO item_text(item_text, rank) VALUES ('integrity-check', 1)", nullptr, nullptr,
-                        nullptr);
-  sqlite3_close(db);
-  return rc == SQLITE_OK;
 }
 
 }  // namespace
@@ -70,7 +58,7 @@ class CatalogImportTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::size_t{(501 + 6) / 7}, written.size());
     for (std::size_t i = 0; i < written.size(); ++i)
       CPPUNIT_ASSERT_EQUAL(std::min<std::int64_t>(7 * static_cast<std::int64_t>(i + 1), 501), written[i]);
-    CPPUNIT_ASSERT(index_is_whole(path));
+    CPPUNIT_ASSERT(text_index_is_whole(path));
     CPPUNIT_ASSERT_EQUAL(std::int64_t{499}, matching(s, "Pipelined part"));
     CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, matching(s, "Renamed"));
     for (int i = 0; i < 500; i += 37) CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, matching(s, std::to_string(40000000 + i)));
@@ -99,7 +87,7 @@ class CatalogImportTest : public CppUnit::TestFixture {
       stopped = true;
     }
     CPPUNIT_ASSERT(stopped);
-    CPPUNIT_ASSERT(index_is_whole(path));
+    CPPUNIT_ASSERT(text_index_is_whole(path));
     auto items = s.read_now([](store::ReadView& r) { return r.catalog().count_items_matching({}); });
     CPPUNIT_ASSERT_EQUAL(std::int64_t{30}, items);
     CPPUNIT_ASSERT_EQUAL(items, matching(s, "Pipelined"));

@@ -139,18 +139,8 @@ std::pair<std::int64_t, std::int64_t> write_slice(store::UnitOfWork& uow, const 
   for (auto& p : slice) {
     switch (options.kind) {
       case ImportKind::Catalog: break;
-      case ImportKind::Stock:
-        if (catalog.update_stock(p.item_id, *p.stock, p.next_delivery))
-          ++written;
-        else
-          ++unknown;
-        break;
-      case ImportKind::Prices:
-        if (catalog.update_price(p.item_id, *p.price, p.rrp))
-          ++written;
-        else
-          ++unknown;
-        break;
+      case ImportKind::Stock: ++(catalog.update_stock(p.item_id, *p.stock, p.next_delivery) ? written : unknown); break;
+      case ImportKind::Prices: ++(catalog.update_price(p.item_id, *p.price, p.rrp) ? written : unknown); break;
       case ImportKind::Classification:
         catalog.put_classification_group(p.group);
         ++written;
