@@ -68,6 +68,7 @@ std::unique_ptr<store::Store> open_store(const Common& c) {
   choice.data_dir = c.data;
   choice.store = c.store;
   choice.connections = 1;
+  choice.gather_wal_writes = false;  // a server may be reading the same file
   return app::open_store(choice);
 }
 

@@ -31,6 +31,7 @@ std::unique_ptr<store::Store> open_store(const StoreChoice& c) {
   o.fail_commits = c.fail_commits;
   o.commit_interval = std::chrono::microseconds(c.commit_interval_us);
   o.slow_commits = std::chrono::microseconds(c.slow_commits_us);
+  o.gather_wal_writes = c.gather_wal_writes;
   o.seed = c.seed;
   o.migrated = c.migrated;
   return std::make_unique<store::sqlite::SqliteStore>(std::move(o));

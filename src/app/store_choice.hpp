@@ -20,6 +20,9 @@ struct StoreChoice {
   bool fail_commits = false;
   long commit_interval_us = 1000;
   long slow_commits_us = 0;
+  // SQLite: the server gathers its WAL writes (sqlite/wal_buffer.hpp); an
+  // operator's command, which a server may be reading meanwhile, must not.
+  bool gather_wal_writes = true;
   // A new database's first data, in the transaction that creates it.
   std::function<void(store::UnitOfWork&)> seed;
   // SQLite: data an existing database needs after it was migrated from `from_version`.

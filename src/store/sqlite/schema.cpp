@@ -679,6 +679,18 @@ CREATE TABLE sale_b2x_quantities (
   PRIMARY KEY (transaction_id, position, number)
 ) WITHOUT ROWID;
 )sql",
+    // 15: the text index merges its segments sixteen at a time (FTS5's default
+    // is four): a big catalogue import wrote each posting about five times
+    // over in merges, and those merges were most of its cost (a million
+    // items: about 17 s of CPU for the index alone, under 10 s now). A search
+    // reads a few more segments in return (still milliseconds). The pending
+    // terms of one transaction stay in memory up to 16 MB (FTS5: 1 MB) so that
+    // an import slice becomes one segment instead of several.
+    R"sql(
+INSERT INTO item_text(item_text, rank) VALUES ('automerge', 16);
+INSERT INTO item_text(item_text, rank) VALUES ('crisismerge', 32);
+INSERT INTO item_text(item_text, rank) VALUES ('hashsize', 16777216);
+)sql",
 };
 }  // namespace
 

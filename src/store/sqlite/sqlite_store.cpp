@@ -453,7 +453,7 @@ void SqliteStore::commit_batch() {
   if (options_.fail_commits) {
     problem = "commit failed (injected fault)";
   } else {
-    WalFile* wal = wal_of(db);
+    WalFile* wal = options_.gather_wal_writes ? wal_of(db) : nullptr;
     if (wal) collect(wal, true);
     if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
       problem = sqlite3_errmsg(db);

@@ -60,6 +60,13 @@ struct SqliteOptions {
   // answers wait for it), so that an answer sent too early would be lost by a
   // kill -9.
   std::chrono::microseconds slow_commits{0};
+  // A commit's WAL frames are written after SQLite's COMMIT returned (see
+  // wal_buffer.hpp): by then the WAL index in shared memory already names
+  // them, so another process reading in between, or left running after this
+  // one is killed there, reads frames the file does not hold (SQLITE_IOERR
+  // until every connection closes). The server gathers them; an operator's
+  // command, which may run next to a server, writes them as SQLite does.
+  bool gather_wal_writes = true;
   // Testing aid: fails chosen WAL write-outs (a short write, then an error code).
   WalFaultHook wal_fault;
   // Runs in the same transaction as the schema's creation: a new database has
