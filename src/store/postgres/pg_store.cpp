@@ -7,6 +7,7 @@
 #include "store/postgres/catalog.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/schema.hpp"
+#include "store/sql/carts.hpp"
 #include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
 
@@ -30,6 +31,7 @@ struct PgStore::Worker final : UnitOfWork {
   std::unique_ptr<PgConnection> db;
   std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
   std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
+  std::unique_ptr<sql::SqlCarts> cart_tables = std::make_unique<sql::SqlCarts>(*db);
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
 
@@ -55,7 +57,7 @@ struct PgStore::Worker final : UnitOfWork {
                .first;
     return *it->second;
   }
-  CartWriter& carts() override { not_yet("SRM carts"); }
+  CartWriter& carts() override { return *cart_tables; }
   HubWriter& hub() override { not_yet("hub orders"); }
   StockWriter& stock(std::string_view) override { not_yet("stock transmissions"); }
   SaleWriter& sales(std::string_view) override { not_yet("sale transmissions"); }
@@ -67,6 +69,7 @@ struct PgStore::Worker final : UnitOfWork {
     catalogs.clear();
     db = std::make_unique<PgConnection>(conninfo);
     seller_tables = std::make_unique<sql::SqlSellers>(*db);
+    cart_tables = std::make_unique<sql::SqlCarts>(*db);
   }
 };
 

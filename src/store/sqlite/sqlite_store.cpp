@@ -5,9 +5,9 @@
 #include <map>
 
 #include "log/log.hpp"
+#include "store/sql/carts.hpp"
 #include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
-#include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/hub.hpp"
@@ -30,7 +30,7 @@ struct SqliteStore::Tables final : UnitOfWork {
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
   std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
-  SqliteCarts cart_tables;
+  sql::SqlCarts cart_tables;
   SqliteHub hub_tables;
 
   SellerWriter& sellers() override { return seller_tables; }
