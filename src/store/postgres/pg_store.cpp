@@ -8,6 +8,7 @@
 #include "store/postgres/connection.hpp"
 #include "store/postgres/schema.hpp"
 #include "store/sql/carts.hpp"
+#include "store/sql/hub.hpp"
 #include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
 
@@ -32,6 +33,7 @@ struct PgStore::Worker final : UnitOfWork {
   std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
   std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
   std::unique_ptr<sql::SqlCarts> cart_tables = std::make_unique<sql::SqlCarts>(*db);
+  std::unique_ptr<sql::SqlHub> hub_tables = std::make_unique<sql::SqlHub>(*db);
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
 
@@ -58,7 +60,7 @@ struct PgStore::Worker final : UnitOfWork {
     return *it->second;
   }
   CartWriter& carts() override { return *cart_tables; }
-  HubWriter& hub() override { not_yet("hub orders"); }
+  HubWriter& hub() override { return *hub_tables; }
   StockWriter& stock(std::string_view) override { not_yet("stock transmissions"); }
   SaleWriter& sales(std::string_view) override { not_yet("sale transmissions"); }
 
@@ -70,6 +72,7 @@ struct PgStore::Worker final : UnitOfWork {
     db = std::make_unique<PgConnection>(conninfo);
     seller_tables = std::make_unique<sql::SqlSellers>(*db);
     cart_tables = std::make_unique<sql::SqlCarts>(*db);
+    hub_tables = std::make_unique<sql::SqlHub>(*db);
   }
 };
 
