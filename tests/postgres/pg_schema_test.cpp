@@ -80,6 +80,22 @@ class PgSchemaTest : public CppUnit::TestFixture {
                 "SELECT count(*) FROM pg_indexes WHERE tablename = '" + name +
                     "' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key' AND indexname <> 'items_text'");
       CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": indexes", std::to_string(table.indexes.size()), indexes.at(0).at(0));
+      // A partial index is partial here too (PostgreSQL words the condition its own way).
+      for (const auto& i : table.indexes) {
+        auto def = query(database.conninfo(),
+                         "SELECT indexdef FROM pg_indexes WHERE indexname = '" + std::string(i.name) + "'");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(i.name) + ": partial", !i.where.empty(),
+                                     def.at(0).at(0).find(" WHERE ") != std::string::npos);
+      }
+      auto keys = query(database.conninfo(),
+                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid = '" +
+                            name + "'::regclass ORDER BY 1");
+      std::vector<std::vector<std::string>> want_keys;
+      for (const auto& f : table.foreign_keys)
+        want_keys.push_back({"FOREIGN KEY (" + std::string(f.column) + ") REFERENCES " + std::string(f.table) + "(" +
+                             std::string(f.table_column) + ") ON DELETE CASCADE"});
+      std::sort(want_keys.begin(), want_keys.end());
+      CPPUNIT_ASSERT_MESSAGE(name + ": foreign keys", want_keys == keys);
     }
   }
 

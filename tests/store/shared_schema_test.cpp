@@ -1,6 +1,7 @@
 // The tables both stores hold are described once (store/sql/tables.hpp):
 // SQLite's migrations must leave exactly that shape, column by column (name,
-// type, NOT NULL, default, key) and index by index, or the PostgreSQL store
+// type, NOT NULL, default, key), index by index and reference by reference
+// (and WITHOUT ROWID where SQLite has it), or the PostgreSQL store
 // (made from the description) and SQLite have drifted apart.
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -119,6 +120,16 @@ class SharedSchemaTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": UNIQUE (" + std::string(column) + ")", std::string("1"),
                                      found.at(0).at(0));
       }
+      // from, table, to, ON DELETE
+      auto keys = rows(db, "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('" + name +
+                               "') ORDER BY \"from\"");
+      std::vector<std::vector<std::string>> want_keys;
+      for (const auto& f : table.foreign_keys)
+        want_keys.push_back({std::string(f.column), std::string(f.table), std::string(f.table_column), "CASCADE"});
+      std::sort(want_keys.begin(), want_keys.end());
+      CPPUNIT_ASSERT_MESSAGE(name + ": foreign keys", want_keys == keys);
+      auto without_rowid = rows(db, "SELECT wr FROM pragma_table_list WHERE name = '" + name + "'");
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(name + ": WITHOUT ROWID", table.without_rowid, without_rowid.at(0).at(0) == "1");
     }
     sqlite3_close(db);
   }

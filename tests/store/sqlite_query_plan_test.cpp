@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/hub_sql.hpp"
+#include "store/sql/hub_sql.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -45,7 +45,7 @@ class SqliteQueryPlanTest : public CppUnit::TestFixture {
     sqlite3* db = nullptr;
     CPPUNIT_ASSERT_EQUAL(SQLITE_OK, sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr));
     int checked = 0;
-    for (const char* sql : store::sqlite::hub_sql::kAll) {
+    for (const char* sql : store::sql::hub_sql::kAll) {
       auto lines = plan(db, sql);
       CPPUNIT_ASSERT_MESSAGE(sql, !lines.empty());
       for (const auto& line : lines) {

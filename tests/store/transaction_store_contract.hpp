@@ -12,13 +12,12 @@
 #include <thread>
 #include <vector>
 
+#include "store/open_store.hpp"
 #include "store/store.hpp"
 
 namespace og::test::contract {
 
 using rules::Decimal;
-// A store on the test's database; each call another instance on the same one.
-using OpenStore = std::function<std::unique_ptr<store::Store>()>;
 
 inline model::Transaction transaction(const std::string& id, const std::string& buyer, int state) {
   model::Transaction t;

@@ -7,6 +7,8 @@
 #include "store/postgres/catalog.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/schema.hpp"
+#include "store/sql/carts.hpp"
+#include "store/sql/hub.hpp"
 #include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
 
@@ -30,6 +32,8 @@ struct PgStore::Worker final : UnitOfWork {
   std::unique_ptr<PgConnection> db;
   std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
   std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
+  std::unique_ptr<sql::SqlCarts> cart_tables = std::make_unique<sql::SqlCarts>(*db);
+  std::unique_ptr<sql::SqlHub> hub_tables = std::make_unique<sql::SqlHub>(*db);
   std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
   std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
 
@@ -55,8 +59,8 @@ struct PgStore::Worker final : UnitOfWork {
                .first;
     return *it->second;
   }
-  CartWriter& carts() override { not_yet("SRM carts"); }
-  HubWriter& hub() override { not_yet("hub orders"); }
+  CartWriter& carts() override { return *cart_tables; }
+  HubWriter& hub() override { return *hub_tables; }
   StockWriter& stock(std::string_view) override { not_yet("stock transmissions"); }
   SaleWriter& sales(std::string_view) override { not_yet("sale transmissions"); }
 
@@ -67,6 +71,8 @@ struct PgStore::Worker final : UnitOfWork {
     catalogs.clear();
     db = std::make_unique<PgConnection>(conninfo);
     seller_tables = std::make_unique<sql::SqlSellers>(*db);
+    cart_tables = std::make_unique<sql::SqlCarts>(*db);
+    hub_tables = std::make_unique<sql::SqlHub>(*db);
   }
 };
 

@@ -26,6 +26,13 @@ struct Index {
   std::string_view where = {};  // a partial index's condition; empty: every row
 };
 
+// A column that names a row of another table; its rows go with that row.
+struct ForeignKey {
+  std::string_view column;
+  std::string_view table;
+  std::string_view table_column;
+};
+
 struct Table {
   std::string_view name;
   std::vector<Column> columns;
@@ -36,6 +43,11 @@ struct Table {
   std::vector<std::string_view> unique_columns = {};
   // Rows every new database holds, as VALUES tuples ("('', '')").
   std::vector<std::string_view> initial_rows = {};
+  // Every one ON DELETE CASCADE.
+  std::vector<ForeignKey> foreign_keys = {};
+  // SQLite keeps the rows in the primary key's b-tree (WITHOUT ROWID);
+  // PostgreSQL has no such choice and ignores it.
+  bool without_rowid = false;
 };
 
 // In the order they are created (a table's references come first).

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "store/sql/purge.hpp"
 #include "store/sql/rows.hpp"
 #include "store/store.hpp"
 
@@ -155,30 +156,18 @@ std::int64_t SqlTransactions::purge_ended_transactions(std::string_view before, 
   // and sale transmissions (kinds 4, 5 and 6: the instance only; what the
   // dealer sent stays in stock_lines, sale_lines and sale_b2x_lines), and
   // orders that were rolled back, ended by the server or only a test.
-  if (db_.dialect() == Dialect::Postgres) {
-    // One statement: the chosen IDs feed both deletes (no temporary table,
-    // which PostgreSQL would make per session).
-    auto s = db_.prepare(
-        "WITH gone AS (SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?), "
-        "lines AS (DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM gone)) "
-        "DELETE FROM transactions WHERE id IN (SELECT id FROM gone)");
-    s.bind(1, before).bind(2, limit);
-    s.run();
-    return db_.changes();
-  }
-  db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
-  db_.exec("DELETE FROM purge_ids");
-  {
-    auto s = db_.prepare(
-        "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
-        "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?");
-    s.bind(1, before).bind(2, limit);
-    s.run();
-  }
-  db_.exec("DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM purge_ids)");
-  db_.exec("DELETE FROM transactions WHERE id IN (SELECT id FROM purge_ids)");
-  return db_.changes();
+  static constexpr Purge kEnded{
+      "WITH gone AS (SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
+      "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?), "
+      "lines AS (DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM gone)) "
+      "DELETE FROM transactions WHERE id IN (SELECT id FROM gone)",
+      "CREATE TEMP TABLE IF NOT EXISTS purge_ids (id TEXT PRIMARY KEY) WITHOUT ROWID",
+      "DELETE FROM purge_ids",
+      "INSERT INTO purge_ids SELECT id FROM transactions WHERE state >= 100 AND updated_at < ? AND "
+      "(kind IN (2, 4, 5, 6) OR state <> 100 OR is_test = 1) LIMIT ?",
+      "DELETE FROM order_lines WHERE transaction_id IN (SELECT id FROM purge_ids)",
+      "DELETE FROM transactions WHERE id IN (SELECT id FROM purge_ids)"};
+  return purge(db_, kEnded, before, limit);
 }
 
 std::vector<model::Order> SqlTransactions::orders_since(std::string_view since, std::int64_t after_number,

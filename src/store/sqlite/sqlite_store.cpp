@@ -5,12 +5,12 @@
 #include <map>
 
 #include "log/log.hpp"
+#include "store/sql/carts.hpp"
+#include "store/sql/hub.hpp"
 #include "store/sql/receipts.hpp"
 #include "store/sql/transactions.hpp"
-#include "store/sqlite/carts.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/hub.hpp"
 #include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/stock.hpp"
@@ -30,8 +30,8 @@ struct SqliteStore::Tables final : UnitOfWork {
   std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
   std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
   std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
-  SqliteCarts cart_tables;
-  SqliteHub hub_tables;
+  sql::SqlCarts cart_tables;
+  sql::SqlHub hub_tables;
 
   SellerWriter& sellers() override { return seller_tables; }
   CatalogWriter& catalog(std::string_view seller) override {

@@ -1,11 +1,10 @@
-#include "store/sqlite/hub.hpp"
+#include "store/sql/hub.hpp"
 
 #include <cstdio>
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/hub_sql.hpp"
+#include "store/sql/hub_sql.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 namespace {
 
@@ -35,7 +34,7 @@ model::Dispatch read_dispatch(const Statement& s) {
 
 }  // namespace
 
-std::optional<model::HubClient> SqliteHub::hub_client(std::string_view id) {
+std::optional<model::HubClient> SqlHub::hub_client(std::string_view id) {
   auto s = db_.prepare(
       "SELECT id, name, password_salt, password_hash, password_iterations, providers, callback_url, callback_secret, "
       "callback_binding FROM hub_clients WHERE id = ?");
@@ -52,7 +51,7 @@ model::HubProvider read_provider(const Statement& s) {
 }
 }  // namespace
 
-std::optional<model::HubProvider> SqliteHub::hub_provider(std::string_view id) {
+std::optional<model::HubProvider> SqlHub::hub_provider(std::string_view id) {
   auto s = db_.prepare(
       "SELECT id, name, protocol, url, buyer_id, password, sellers_id, understands, timeout_ms, max_concurrent "
       "FROM hub_providers WHERE id = ?");
@@ -61,7 +60,7 @@ std::optional<model::HubProvider> SqliteHub::hub_provider(std::string_view id) {
   return read_provider(s);
 }
 
-std::vector<model::HubProvider> SqliteHub::hub_providers() {
+std::vector<model::HubProvider> SqlHub::hub_providers() {
   auto s = db_.prepare(
       "SELECT id, name, protocol, url, buyer_id, password, sellers_id, understands, timeout_ms, max_concurrent "
       "FROM hub_providers ORDER BY id");
@@ -70,7 +69,7 @@ std::vector<model::HubProvider> SqliteHub::hub_providers() {
   return out;
 }
 
-std::optional<model::HubOrder> SqliteHub::order_where(const char* sql, std::string_view a, std::string_view b) {
+std::optional<model::HubOrder> SqlHub::order_where(const char* sql, std::string_view a, std::string_view b) {
   model::HubOrder o;
   {
     auto s = db_.prepare(sql);
@@ -87,16 +86,16 @@ std::optional<model::HubOrder> SqliteHub::order_where(const char* sql, std::stri
   return o;
 }
 
-std::optional<model::HubOrder> SqliteHub::hub_order(std::string_view reference) {
+std::optional<model::HubOrder> SqlHub::hub_order(std::string_view reference) {
   return order_where(hub_sql::kOrderByReference, reference, {});
 }
 
-std::optional<model::HubOrder> SqliteHub::hub_order_by_client_reference(std::string_view client_id,
-                                                                        std::string_view client_reference) {
+std::optional<model::HubOrder> SqlHub::hub_order_by_client_reference(std::string_view client_id,
+                                                                     std::string_view client_reference) {
   return order_where(hub_sql::kOrderByClientReference, client_id, client_reference);
 }
 
-std::vector<model::Dispatch> SqliteHub::dispatches(std::string_view order_reference) {
+std::vector<model::Dispatch> SqlHub::dispatches(std::string_view order_reference) {
   auto s = db_.prepare(hub_sql::kDispatchesOfOrder);
   s.bind(1, order_reference);
   std::vector<model::Dispatch> out;
@@ -104,7 +103,7 @@ std::vector<model::Dispatch> SqliteHub::dispatches(std::string_view order_refere
   return out;
 }
 
-std::vector<model::Dispatch> SqliteHub::due_dispatches(std::string_view now, std::int64_t limit) {
+std::vector<model::Dispatch> SqlHub::due_dispatches(std::string_view now, std::int64_t limit) {
   auto s = db_.prepare(hub_sql::kDueDispatches);
   s.bind(1, now).bind(2, limit);
   std::vector<model::Dispatch> out;
@@ -112,7 +111,7 @@ std::vector<model::Dispatch> SqliteHub::due_dispatches(std::string_view now, std
   return out;
 }
 
-std::vector<model::CallbackJob> SqliteHub::due_callbacks(std::string_view now, std::int64_t limit) {
+std::vector<model::CallbackJob> SqlHub::due_callbacks(std::string_view now, std::int64_t limit) {
   auto s = db_.prepare(hub_sql::kDueCallbacks);
   s.bind(1, now).bind(2, limit);
   std::vector<model::CallbackJob> out;
@@ -122,31 +121,39 @@ std::vector<model::CallbackJob> SqliteHub::due_callbacks(std::string_view now, s
   return out;
 }
 
-std::int64_t SqliteHub::count_open_dispatches() {
+std::int64_t SqlHub::count_open_dispatches() {
   auto s = db_.prepare("SELECT count(*) FROM hub_dispatches WHERE state IN ('pending', 'started')");
   return s.step() ? s.integer(0) : 0;
 }
 
-void SqliteHub::put_hub_client(const model::HubClient& c) {
+void SqlHub::put_hub_client(const model::HubClient& c) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO hub_clients (id, name, password_salt, password_hash, password_iterations, providers, "
-      "callback_url, callback_secret, callback_binding) VALUES (?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO hub_clients (id, name, password_salt, password_hash, password_iterations, providers, "
+      "callback_url, callback_secret, callback_binding) VALUES (?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, password_salt = excluded.password_salt, "
+      "password_hash = excluded.password_hash, password_iterations = excluded.password_iterations, "
+      "providers = excluded.providers, callback_url = excluded.callback_url, "
+      "callback_secret = excluded.callback_secret, callback_binding = excluded.callback_binding");
   s.bind(1, c.id).bind(2, c.name).bind_blob(3, c.password_salt).bind_blob(4, c.password_hash);
   s.bind(5, std::int64_t{c.password_iterations}).bind(6, join(c.providers)).bind(7, c.callback_url);
   s.bind(8, c.callback_secret).bind(9, c.callback_binding);
   s.run();
 }
 
-void SqliteHub::put_hub_provider(const model::HubProvider& p) {
+void SqlHub::put_hub_provider(const model::HubProvider& p) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO hub_providers (id, name, protocol, url, buyer_id, password, sellers_id, understands, "
-      "timeout_ms, max_concurrent) VALUES (?,?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO hub_providers (id, name, protocol, url, buyer_id, password, sellers_id, understands, "
+      "timeout_ms, max_concurrent) VALUES (?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, protocol = excluded.protocol, url = excluded.url, "
+      "buyer_id = excluded.buyer_id, password = excluded.password, sellers_id = excluded.sellers_id, "
+      "understands = excluded.understands, timeout_ms = excluded.timeout_ms, "
+      "max_concurrent = excluded.max_concurrent");
   s.bind(1, p.id).bind(2, p.name).bind(3, p.protocol).bind(4, p.url).bind(5, p.buyer_id).bind(6, p.password);
   s.bind(7, p.sellers_id).bind(8, join(p.understands)).bind(9, p.timeout_ms).bind(10, p.max_concurrent);
   s.run();
 }
 
-std::string SqliteHub::insert_hub_order(const model::HubOrder& o) {
+std::string SqlHub::insert_hub_order(const model::HubOrder& o) {
   std::int64_t number = 1;
   {
     auto s = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 FROM hub_orders");
@@ -166,12 +173,18 @@ std::string SqliteHub::insert_hub_order(const model::HubOrder& o) {
   return reference;
 }
 
-void SqliteHub::put_lines(const model::HubOrder& o) {
+void SqlHub::put_lines(const model::HubOrder& o) {
   for (const auto& l : o.lines) {
     auto s = db_.prepare(
-        "INSERT OR REPLACE INTO hub_order_lines (reference, idx, provider, kind, brand, ref, ean, quantity, status, "
+        "INSERT INTO hub_order_lines (reference, idx, provider, kind, brand, ref, ean, quantity, status, "
         "provider_item, confirmed_quantity, unit_price, currency, delivery_date, raw_status, message) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (reference, idx) DO UPDATE SET provider = excluded.provider, kind = excluded.kind, "
+        "brand = excluded.brand, ref = excluded.ref, ean = excluded.ean, quantity = excluded.quantity, "
+        "status = excluded.status, provider_item = excluded.provider_item, "
+        "confirmed_quantity = excluded.confirmed_quantity, unit_price = excluded.unit_price, "
+        "currency = excluded.currency, delivery_date = excluded.delivery_date, raw_status = excluded.raw_status, "
+        "message = excluded.message");
     s.bind(1, o.reference).bind(2, l.index).bind(3, l.provider).bind(4, l.kind).bind(5, l.brand).bind(6, l.reference);
     s.bind(7, l.ean).bind(8, l.quantity).bind(9, l.status).bind(10, l.provider_item).bind(11, l.confirmed_quantity);
     s.bind(12, l.unit_price).bind(13, l.currency).bind(14, l.delivery_date).bind(15, l.raw_status).bind(16, l.message);
@@ -179,29 +192,35 @@ void SqliteHub::put_lines(const model::HubOrder& o) {
   }
 }
 
-void SqliteHub::update_hub_order(const model::HubOrder& o) {
+void SqlHub::update_hub_order(const model::HubOrder& o) {
   auto s = db_.prepare("UPDATE hub_orders SET status = ?, updated_at = ? WHERE reference = ?");
   s.bind(1, std::int64_t{o.status}).bind(2, o.updated_at).bind(3, o.reference);
   s.run();
   put_lines(o);
 }
 
-void SqliteHub::put_dispatch(const model::Dispatch& d) {
+void SqlHub::put_dispatch(const model::Dispatch& d) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO hub_dispatches (reference, provider, state, attempts, next_attempt_at, deadline, "
-      "provider_transaction, last_error) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO hub_dispatches (reference, provider, state, attempts, next_attempt_at, deadline, "
+      "provider_transaction, last_error) VALUES (?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (reference, provider) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, "
+      "next_attempt_at = excluded.next_attempt_at, deadline = excluded.deadline, "
+      "provider_transaction = excluded.provider_transaction, last_error = excluded.last_error");
   s.bind(1, d.order_reference).bind(2, d.provider).bind(3, d.state).bind(4, std::int64_t{d.attempts});
   s.bind(5, d.next_attempt_at).bind(6, d.deadline).bind(7, d.provider_transaction).bind(8, d.last_error);
   s.run();
 }
 
-void SqliteHub::put_callback(const model::CallbackJob& c) {
+void SqlHub::put_callback(const model::CallbackJob& c) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO hub_callbacks (reference, status, attempts, next_attempt_at, delivered_at, last_error) "
-      "VALUES (?,?,?,?,?,?)");
+      "INSERT INTO hub_callbacks (reference, status, attempts, next_attempt_at, delivered_at, last_error) "
+      "VALUES (?,?,?,?,?,?) "
+      "ON CONFLICT (reference, status) DO UPDATE SET attempts = excluded.attempts, "
+      "next_attempt_at = excluded.next_attempt_at, delivered_at = excluded.delivered_at, "
+      "last_error = excluded.last_error");
   s.bind(1, c.order_reference).bind(2, std::int64_t{c.status}).bind(3, std::int64_t{c.attempts});
   s.bind(4, c.next_attempt_at).bind(5, c.delivered_at).bind(6, c.last_error);
   s.run();
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,10 +1,11 @@
-#include "store/sqlite/carts.hpp"
+#include "store/sql/carts.hpp"
 
 #include <charconv>
+#include <ctime>
 
-#include "store/sqlite/connection.hpp"
+#include "store/sql/purge.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 namespace {
 
@@ -24,6 +25,18 @@ std::optional<std::int64_t> cart_number(std::string_view id) {
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
   return n;
+}
+
+// When the message was answered, as the log's age index orders it (UTC,
+// ISO-8601 to the second): written here because the engines share no
+// date function.
+std::string created_at(std::int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
 }
 
 constexpr const char* kItemColumns =
@@ -55,7 +68,7 @@ Item read_item(const Statement& s) {
 
 }  // namespace
 
-std::optional<model::Cart> SqliteCarts::cart(std::string_view id) {
+std::optional<model::Cart> SqlCarts::cart(std::string_view id) {
   model::Cart c;
   {
     auto s = db_.prepare("SELECT id, ordered, change_state_id, created_at, updated_at FROM srm_carts WHERE id = ?");
@@ -87,28 +100,28 @@ std::optional<model::Cart> SqliteCarts::cart(std::string_view id) {
   return c;
 }
 
-std::optional<rules::srm::ProductCategory> SqliteCarts::srm_category(std::string_view id) {
+std::optional<rules::srm::ProductCategory> SqlCarts::srm_category(std::string_view id) {
   auto s = db_.prepare("SELECT id, product_type FROM srm_categories WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return rules::srm::ProductCategory{s.text(0), s.text(1)};
 }
 
-std::optional<rules::srm::Product> SqliteCarts::srm_product(std::string_view id) {
+std::optional<rules::srm::Product> SqlCarts::srm_product(std::string_view id) {
   auto s = db_.prepare("SELECT id, description, type_code, category_id, unit FROM srm_products WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return rules::srm::Product{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
 }
 
-std::optional<model::SrmUser> SqliteCarts::srm_user(std::string_view id) {
+std::optional<model::SrmUser> SqlCarts::srm_user(std::string_view id) {
   auto s = db_.prepare("SELECT id, password_salt, password_hash, password_iterations FROM srm_users WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return model::SrmUser{s.text(0), s.blob(1), s.blob(2), static_cast<int>(s.integer(3))};
 }
 
-std::optional<model::SrmAnswer> SqliteCarts::srm_answer(std::string_view uuid) {
+std::optional<model::SrmAnswer> SqlCarts::srm_answer(std::string_view uuid) {
   model::SrmAnswer a;
   {
     auto s = db_.prepare(
@@ -135,17 +148,20 @@ std::optional<model::SrmAnswer> SqliteCarts::srm_answer(std::string_view uuid) {
   return a;
 }
 
-std::string SqliteCarts::next_cart_id() {
+std::string SqlCarts::next_cart_id() {
   auto s = db_.prepare("SELECT COALESCE(MAX(number), 1000) + 1 FROM srm_carts");
   std::int64_t n = s.step() ? s.integer(0) : 1001;
   return "SC-" + std::to_string(n);
 }
 
-void SqliteCarts::put_cart(const model::Cart& c) {
+void SqlCarts::put_cart(const model::Cart& c) {
   delete_cart(c.id);
   {
+    // A cart whose ID is not SC-<number> is numbered after the highest, as
+    // SQLite numbered a NULL key (PostgreSQL's keys are never NULL).
     auto s = db_.prepare(
-        "INSERT INTO srm_carts (number, id, ordered, change_state_id, created_at, updated_at) VALUES (?,?,?,?,?,?)");
+        "INSERT INTO srm_carts (number, id, ordered, change_state_id, created_at, updated_at) "
+        "VALUES (COALESCE(?, (SELECT COALESCE(MAX(number), 0) + 1 FROM srm_carts)),?,?,?,?,?)");
     auto number = cart_number(c.id);
     if (number)
       s.bind(1, *number);
@@ -201,7 +217,7 @@ void SqliteCarts::put_cart(const model::Cart& c) {
   }
 }
 
-void SqliteCarts::delete_cart(std::string_view id) {
+void SqlCarts::delete_cart(std::string_view id) {
   // Children first: the store does not rely on foreign-key cascades being on.
   for (const char* sql : {"DELETE FROM srm_cart_accounts WHERE cart_id = ?",
                           "DELETE FROM srm_cart_items WHERE cart_id = ?", "DELETE FROM srm_carts WHERE id = ?"}) {
@@ -211,13 +227,16 @@ void SqliteCarts::delete_cart(std::string_view id) {
   }
 }
 
-void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
+void SqlCarts::put_srm_answer(const model::SrmAnswer& a) {
   {
     auto s = db_.prepare(
         "INSERT INTO srm_messages (uuid, operation, answer, created_at, success, cart_id, change_state_id, "
-        "reference_id, answer_id, answered_at) VALUES (?,?,'',strftime('%Y-%m-%dT%H:%M:%SZ', ?, "
-        "'unixepoch'),?,?,?,?,?,?)");
-    s.bind(1, a.uuid).bind(2, a.operation).bind(3, a.answered_at).bind(4, std::int64_t{a.success}).bind(5, a.cart_id);
+        "reference_id, answer_id, answered_at) VALUES (?,?,'',?,?,?,?,?,?,?)");
+    s.bind(1, a.uuid)
+        .bind(2, a.operation)
+        .bind(3, created_at(a.answered_at))
+        .bind(4, std::int64_t{a.success})
+        .bind(5, a.cart_id);
     s.bind(6, a.change_state_id).bind(7, a.reference_id).bind(8, a.answer_id).bind(9, a.answered_at);
     s.run();
   }
@@ -231,38 +250,44 @@ void SqliteCarts::put_srm_answer(const model::SrmAnswer& a) {
   }
 }
 
-std::int64_t SqliteCarts::purge_srm_answers(std::string_view before, std::int64_t limit) {
-  db_.exec("CREATE TEMP TABLE IF NOT EXISTS purge_uuids (uuid TEXT PRIMARY KEY) WITHOUT ROWID");
-  db_.exec("DELETE FROM purge_uuids");
-  {
-    auto s = db_.prepare("INSERT INTO purge_uuids SELECT uuid FROM srm_messages WHERE created_at < ? LIMIT ?");
-    s.bind(1, before).bind(2, limit);
-    s.run();
-  }
-  db_.exec("DELETE FROM srm_message_log WHERE uuid IN (SELECT uuid FROM purge_uuids)");
-  db_.exec("DELETE FROM srm_messages WHERE uuid IN (SELECT uuid FROM purge_uuids)");
-  return db_.changes();
+std::int64_t SqlCarts::purge_srm_answers(std::string_view before, std::int64_t limit) {
+  static constexpr Purge kAnswered{
+      "WITH gone AS (SELECT uuid FROM srm_messages WHERE created_at < ? LIMIT ?), "
+      "log AS (DELETE FROM srm_message_log WHERE uuid IN (SELECT uuid FROM gone)) "
+      "DELETE FROM srm_messages WHERE uuid IN (SELECT uuid FROM gone)",
+      "CREATE TEMP TABLE IF NOT EXISTS purge_uuids (uuid TEXT PRIMARY KEY) WITHOUT ROWID",
+      "DELETE FROM purge_uuids",
+      "INSERT INTO purge_uuids SELECT uuid FROM srm_messages WHERE created_at < ? LIMIT ?",
+      "DELETE FROM srm_message_log WHERE uuid IN (SELECT uuid FROM purge_uuids)",
+      "DELETE FROM srm_messages WHERE uuid IN (SELECT uuid FROM purge_uuids)"};
+  return purge(db_, kAnswered, before, limit);
 }
 
-void SqliteCarts::put_srm_category(const rules::srm::ProductCategory& c) {
-  auto s = db_.prepare("INSERT OR REPLACE INTO srm_categories (id, product_type) VALUES (?,?)");
+void SqlCarts::put_srm_category(const rules::srm::ProductCategory& c) {
+  auto s = db_.prepare(
+      "INSERT INTO srm_categories (id, product_type) VALUES (?,?) "
+      "ON CONFLICT (id) DO UPDATE SET product_type = excluded.product_type");
   s.bind(1, c.id).bind(2, c.product_type);
   s.run();
 }
 
-void SqliteCarts::put_srm_product(const rules::srm::Product& p) {
+void SqlCarts::put_srm_product(const rules::srm::Product& p) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO srm_products (id, description, type_code, category_id, unit) VALUES (?,?,?,?,?)");
+      "INSERT INTO srm_products (id, description, type_code, category_id, unit) VALUES (?,?,?,?,?) "
+      "ON CONFLICT (id) DO UPDATE SET description = excluded.description, type_code = excluded.type_code, "
+      "category_id = excluded.category_id, unit = excluded.unit");
   s.bind(1, p.id).bind(2, p.description).bind(3, p.type_code).bind(4, p.category_id).bind(5, p.unit);
   s.run();
 }
 
-void SqliteCarts::put_srm_user(const model::SrmUser& u) {
+void SqlCarts::put_srm_user(const model::SrmUser& u) {
   auto s = db_.prepare(
-      "INSERT OR REPLACE INTO srm_users (id, password_salt, password_hash, password_iterations) VALUES (?,?,?,?)");
+      "INSERT INTO srm_users (id, password_salt, password_hash, password_iterations) VALUES (?,?,?,?) "
+      "ON CONFLICT (id) DO UPDATE SET password_salt = excluded.password_salt, "
+      "password_hash = excluded.password_hash, password_iterations = excluded.password_iterations");
   s.bind(1, u.id).bind_blob(2, u.password_salt).bind_blob(3, u.password_hash);
   s.bind(4, std::int64_t{u.password_iterations});
   s.run();
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

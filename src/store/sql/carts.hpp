@@ -1,14 +1,14 @@
-// The SRM tables of the SQLite store (migrations 2 and 3), on the store's connection.
+// The SRM tables (SQLite migrations 2 and 3) on a store's connection: the same
+// statements for SQLite and PostgreSQL.
 #pragma once
 #include "store/cart_store.hpp"
+#include "store/sql/db.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
-class Connection;
-
-class SqliteCarts final : public CartWriter {
+class SqlCarts final : public CartWriter {
  public:
-  explicit SqliteCarts(Connection& db) : db_(db) {}
+  explicit SqlCarts(Db& db) : db_(db) {}
 
   std::optional<model::Cart> cart(std::string_view id) override;
   std::optional<rules::srm::ProductCategory> srm_category(std::string_view id) override;
@@ -26,7 +26,7 @@ class SqliteCarts final : public CartWriter {
   void put_srm_user(const model::SrmUser& user) override;
 
  private:
-  Connection& db_;
+  Db& db_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,14 +1,14 @@
-// The e-procurement hub's tables (migration 5) on the store's connection.
+// The e-procurement hub's tables (SQLite migrations 5 and 7) on a store's
+// connection: the same statements for SQLite and PostgreSQL.
 #pragma once
 #include "store/hub_store.hpp"
+#include "store/sql/db.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
-class Connection;
-
-class SqliteHub final : public HubWriter {
+class SqlHub final : public HubWriter {
  public:
-  explicit SqliteHub(Connection& db) : db_(db) {}
+  explicit SqlHub(Db& db) : db_(db) {}
 
   std::optional<model::HubClient> hub_client(std::string_view id) override;
   std::optional<model::HubProvider> hub_provider(std::string_view id) override;
@@ -31,7 +31,7 @@ class SqliteHub final : public HubWriter {
  private:
   std::optional<model::HubOrder> order_where(const char* sql, std::string_view a, std::string_view b);
   void put_lines(const model::HubOrder& order);
-  Connection& db_;
+  Db& db_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -4,7 +4,7 @@
 // order ever placed.
 #pragma once
 
-namespace og::store::sqlite::hub_sql {
+namespace og::store::sql::hub_sql {
 
 inline constexpr const char* kDueDispatches =
     "SELECT reference, provider, state, attempts, next_attempt_at, deadline, provider_transaction, last_error "
@@ -36,4 +36,4 @@ inline constexpr const char* kDispatchesOfOrder =
 inline constexpr const char* kAll[] = {kDueDispatches,    kDueCallbacks,           kOrderLines,
                                        kOrderByReference, kOrderByClientReference, kDispatchesOfOrder};
 
-}  // namespace og::store::sqlite::hub_sql
+}  // namespace og::store::sql::hub_sql

@@ -1,0 +1,29 @@
+// The SRM tables' contract (cart_store_contract.hpp) on a real SQLite file:
+// one file per test, each open() another connection to it.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "store/cart_store_contract.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace og::test {
+
+class CartTablesTest : public contract::CartTables {
+  CPPUNIT_TEST_SUB_SUITE(CartTablesTest, contract::CartTables);
+  CPPUNIT_TEST_SUITE_END();
+
+ public:
+  CartTablesTest() {
+    open_ = [this] {
+      return std::make_unique<store::sqlite::SqliteStore>(
+          store::sqlite::SqliteOptions{(dir_.path() / "og.db").string()});
+    };
+  }
+
+ private:
+  TempDir dir_;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(CartTablesTest);
+
+}  // namespace og::test
