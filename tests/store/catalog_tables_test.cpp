@@ -3,7 +3,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "store/catalog_store_contract.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/sqlite_stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace og::test {
@@ -34,9 +34,7 @@ class CatalogTablesTest : public CppUnit::TestFixture {
 
  private:
   TempDir dir_;
-  contract::OpenStore open_ = [this] {
-    return std::make_unique<store::sqlite::SqliteStore>(store::sqlite::SqliteOptions{(dir_.path() / "og.db").string()});
-  };
+  contract::OpenStore open_ = [this] { return open_sqlite_instance(dir_); };
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(CatalogTablesTest);

@@ -3,7 +3,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "store/hub_store_contract.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/sqlite_stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace og::test {
@@ -14,10 +14,7 @@ class HubTablesTest : public contract::HubTables {
 
  public:
   HubTablesTest() {
-    open_ = [this] {
-      return std::make_unique<store::sqlite::SqliteStore>(
-          store::sqlite::SqliteOptions{(dir_.path() / "og.db").string()});
-    };
+    open_ = [this] { return open_sqlite_instance(dir_); };
   }
 
  private:

@@ -2,7 +2,7 @@
 // on a real SQLite file: one file per test, each open() another connection to it.
 #include <cppunit/extensions/HelperMacros.h>
 
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/sqlite_stores.hpp"
 #include "store/transaction_store_contract.hpp"
 #include "support/temp_dir.hpp"
 
@@ -44,9 +44,7 @@ class TransactionTablesTest : public CppUnit::TestFixture {
 
  private:
   TempDir dir_;
-  contract::OpenStore open_ = [this] {
-    return std::make_unique<store::sqlite::SqliteStore>(store::sqlite::SqliteOptions{(dir_.path() / "og.db").string()});
-  };
+  contract::OpenStore open_ = [this] { return open_sqlite_instance(dir_); };
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TransactionTablesTest);
