@@ -1,5 +1,6 @@
 #include "store/postgres/pg_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <random>
@@ -168,8 +169,11 @@ void PgStore::run_job(Worker& worker, Pending& p) {
         }
       }
       if (attempt < options_.attempts) {
-        // Apart a little, so that the same two units do not meet again.
-        std::uniform_int_distribution<int> wait(0, 200 * attempt);
+        // Apart, and further each time (a random wait up to 0.5 ms doubling
+        // to 50 ms): units that keep meeting, as many writers of one order
+        // number do, spread out until each gets through.
+        int cap = std::min(50'000, 500 << std::min(attempt, 7));
+        std::uniform_int_distribution<int> wait(0, cap);
         std::this_thread::sleep_for(std::chrono::microseconds(wait(jitter)));
         continue;
       }

@@ -27,7 +27,7 @@ struct PgOptions {
   // Connections, one thread each: units of work that run at once.
   int connections = 4;
   // How often a unit that lost a conflict runs again before it fails.
-  int attempts = 20;
+  int attempts = 40;
   // Runs in the same transaction as the schema's creation: a new database
   // has its initial data or does not exist at all (as in SQLite).
   std::function<void(UnitOfWork&)> seed;
