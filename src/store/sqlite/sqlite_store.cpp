@@ -91,9 +91,14 @@ constexpr std::chrono::milliseconds kReadSnapshotAge{10};
 // most this often when writes arrive.
 constexpr std::chrono::seconds kRecoveryInterval{2};
 
-void tune(Connection& c, const SqliteOptions& options) {
-  // Another process's write (an import's slice) takes milliseconds: wait for it.
+// Another process's write (an import's slice) takes milliseconds: wait for
+// it. Set before the first statement: even switching to WAL reads the file
+// under a lock that another process may hold for that moment.
+void wait_for_other_processes(Connection& c) {
   sqlite3_busy_timeout(c.handle(), 10000);
+}
+
+void tune(Connection& c, const SqliteOptions& options) {
   c.exec(options.durability == Durability::Power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   c.exec("PRAGMA foreign_keys = ON");
   c.exec("PRAGMA temp_store = MEMORY");
@@ -114,6 +119,7 @@ std::unique_ptr<Connection> open_connection(const SqliteOptions& options, int& e
     // Shared locking: an operator's command (an import, a backup) may open the
     // file while the server runs. The locks cost a few system calls per group
     // of work, not per request: a group shares one transaction.
+    wait_for_other_processes(*c);
     c->exec("PRAGMA journal_mode = WAL");
     tune(*c, options);
   } catch (const StoreError&) {
@@ -131,6 +137,7 @@ std::unique_ptr<Connection> open_connection(const SqliteOptions& options, int& e
 std::unique_ptr<Connection> open_read_only_connection(const SqliteOptions& options) {
   configure_sqlite_once();
   auto c = std::make_unique<Connection>(options.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, wal_buffer_vfs());
+  wait_for_other_processes(*c);
   c->exec("PRAGMA locking_mode = EXCLUSIVE");
   c->exec("PRAGMA query_only = 1");
   tune(*c, options);
