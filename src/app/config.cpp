@@ -169,6 +169,12 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "hub: how often the outboxes look for due work when not woken")(
       "eproc-max-in-flight", po::value(&c.eproc_max_in_flight)->default_value(64),
       "hub: dispatches (and callbacks) worked at once")(
+      "eproc-lease", po::value(&c.eproc_lease_s)->default_value(60),
+      "hub: seconds a claimed dispatch or callback stays this instance's; after it another instance on the same "
+      "database takes it over (keep it above an attempt's provider calls)")(
+      "instance-name", po::value(&c.instance_name)->default_value(""),
+      "this instance's name among those on one database (default: host name and port; on SQLite, which has one "
+      "server, always the same): started again under it, it takes up at once the hub work it held when it stopped")(
       "eproc-token-lifetime", po::value(&c.eproc_token_lifetime_s)->default_value(900),
       "hub: seconds a bearer token from /eprocurement/token is valid");
   po::variables_map vm;
@@ -262,7 +268,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (c.eproc_max_lines < 1 || c.eproc_max_lines > 10000 || c.eproc_dispatch_deadline_s < 1 ||
       c.eproc_retry_base_ms < 1 || c.eproc_retry_cap_s < 1 || c.eproc_callback_deadline_s < 1 || c.eproc_poll_ms < 10 ||
-      c.eproc_max_in_flight < 1 || c.eproc_token_lifetime_s < 1 ||
+      c.eproc_max_in_flight < 1 || c.eproc_lease_s < 1 || c.eproc_token_lifetime_s < 1 ||
       (c.eproc_verify_ean != "on" && c.eproc_verify_ean != "off" && c.eproc_verify_ean != "auto")) {
     std::cerr << "ordergate: --eproc-max-lines is 1 to 10000, --eproc-poll-ms 10 or more, other --eproc-* durations "
                  "and limits 1 or more, --eproc-verify-ean on, off or auto\n";

@@ -55,6 +55,8 @@ struct Config {
   long eproc_callback_deadline_s = 24 * 3600;
   long eproc_poll_ms = 1000;
   long eproc_max_in_flight = 64;
+  long eproc_lease_s = 60;
+  std::string instance_name;  // "": host name and port
   long eproc_token_lifetime_s = 900;
   // What a request may hold (every face that reads XML; the URL binding).
   message::XmlLimits xml_limits;

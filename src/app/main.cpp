@@ -1,5 +1,6 @@
 // ordergate: wires the store, the core, the faces and the HTTP server.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <filesystem>
@@ -48,6 +49,18 @@
 #include "veloconnect/endpoint.hpp"
 
 namespace {
+
+// One SQLite file has one server: its name is always the same. Instances on
+// one PostgreSQL database differ by port on one machine, by host across
+// machines; the default stays the same when one is started again on its
+// port, which is what lets it take up its own hub work at once after a crash.
+std::string instance_name(const og::app::Config& config, unsigned short port) {
+  if (!config.instance_name.empty()) return config.instance_name;
+  if (config.store == "sqlite") return "sqlite";
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host[0] ? host : "localhost") + ":" + std::to_string(port);
+}
 
 // Thousands of keep-alive clients need thousands of descriptors.
 void raise_file_limit() {
@@ -194,7 +207,8 @@ int run(const og::app::Config& config) {
   providers::HttpCallbackSender callback_sender(outbound, {eproc::order_json, eproc::order_soap});
   core::eproc::Hub hub(velo_provider, hashing.get_executor(), clock, hub_settings);
   core::eproc::OutboxOptions outbox{std::chrono::milliseconds(config.eproc_poll_ms),
-                                    static_cast<std::size_t>(config.eproc_max_in_flight)};
+                                    static_cast<std::size_t>(config.eproc_max_in_flight),
+                                    std::chrono::seconds(config.eproc_lease_s), instance_name(config, server.port())};
   core::eproc::Dispatcher dispatcher(store, velo_provider, server.executor(), hub_settings, outbox);
   core::eproc::CallbackOutbox callbacks(store, callback_sender, server.executor(), hub_settings, outbox);
   hub.on_order_placed([&dispatcher] { dispatcher.wake(); });
@@ -211,6 +225,7 @@ int run(const og::app::Config& config) {
                                 {"srm", [&srm_users] { return srm_users.password_stats(); }},
                                 {"eproc", [&hub] { return hub.password_stats(); }}});
   router.add("/metrics", metrics);
+  core::eproc::hand_back_previous_claims(store, outbox.instance);
   dispatcher.start();
   callbacks.start();
   if (config.debug_endpoints) {
@@ -252,8 +267,13 @@ int run(const og::app::Config& config) {
       access_log.reopen();
       log::info("log files reopened (SIGHUP)");
     }
-    // Finish what is in flight (answers say Connection: close), then stop.
-    if (received != 0) server.drain(std::chrono::seconds(config.drain_seconds));
+    // Finish what is in flight (answers say Connection: close), then stop;
+    // the outboxes claim nothing new meanwhile.
+    if (received != 0) {
+      dispatcher.stop();
+      callbacks.stop();
+      server.drain(std::chrono::seconds(config.drain_seconds));
+    }
   });
   server.run();
   dispatcher.stop();
@@ -263,6 +283,14 @@ int run(const og::app::Config& config) {
   signal_waiter.join();
   // What is still pending is committed; nothing new can arrive.
   hashing.join();
+  // The executor has stopped: what the outboxes claimed and did not finish
+  // is due again at once, for another instance, not after the lease.
+  try {
+    dispatcher.hand_back();
+    callbacks.hand_back();
+  } catch (const std::exception& e) {
+    log::warning(std::string("hub: claims not handed back (they end with their lease): ") + e.what());
+  }
   store.stop();
   // How many units one commit carried, for the benchmarks.
   auto h = store.health();

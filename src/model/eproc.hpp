@@ -80,6 +80,8 @@ struct Dispatch {
   std::string deadline;         // after it: its items are not ordered
   std::string provider_transaction;
   std::string last_error;
+  // The claim this copy was taken under ("" for none): see HubWriter.
+  std::string lease;
 };
 
 struct CallbackJob {
@@ -89,6 +91,7 @@ struct CallbackJob {
   std::string next_attempt_at;
   std::string delivered_at;  // "" until the client took it
   std::string last_error;
+  std::string lease;  // as Dispatch::lease
 };
 
 }  // namespace og::model

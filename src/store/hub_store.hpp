@@ -11,6 +11,14 @@
 
 namespace og::store {
 
+// One claim on due outbox entries: `token` names it (unique per claim), the
+// entries are due at `now` and reserved for it until `until` (UTC, ISO-8601).
+struct Lease {
+  std::string token;
+  std::string now;
+  std::string until;
+};
+
 class HubReader {
  public:
   virtual ~HubReader() = default;
@@ -36,8 +44,27 @@ class HubWriter : public HubReader {
   virtual std::string insert_hub_order(const model::HubOrder& order) = 0;
   // The order's status and every line's outcome.
   virtual void update_hub_order(const model::HubOrder& order) = 0;
-  virtual void put_dispatch(const model::Dispatch& dispatch) = 0;
-  virtual void put_callback(const model::CallbackJob& callback) = 0;
+  // Writes an entry: a new one, or one still held under the claim it was
+  // taken with (its `lease`). It keeps that claim (more writes of the same
+  // attempt follow) or, with `release`, drops it (the attempt is over; the
+  // next one is anybody's, at its time). False, and nothing written, when
+  // another claim took the entry since: what it records is no longer this
+  // copy's to record.
+  virtual bool put_dispatch(const model::Dispatch& dispatch, bool release = false) = 0;
+  virtual bool put_callback(const model::CallbackJob& callback, bool release = false) = 0;
+  // Takes up to `limit` entries due at `lease.now`, oldest first: each is due
+  // again only at `lease.until`, so no other instance takes it before (one
+  // whose instance died comes due then), and the copies carry the claim.
+  // Instances claiming at once get different entries.
+  virtual std::vector<model::Dispatch> claim_dispatches(const Lease& lease, std::int64_t limit) = 0;
+  virtual std::vector<model::CallbackJob> claim_callbacks(const Lease& lease, std::int64_t limit) = 0;
+  // Gives an entry still held under its claim back, due at `now`: an instance
+  // that stops hands back what it could not finish.
+  virtual void hand_back_dispatch(const model::Dispatch& dispatch, std::string_view now) = 0;
+  virtual void hand_back_callback(const model::CallbackJob& callback, std::string_view now) = 0;
+  // Hands back every claim whose name starts with `prefix`: an instance
+  // started again under its name takes up at once what it held when it died.
+  virtual void hand_back_claims(std::string_view prefix, std::string_view now) = 0;
 };
 
 }  // namespace og::store

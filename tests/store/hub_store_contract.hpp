@@ -3,11 +3,13 @@
 // (tests/postgres/pg_hub_tables_test.cpp), each on a fresh database. Clients
 // and providers are replaced by key; orders are numbered, keep their lines
 // and are found by the client's own reference (which names one order); the
-// dispatch and callback outboxes hand out what is due, oldest first; and
-// orders placed on two instances at once get references of their own.
+// dispatch and callback outboxes hand out what is due, oldest first, each
+// job to one claim at a time (leases, fenced writes, hand-back); and orders
+// placed on two instances at once get references of their own.
 #pragma once
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <thread>
@@ -269,6 +271,135 @@ inline void concurrent_hub_orders_on_two_instances_get_distinct_references(const
     }
 }
 
+// A claim takes what is due, oldest first, and keeps it from every other
+// claim until its lease ends; a write under a claim applies only while that
+// claim holds; a claim handed back is due again at once. Callbacks alike.
+inline void claims_reserve_due_work_and_fence_late_writes(const OpenStore& open) {
+  auto store = open();
+  auto& s = *store;
+  auto dispatch = [](std::string ref, std::string next) {
+    return model::Dispatch{std::move(ref), "prov-a", "pending", 0, std::move(next), "2026-11-24T00:00:00Z", "", ""};
+  };
+  s.write_now([&](store::UnitOfWork& u) {
+    u.hub().put_dispatch(dispatch("EP-00000001", "2026-11-23T08:01:00Z"));
+    u.hub().put_dispatch(dispatch("EP-00000002", "2026-11-23T08:02:00Z"));
+    u.hub().put_dispatch(dispatch("EP-00000003", "2026-11-23T08:03:00Z"));
+    u.hub().put_callback({"EP-00000001", 4, 0, "2026-11-23T08:01:00Z", "", ""});
+  });
+  auto claim = [&](std::string token, std::string now, std::string until, std::int64_t limit) {
+    return s.write_now([&](store::UnitOfWork& u) {
+      return u.hub().claim_dispatches({std::move(token), std::move(now), std::move(until)}, limit);
+    });
+  };
+  auto a = claim("a-1", "2026-11-23T08:30:00Z", "2026-11-23T08:31:00Z", 2);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{2}, a.size());
+  CPPUNIT_ASSERT_EQUAL(std::string("EP-00000001"), a[0].order_reference);
+  CPPUNIT_ASSERT_EQUAL(std::string("EP-00000002"), a[1].order_reference);
+  CPPUNIT_ASSERT_EQUAL(std::string("a-1"), a[0].lease);
+  CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23T08:31:00Z"), a[0].next_attempt_at);
+  auto b = claim("b-1", "2026-11-23T08:30:10Z", "2026-11-23T08:32:10Z", 10);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, b.size());  // only what a-1 does not hold
+  CPPUNIT_ASSERT_EQUAL(std::string("EP-00000003"), b[0].order_reference);
+  CPPUNIT_ASSERT(claim("c-1", "2026-11-23T08:30:20Z", "2026-11-23T08:31:20Z", 10).empty());
+
+  // a-1 records its first job; its claim held: applied.
+  auto first = a[0];
+  first.state = "done";
+  CPPUNIT_ASSERT(s.write_now([&](store::UnitOfWork& u) { return u.hub().put_dispatch(first); }));
+  // a-1's lease ends with its second job unfinished: d-1 takes it over, and
+  // a-1's late write of it is refused.
+  auto d = claim("d-1", "2026-11-23T08:31:30Z", "2026-11-23T08:32:30Z", 10);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, d.size());
+  CPPUNIT_ASSERT_EQUAL(std::string("EP-00000002"), d[0].order_reference);  // b-1's still holds
+  auto late = a[1];
+  late.state = "started";
+  late.provider_transaction = "T-late";
+  CPPUNIT_ASSERT(!s.write_now([&](store::UnitOfWork& u) { return u.hub().put_dispatch(late); }));
+  auto of = [&](const std::string& ref) {
+    return s.read_now([&](store::ReadView& r) { return r.hub().dispatches(ref); });
+  };
+  CPPUNIT_ASSERT_EQUAL(std::string("pending"), of("EP-00000002").at(0).state);
+  CPPUNIT_ASSERT_EQUAL(std::string("done"), of("EP-00000001").at(0).state);
+
+  // d-1 hands its job back: due at once, to the next claim.
+  s.write_now([&](store::UnitOfWork& u) { u.hub().hand_back_dispatch(d[0], "2026-11-23T08:31:40Z"); });
+  auto e = claim("e-1", "2026-11-23T08:31:40Z", "2026-11-23T08:32:40Z", 10);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, e.size());
+  CPPUNIT_ASSERT_EQUAL(std::string("EP-00000002"), e[0].order_reference);
+  // A hand-back under a claim that no longer holds changes nothing.
+  s.write_now([&](store::UnitOfWork& u) { u.hub().hand_back_dispatch(d[0], "2026-11-23T08:31:50Z"); });
+  CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23T08:32:40Z"), of("EP-00000002").at(0).next_attempt_at);
+  CPPUNIT_ASSERT_EQUAL(std::string("e-1"), of("EP-00000002").at(0).lease);
+
+  // An instance started again under its name takes up what it held; an
+  // attempt's last write drops its claim, so the next attempt keeps its time.
+  auto f = claim("inst-x/run1-1", "2026-11-23T08:40:00Z", "2026-11-23T08:41:00Z", 10);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{2}, f.size());
+  auto retry_later = f[0];
+  retry_later.next_attempt_at = "2026-11-23T09:00:00Z";
+  CPPUNIT_ASSERT(s.write_now([&](store::UnitOfWork& u) { return u.hub().put_dispatch(retry_later, true); }));
+  CPPUNIT_ASSERT_EQUAL(std::string(""), of(retry_later.order_reference).at(0).lease);
+  s.write_now([&](store::UnitOfWork& u) { u.hub().hand_back_claims("inst-y/", "2026-11-23T08:40:05Z"); });
+  CPPUNIT_ASSERT(claim("z-1", "2026-11-23T08:40:05Z", "2026-11-23T08:41:05Z", 10).empty());
+  s.write_now([&](store::UnitOfWork& u) { u.hub().hand_back_claims("inst-x/", "2026-11-23T08:40:06Z"); });
+  auto g = claim("inst-x/run2-1", "2026-11-23T08:40:06Z", "2026-11-23T08:41:06Z", 10);
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, g.size());
+  CPPUNIT_ASSERT_EQUAL(f[1].order_reference, g[0].order_reference);
+
+  // Callbacks: the same claim, fence and hand-back.
+  auto claim_callbacks = [&](std::string token, std::string now, std::string until) {
+    return s.write_now([&](store::UnitOfWork& u) {
+      return u.hub().claim_callbacks({std::move(token), std::move(now), std::move(until)}, 10);
+    });
+  };
+  auto ca = claim_callbacks("a-2", "2026-11-23T08:30:00Z", "2026-11-23T08:31:00Z");
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, ca.size());
+  CPPUNIT_ASSERT_EQUAL(std::string("a-2"), ca[0].lease);
+  CPPUNIT_ASSERT(claim_callbacks("b-2", "2026-11-23T08:30:30Z", "2026-11-23T08:31:30Z").empty());
+  auto cb = claim_callbacks("b-2", "2026-11-23T08:31:00Z", "2026-11-23T08:32:00Z");
+  CPPUNIT_ASSERT_EQUAL(std::size_t{1}, cb.size());
+  auto delivered = ca[0];
+  delivered.delivered_at = "2026-11-23T08:31:05Z";
+  CPPUNIT_ASSERT(!s.write_now([&](store::UnitOfWork& u) { return u.hub().put_callback(delivered); }));
+  delivered.lease = cb[0].lease;
+  CPPUNIT_ASSERT(s.write_now([&](store::UnitOfWork& u) { return u.hub().put_callback(delivered, true); }));
+  CPPUNIT_ASSERT(claim_callbacks("c-2", "2026-11-23T09:00:00Z", "2026-11-23T09:01:00Z").empty());
+}
+
+// Several instances claim at once from one outbox: every due job is claimed
+// exactly once.
+inline void concurrent_claims_on_two_instances_take_each_job_once(const OpenStore& open) {
+  auto first = open();
+  auto second = open();
+  constexpr int kJobs = 120, kThreads = 4;
+  first->write_now([&](store::UnitOfWork& u) {
+    for (int i = 0; i < kJobs; ++i) {
+      char ref[16];
+      std::snprintf(ref, sizeof ref, "EP-%08d", i);
+      u.hub().put_dispatch({ref, "prov-a", "pending", 0, "2026-11-23T08:00:00Z", "2026-11-24T00:00:00Z", "", ""});
+    }
+  });
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> claimed(kThreads);
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto& s = t % 2 ? *second : *first;
+      for (int round = 0;; ++round) {
+        const std::string token = "t" + std::to_string(t) + "-" + std::to_string(round);
+        auto jobs = s.write_now([&](store::UnitOfWork& u) {
+          return u.hub().claim_dispatches({token, "2026-11-23T08:30:00Z", "2026-11-23T09:30:00Z"}, 7);
+        });
+        if (jobs.empty()) break;
+        for (const auto& j : jobs) claimed[static_cast<std::size_t>(t)].push_back(j.order_reference);
+      }
+    });
+  for (auto& t : threads) t.join();
+  std::multiset<std::string> all;
+  for (const auto& v : claimed) all.insert(v.begin(), v.end());
+  CPPUNIT_ASSERT_EQUAL(std::size_t{kJobs}, all.size());
+  for (const auto& ref : all) CPPUNIT_ASSERT_EQUAL_MESSAGE(ref, std::size_t{1}, all.count(ref));
+}
+
 // The suite each engine runs: its fixture derives from this one
 // (CPPUNIT_TEST_SUB_SUITE) and sets open_. tests/CMakeLists.txt makes a
 // ctest entry per method from the CPPUNIT_TEST lines here.
@@ -279,6 +410,8 @@ class HubTables : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_client_reference_names_one_order);
   CPPUNIT_TEST(outboxes_hand_out_what_is_due_oldest_first);
   CPPUNIT_TEST(concurrent_hub_orders_on_two_instances_get_distinct_references);
+  CPPUNIT_TEST(claims_reserve_due_work_and_fence_late_writes);
+  CPPUNIT_TEST(concurrent_claims_on_two_instances_take_each_job_once);
   CPPUNIT_TEST_SUITE_END_ABSTRACT();
 
  public:
@@ -288,6 +421,12 @@ class HubTables : public CppUnit::TestFixture {
   void outboxes_hand_out_what_is_due_oldest_first() { contract::outboxes_hand_out_what_is_due_oldest_first(open_); }
   void concurrent_hub_orders_on_two_instances_get_distinct_references() {
     contract::concurrent_hub_orders_on_two_instances_get_distinct_references(open_);
+  }
+  void claims_reserve_due_work_and_fence_late_writes() {
+    contract::claims_reserve_due_work_and_fence_late_writes(open_);
+  }
+  void concurrent_claims_on_two_instances_take_each_job_once() {
+    contract::concurrent_claims_on_two_instances_take_each_job_once(open_);
   }
 
  protected:

@@ -15,7 +15,11 @@ constexpr const char* kNever = "never";
 
 CallbackOutbox::CallbackOutbox(store::Store& store, CallbackSender& sender, Executor executor, HubSettings settings,
                                OutboxOptions options)
-    : store_(store), sender_(sender), settings_(std::move(settings)), random_(std::random_device{}()) {
+    : store_(store),
+      sender_(sender),
+      settings_(std::move(settings)),
+      random_(std::random_device{}()),
+      leases_(options.instance, options.lease) {
   loop_ = std::make_shared<OutboxLoop<model::CallbackJob>>(
       std::move(executor), options.poll, options.max_in_flight, [this](std::size_t limit) { return due(limit); },
       [](const model::CallbackJob& job) { return job.order_reference; },
@@ -32,17 +36,26 @@ void CallbackOutbox::stop() {
   loop_->stop();
 }
 
+void CallbackOutbox::hand_back() {
+  auto jobs = loop_->unfinished();
+  if (jobs.empty()) return;
+  const std::string now = iso_ms(now_ms());
+  store_.write_now([&jobs, &now](store::UnitOfWork& uow) {
+    for (const auto& c : jobs) uow.hub().hand_back_callback(c, now);
+  });
+}
+
 std::string CallbackOutbox::idempotency_key(const model::CallbackJob& job) {
   return job.order_reference + "-" + std::to_string(job.status);
 }
 
 Task<std::vector<model::CallbackJob>> CallbackOutbox::due(std::size_t limit) {
   Commit seen;
-  const std::string now = iso_ms(now_ms());
-  auto read = [&now, limit](store::ReadView& r) {
-    return r.hub().due_callbacks(now, static_cast<std::int64_t>(limit));
+  const store::Lease lease = leases_.next();
+  auto claim = [&lease, limit](store::UnitOfWork& uow) {
+    return uow.hub().claim_callbacks(lease, static_cast<std::int64_t>(limit));
   };
-  auto jobs = co_await store_.read(seen, read);
+  auto jobs = co_await store_.write(seen, claim);
   if (!co_await store_.durable(seen)) jobs.clear();
   co_return jobs;
 }
@@ -81,7 +94,7 @@ Task<void> CallbackOutbox::deliver(model::CallbackJob job) {
       if (!next) job.last_error += " (given up)";
     }
   }
-  auto write = [&job](store::UnitOfWork& uow) { uow.hub().put_callback(job); };
+  auto write = [&job](store::UnitOfWork& uow) { uow.hub().put_callback(job, true); };
   co_await store_.write(seen, write);
 }
 

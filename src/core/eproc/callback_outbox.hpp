@@ -24,6 +24,8 @@ class CallbackOutbox {
   void start();
   void wake();
   void stop();
+  // As Dispatcher::hand_back.
+  void hand_back();
 
   static std::string idempotency_key(const model::CallbackJob& job);
 
@@ -35,6 +37,7 @@ class CallbackOutbox {
   CallbackSender& sender_;
   HubSettings settings_;
   std::mt19937_64 random_;
+  LeaseMaker leases_;
   std::shared_ptr<OutboxLoop<model::CallbackJob>> loop_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/eproc/dispatcher.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/eproc/directory.hpp"
 #include "core/eproc/outbox_loop.hpp"
@@ -81,7 +82,11 @@ bool settle_lines(store::UnitOfWork& uow, const std::string& reference, const st
 
 Dispatcher::Dispatcher(store::Store& store, ProviderApi& providers, Executor executor, HubSettings settings,
                        OutboxOptions options)
-    : store_(store), providers_(providers), settings_(std::move(settings)), random_(std::random_device{}()) {
+    : store_(store),
+      providers_(providers),
+      settings_(std::move(settings)),
+      random_(std::random_device{}()),
+      leases_(options.instance, options.lease) {
   loop_ = std::make_shared<OutboxLoop<model::Dispatch>>(
       std::move(executor), options.poll, options.max_in_flight, [this](std::size_t limit) { return due(limit); },
       key_of, [this](model::Dispatch d) { return attempt(std::move(d)); });
@@ -97,13 +102,22 @@ void Dispatcher::stop() {
   loop_->stop();
 }
 
+void Dispatcher::hand_back() {
+  auto jobs = loop_->unfinished();
+  if (jobs.empty()) return;
+  const std::string now = iso_ms(now_ms());
+  store_.write_now([&jobs, &now](store::UnitOfWork& uow) {
+    for (const auto& d : jobs) uow.hub().hand_back_dispatch(d, now);
+  });
+}
+
 Task<std::vector<model::Dispatch>> Dispatcher::due(std::size_t limit) {
   Commit seen;
-  const std::string now = iso_ms(now_ms());
-  auto read = [&now, limit](store::ReadView& r) {
-    return r.hub().due_dispatches(now, static_cast<std::int64_t>(limit));
+  const store::Lease lease = leases_.next();
+  auto claim = [&lease, limit](store::UnitOfWork& uow) {
+    return uow.hub().claim_dispatches(lease, static_cast<std::int64_t>(limit));
   };
-  auto jobs = co_await store_.read(seen, read);
+  auto jobs = co_await store_.write(seen, claim);
   // Only work that is on disk: an order whose commit failed was never accepted.
   if (!co_await store_.durable(seen)) jobs.clear();
   co_return jobs;
@@ -129,7 +143,7 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
   const bool past_deadline = now_ms() >= parse_iso_ms(d.deadline);
   if (items.empty()) {
     d.state = "done";
-    auto write = [&d](store::UnitOfWork& uow) { uow.hub().put_dispatch(d); };
+    auto write = [&d](store::UnitOfWork& uow) { uow.hub().put_dispatch(d, true); };
     co_await store_.write(seen, write);
     co_return;
   }
@@ -156,8 +170,10 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
     d.last_error.clear();
     auto refused = std::move(start.refused);
     const bool nothing_left = start.transaction.empty();
-    auto record = [&d, &refused, &now, nothing_left](store::UnitOfWork& uow) {
-      uow.hub().put_dispatch(d);
+    auto record = [&d, &refused, &now, nothing_left](store::UnitOfWork& uow) -> std::optional<bool> {
+      // Another instance took the dispatch over (our lease ran out): it
+      // starts again there; the transaction opened here is never finished.
+      if (!uow.hub().put_dispatch(d, nothing_left)) return std::nullopt;
       auto apply = [&refused, nothing_left](model::HubOrderLine& line) {
         for (const auto& r : refused)
           if (r.index == line.index) return apply_result(line, r);
@@ -167,9 +183,9 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
       };
       return settle_lines(uow, d.order_reference, d.provider, apply, now);
     };
-    const bool settled = co_await store_.write(seen, record);
-    if (!co_await store_.durable(seen)) co_return;  // picked up again as it was
-    if (settled && settled_) settled_();
+    const std::optional<bool> settled = co_await store_.write(seen, record);
+    if (!settled || !co_await store_.durable(seen)) co_return;  // picked up again as it was
+    if (*settled && settled_) settled_();
     if (nothing_left) co_return;
     items.erase(std::remove_if(items.begin(), items.end(),
                                [&refused](const OrderItem& i) {
@@ -205,7 +221,9 @@ Task<void> Dispatcher::attempt(model::Dispatch d) {
   d.last_error.clear();
   auto results = std::move(finish.items);
   auto record = [&d, &results, &now](store::UnitOfWork& uow) {
-    uow.hub().put_dispatch(d);
+    // Taken over meanwhile: the other instance asks the provider, which
+    // answers with this order, and records it.
+    if (!uow.hub().put_dispatch(d, true)) return false;
     auto apply = [&results](model::HubOrderLine& line) {
       for (const auto& r : results)
         if (r.index == line.index) return apply_result(line, r);
@@ -237,7 +255,7 @@ Task<void> Dispatcher::failed(model::Dispatch d, CallStatus status, std::string 
   d.next_attempt_at = iso_ms(*next);
   d.last_error = std::move(why);
   Commit seen;
-  auto write = [&d](store::UnitOfWork& uow) { uow.hub().put_dispatch(d); };
+  auto write = [&d](store::UnitOfWork& uow) { uow.hub().put_dispatch(d, true); };
   co_await store_.write(seen, write);
 }
 
@@ -247,7 +265,7 @@ Task<void> Dispatcher::give_up(model::Dispatch d, std::string why) {
   const std::string now = iso_ms(now_ms());
   Commit seen;
   auto write = [&d, &why, &now](store::UnitOfWork& uow) {
-    uow.hub().put_dispatch(d);
+    if (!uow.hub().put_dispatch(d, true)) return false;  // another instance has it now
     auto apply = [&why](model::HubOrderLine& line) { set_outcome(line, re::not_ordered(why)); };
     return settle_lines(uow, d.order_reference, d.provider, apply, now);
   };

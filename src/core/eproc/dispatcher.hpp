@@ -20,6 +20,7 @@
 
 #include "async/task.hpp"
 #include "core/eproc/hub.hpp"
+#include "core/eproc/lease_maker.hpp"
 #include "core/eproc/provider_api.hpp"
 #include "model/eproc.hpp"
 
@@ -33,6 +34,11 @@ namespace og::core::eproc {
 struct OutboxOptions {
   std::chrono::milliseconds poll{1000};  // how often due work is looked for when nobody wakes us
   std::size_t max_in_flight = 64;
+  // How long a claimed job is this instance's alone: longer than one
+  // attempt's calls take, since after it another instance takes the job over.
+  std::chrono::milliseconds lease{60000};
+  // This instance's name among those on one database (its claims carry it).
+  std::string instance = "ordergate";
 };
 
 template <class Job>
@@ -48,6 +54,9 @@ class Dispatcher {
   // No new attempts; attempts in flight end on their own (their outcome is
   // stored, or they are picked up again after a restart).
   void stop();
+  // Once the executor has stopped: the dispatches claimed and not finished
+  // become due again at once, for another instance (or the next start).
+  void hand_back();
   // Called (on the dispatcher's strand) after an order settled, so its
   // callback goes out at once instead of at the callback outbox's next poll.
   void on_settled(std::function<void()> hook) { settled_ = std::move(hook); }
@@ -62,6 +71,7 @@ class Dispatcher {
   ProviderApi& providers_;
   HubSettings settings_;
   std::mt19937_64 random_;
+  LeaseMaker leases_;
   std::shared_ptr<OutboxLoop<model::Dispatch>> loop_;
   std::function<void()> settled_;
 };

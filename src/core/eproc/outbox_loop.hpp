@@ -1,15 +1,16 @@
-// The loop both outboxes (provider dispatch, client callbacks) run: look for
-// due work in the store, work at most `max_in_flight` jobs at once as
+// The loop both outboxes (provider dispatch, client callbacks) run: claim due
+// work in the store (a lease: no other instance on the same database takes
+// it until the lease ends), work at most `max_in_flight` jobs at once as
 // coroutines on one strand, sleep until the next poll or until woken. The
-// jobs live in the store; this only remembers which ones are being worked, so
-// the same job is never worked twice at once by this process.
+// jobs live in the store; this remembers the ones it holds, so that a
+// stopping process can hand back what it did not finish.
 #pragma once
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,13 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
   // Read on the strand's own thread or for statistics only.
   std::size_t in_flight() const { return in_flight_.size(); }
   std::uint64_t started() const { return started_; }
+  // The jobs claimed and not finished, once the executor has stopped (no
+  // coroutine of this loop runs any more).
+  std::vector<Job> unfinished() const {
+    std::vector<Job> out;
+    for (const auto& [key, job] : in_flight_) out.push_back(job);
+    return out;
+  }
 
  private:
   static Task<void> run(std::shared_ptr<OutboxLoop> self) {
@@ -80,21 +88,24 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
     }
   }
 
-  // Every look reads the due jobs in flight again (they stay due until their
-  // work is recorded): under load, looking each time one slot frees up cost
-  // more store reads than the jobs themselves, so wait for a few free slots.
+  // Under load, claiming each time one slot frees up costs more store work
+  // than the jobs themselves: wait for a few free slots.
   bool worth_a_look() const {
     std::size_t free = max_in_flight_ - in_flight_.size();
     return free > 0 && (free >= refill_ || in_flight_.empty());
   }
 
   Task<void> pick(std::shared_ptr<OutboxLoop> self) {
-    // Ask for more than the free slots: some due jobs may be in flight already.
-    auto jobs = co_await fetch_(max_in_flight_ * 2);
+    // Claim only what there are slots for: a claimed job waits for nobody else.
+    auto jobs = co_await fetch_(max_in_flight_ - in_flight_.size());
     for (auto& job : jobs) {
-      if (stopped_ || in_flight_.size() >= max_in_flight_) break;
       std::string key = key_(job);
-      if (!in_flight_.insert(key).second) continue;
+      // Still worked here under an older claim that ran out (an attempt
+      // longer than the lease): that attempt's writes are refused now, and
+      // the new claim's lease ends before the job comes due again.
+      if (!in_flight_.emplace(key, job).second) continue;
+      // Claimed while stopping: held, never started, handed back.
+      if (stopped_) continue;
       ++started_;
       boost::asio::co_spawn(strand_, work_(std::move(job)), [self, key](std::exception_ptr) {
         self->in_flight_.erase(key);
@@ -113,7 +124,7 @@ class OutboxLoop : public std::enable_shared_from_this<OutboxLoop<Job>> {
   Fetch fetch_;
   Key key_;
   Work work_;
-  std::set<std::string> in_flight_;
+  std::map<std::string, Job> in_flight_;
   bool woken_ = false;
   bool stopped_ = false;
   std::uint64_t started_ = 0;

@@ -6,13 +6,14 @@ namespace og::store::postgres {
 
 class PgConnection;
 
-// The schema version this build creates and reads; SQLite's own migrations
-// reach the same shared tables at its version of the same number.
-inline constexpr int kSchemaVersion = 1;
+// The schema version this build creates and reads: raised with every change
+// of the shared tables' description (2: the hub outbox's leases).
+inline constexpr int kSchemaVersion = 2;
 
 // Creates the schema in an empty database, under a lock that several
 // instances starting at once take in turn (the first creates, the others
-// find it made), and runs `created` in the same transaction. Returns true
+// find it made), and runs `created` in the same transaction; adds what an
+// older version's schema lacks (tables, columns, indexes). Returns true
 // when this call created it. Throws StoreError for a database made by a
 // newer ordergate.
 bool create_or_check_schema(PgConnection& db, const std::function<void()>& created);

@@ -29,7 +29,13 @@ std::set<std::string> split(const std::string& text) {
 }
 
 model::Dispatch read_dispatch(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), static_cast<int>(s.integer(3)), s.text(4), s.text(5), s.text(6), s.text(7)};
+  return {s.text(0), s.text(1), s.text(2), static_cast<int>(s.integer(3)), s.text(4), s.text(5),
+          s.text(6), s.text(7), s.text(8)};
+}
+
+model::CallbackJob read_callback(const Statement& s) {
+  return {s.text(0), static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5),
+          s.text(6)};
 }
 
 }  // namespace
@@ -115,10 +121,75 @@ std::vector<model::CallbackJob> SqlHub::due_callbacks(std::string_view now, std:
   auto s = db_.prepare(hub_sql::kDueCallbacks);
   s.bind(1, now).bind(2, limit);
   std::vector<model::CallbackJob> out;
-  while (s.step())
-    out.push_back(
-        {s.text(0), static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5)});
+  while (s.step()) out.push_back(read_callback(s));
   return out;
+}
+
+std::vector<model::Dispatch> SqlHub::claim_dispatches(const Lease& lease, std::int64_t limit) {
+  std::vector<model::Dispatch> out;
+  {
+    auto s = db_.prepare(db_.dialect() == Dialect::Postgres ? hub_sql::kDueDispatchesSkippingLocked
+                                                            : hub_sql::kDueDispatches);
+    s.bind(1, lease.now).bind(2, limit);
+    while (s.step()) out.push_back(read_dispatch(s));
+  }
+  for (auto& d : out) {
+    auto s =
+        db_.prepare("UPDATE hub_dispatches SET next_attempt_at = ?, lease = ? WHERE reference = ? AND provider = ?");
+    s.bind(1, lease.until).bind(2, lease.token).bind(3, d.order_reference).bind(4, d.provider);
+    s.run();
+    d.next_attempt_at = lease.until;
+    d.lease = lease.token;
+  }
+  return out;
+}
+
+std::vector<model::CallbackJob> SqlHub::claim_callbacks(const Lease& lease, std::int64_t limit) {
+  std::vector<model::CallbackJob> out;
+  {
+    auto s =
+        db_.prepare(db_.dialect() == Dialect::Postgres ? hub_sql::kDueCallbacksSkippingLocked : hub_sql::kDueCallbacks);
+    s.bind(1, lease.now).bind(2, limit);
+    while (s.step()) out.push_back(read_callback(s));
+  }
+  for (auto& c : out) {
+    auto s = db_.prepare("UPDATE hub_callbacks SET next_attempt_at = ?, lease = ? WHERE reference = ? AND status = ?");
+    s.bind(1, lease.until).bind(2, lease.token).bind(3, c.order_reference).bind(4, std::int64_t{c.status});
+    s.run();
+    c.next_attempt_at = lease.until;
+    c.lease = lease.token;
+  }
+  return out;
+}
+
+void SqlHub::hand_back_dispatch(const model::Dispatch& d, std::string_view now) {
+  auto s = db_.prepare(
+      "UPDATE hub_dispatches SET next_attempt_at = ?, lease = '' WHERE reference = ? AND provider = ? AND lease = ?");
+  s.bind(1, now).bind(2, d.order_reference).bind(3, d.provider).bind(4, d.lease);
+  s.run();
+}
+
+void SqlHub::hand_back_claims(std::string_view prefix, std::string_view now) {
+  const auto length = static_cast<std::int64_t>(prefix.size());
+  {
+    auto s = db_.prepare(
+        "UPDATE hub_dispatches SET next_attempt_at = ?, lease = '' "
+        "WHERE state IN ('pending', 'started') AND lease <> '' AND substr(lease, 1, ?) = ?");
+    s.bind(1, now).bind(2, length).bind(3, prefix);
+    s.run();
+  }
+  auto s = db_.prepare(
+      "UPDATE hub_callbacks SET next_attempt_at = ?, lease = '' "
+      "WHERE delivered_at = '' AND lease <> '' AND substr(lease, 1, ?) = ?");
+  s.bind(1, now).bind(2, length).bind(3, prefix);
+  s.run();
+}
+
+void SqlHub::hand_back_callback(const model::CallbackJob& c, std::string_view now) {
+  auto s = db_.prepare(
+      "UPDATE hub_callbacks SET next_attempt_at = ?, lease = '' WHERE reference = ? AND status = ? AND lease = ?");
+  s.bind(1, now).bind(2, c.order_reference).bind(3, std::int64_t{c.status}).bind(4, c.lease);
+  s.run();
 }
 
 std::int64_t SqlHub::count_open_dispatches() {
@@ -199,28 +270,33 @@ void SqlHub::update_hub_order(const model::HubOrder& o) {
   put_lines(o);
 }
 
-void SqlHub::put_dispatch(const model::Dispatch& d) {
+bool SqlHub::put_dispatch(const model::Dispatch& d, bool release) {
   auto s = db_.prepare(
       "INSERT INTO hub_dispatches (reference, provider, state, attempts, next_attempt_at, deadline, "
-      "provider_transaction, last_error) VALUES (?,?,?,?,?,?,?,?) "
+      "provider_transaction, last_error, lease) VALUES (?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (reference, provider) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, "
       "next_attempt_at = excluded.next_attempt_at, deadline = excluded.deadline, "
-      "provider_transaction = excluded.provider_transaction, last_error = excluded.last_error");
+      "provider_transaction = excluded.provider_transaction, last_error = excluded.last_error, "
+      "lease = excluded.lease WHERE hub_dispatches.lease = ?");
   s.bind(1, d.order_reference).bind(2, d.provider).bind(3, d.state).bind(4, std::int64_t{d.attempts});
   s.bind(5, d.next_attempt_at).bind(6, d.deadline).bind(7, d.provider_transaction).bind(8, d.last_error);
+  s.bind(9, release ? std::string_view("") : std::string_view(d.lease)).bind(10, d.lease);
   s.run();
+  return db_.changes() > 0;
 }
 
-void SqlHub::put_callback(const model::CallbackJob& c) {
+bool SqlHub::put_callback(const model::CallbackJob& c, bool release) {
   auto s = db_.prepare(
-      "INSERT INTO hub_callbacks (reference, status, attempts, next_attempt_at, delivered_at, last_error) "
-      "VALUES (?,?,?,?,?,?) "
+      "INSERT INTO hub_callbacks (reference, status, attempts, next_attempt_at, delivered_at, last_error, lease) "
+      "VALUES (?,?,?,?,?,?,?) "
       "ON CONFLICT (reference, status) DO UPDATE SET attempts = excluded.attempts, "
       "next_attempt_at = excluded.next_attempt_at, delivered_at = excluded.delivered_at, "
-      "last_error = excluded.last_error");
+      "last_error = excluded.last_error, lease = excluded.lease WHERE hub_callbacks.lease = ?");
   s.bind(1, c.order_reference).bind(2, std::int64_t{c.status}).bind(3, std::int64_t{c.attempts});
   s.bind(4, c.next_attempt_at).bind(5, c.delivered_at).bind(6, c.last_error);
+  s.bind(7, release ? std::string_view("") : std::string_view(c.lease)).bind(8, c.lease);
   s.run();
+  return db_.changes() > 0;
 }
 
 }  // namespace og::store::sql

@@ -25,8 +25,13 @@ class SqlHub final : public HubWriter {
   void put_hub_provider(const model::HubProvider& provider) override;
   std::string insert_hub_order(const model::HubOrder& order) override;
   void update_hub_order(const model::HubOrder& order) override;
-  void put_dispatch(const model::Dispatch& dispatch) override;
-  void put_callback(const model::CallbackJob& callback) override;
+  bool put_dispatch(const model::Dispatch& dispatch, bool release) override;
+  bool put_callback(const model::CallbackJob& callback, bool release) override;
+  std::vector<model::Dispatch> claim_dispatches(const Lease& lease, std::int64_t limit) override;
+  std::vector<model::CallbackJob> claim_callbacks(const Lease& lease, std::int64_t limit) override;
+  void hand_back_dispatch(const model::Dispatch& dispatch, std::string_view now) override;
+  void hand_back_callback(const model::CallbackJob& callback, std::string_view now) override;
+  void hand_back_claims(std::string_view prefix, std::string_view now) override;
 
  private:
   std::optional<model::HubOrder> order_where(const char* sql, std::string_view a, std::string_view b);

@@ -404,7 +404,8 @@ const std::vector<Table>& shared_tables() {
         {"next_attempt_at", Text},
         {"deadline", Text},
         {"provider_transaction", Text},
-        {"last_error", Text}},
+        {"last_error", Text},
+        {"lease", Text, true, "''"}},
        {"reference", "provider"},
        // Only the open ones, in the order they come due.
        {{"hub_dispatches_open", {"next_attempt_at"}, false, "state IN ('pending', 'started')"}},
@@ -418,7 +419,8 @@ const std::vector<Table>& shared_tables() {
         {"attempts", Integer},
         {"next_attempt_at", Text},
         {"delivered_at", Text},
-        {"last_error", Text}},
+        {"last_error", Text},
+        {"lease", Text, true, "''"}},
        {"reference", "status"},
        {{"hub_callbacks_due", {"delivered_at", "next_attempt_at"}}},
        {},
@@ -429,14 +431,22 @@ const std::vector<Table>& shared_tables() {
   return tables;
 }
 
+std::string postgres_column(const Column& c) {
+  std::string out = std::string(c.name) + " " + std::string(postgres_type(c.type));
+  if (c.not_null) out += " NOT NULL";
+  if (!c.default_value.empty()) out += " DEFAULT " + std::string(c.default_value);
+  return out;
+}
+
+std::string postgres_index(const Table& table, const Index& i) {
+  return std::string(i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + std::string(i.name) + " ON " +
+         std::string(table.name) + " (" + joined(i.columns) + ")" +
+         (i.where.empty() ? std::string() : " WHERE " + std::string(i.where));
+}
+
 std::vector<std::string> postgres_ddl(const Table& table) {
   std::string create = "CREATE TABLE " + std::string(table.name) + " (";
-  for (const auto& c : table.columns) {
-    create += std::string(c.name) + " " + std::string(postgres_type(c.type));
-    if (c.not_null) create += " NOT NULL";
-    if (!c.default_value.empty()) create += " DEFAULT " + std::string(c.default_value);
-    create += ", ";
-  }
+  for (const auto& c : table.columns) create += postgres_column(c) + ", ";
   for (auto u : table.unique_columns) create += "UNIQUE (" + std::string(u) + "), ";
   for (const auto& f : table.foreign_keys)
     create += "FOREIGN KEY (" + std::string(f.column) + ") REFERENCES " + std::string(f.table) + " (" +
@@ -445,10 +455,7 @@ std::vector<std::string> postgres_ddl(const Table& table) {
   create.resize(create.size() - 2);
   create += ")";
   std::vector<std::string> out{create};
-  for (const auto& i : table.indexes)
-    out.push_back(std::string(i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + std::string(i.name) + " ON " +
-                  std::string(table.name) + " (" + joined(i.columns) + ")" +
-                  (i.where.empty() ? std::string() : " WHERE " + std::string(i.where)));
+  for (const auto& i : table.indexes) out.push_back(postgres_index(table, i));
   for (auto row : table.initial_rows)
     out.push_back("INSERT INTO " + std::string(table.name) + " VALUES " + std::string(row));
   return out;

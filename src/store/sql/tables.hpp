@@ -55,5 +55,8 @@ const std::vector<Table>& shared_tables();
 
 // CREATE TABLE and CREATE INDEX statements for PostgreSQL.
 std::vector<std::string> postgres_ddl(const Table& table);
+// One column as CREATE TABLE and ALTER TABLE ... ADD COLUMN write it.
+std::string postgres_column(const Column& column);
+std::string postgres_index(const Table& table, const Index& index);
 
 }  // namespace og::store::sql

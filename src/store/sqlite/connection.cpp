@@ -9,7 +9,10 @@ void fail(sqlite3* db, std::string_view what) {
 }
 
 void SqliteCursor::bind_text(int index, std::string_view text) {
-  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+  // An empty view may have no data pointer, which SQLite binds as NULL: a
+  // text is '' here as on PostgreSQL (bind_null says NULL).
+  const char* data = text.data() ? text.data() : "";
+  if (sqlite3_bind_text(stmt_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
     fail(sqlite3_db_handle(stmt_), "bind");
 }
 

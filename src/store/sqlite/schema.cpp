@@ -691,6 +691,16 @@ INSERT INTO item_text(item_text, rank) VALUES ('automerge', 16);
 INSERT INTO item_text(item_text, rank) VALUES ('crisismerge', 32);
 INSERT INTO item_text(item_text, rank) VALUES ('hashsize', 16777216);
 )sql",
+    // 16: the hub's outbox entries carry the claim (lease) under which an
+    // instance works them: with several instances on one database, a claim
+    // moves next_attempt_at to the lease's end, so nobody else takes the
+    // entry until then, and a write of the entry applies only under the claim
+    // it was read with, so an instance whose lease ran out (and was taken
+    // over) cannot overwrite the newer work.
+    R"sql(
+ALTER TABLE hub_dispatches ADD COLUMN lease TEXT NOT NULL DEFAULT '';
+ALTER TABLE hub_callbacks ADD COLUMN lease TEXT NOT NULL DEFAULT '';
+)sql",
 };
 }  // namespace
 
