@@ -1,0 +1,349 @@
+// kill -9 of one of the cluster's three instances (tests/cluster/local_cluster,
+// started by ctest's fixture ordergate_cluster) while concurrent clients run
+// order flows through haproxy: Veloconnect orders (create, a second line,
+// finish) and SRM carts (create, release), each step on whichever instance
+// round-robin picks. The clients go on with the two instances left. Then
+// every step a client was told succeeded must be found, through haproxy and
+// in the ERP export of the shared database, and none twice.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "support/command.hpp"
+#include "support/http_client.hpp"
+#include "support/srm_messages.hpp"
+#include "support/xml_check.hpp"
+
+namespace og::test {
+
+namespace {
+
+const std::string kState = OG_CLUSTER_STATE;
+const std::string kBuyer = "/veloconnect?BuyersID=B127645&Password=secret&RequestName=";
+
+// A file the cluster script wrote into its state folder; fails the test when missing.
+std::string state(const std::string& name) {
+  std::ifstream in(kState + "/" + name);
+  CPPUNIT_ASSERT_MESSAGE("no " + kState + "/" + name + ": is the cluster running (fixture ordergate_cluster)?",
+                         in.good());
+  std::string value;
+  std::getline(in, value);
+  return value;
+}
+
+unsigned short port_of(const std::string& url) {
+  return static_cast<unsigned short>(std::stoi(url.substr(url.rfind(':') + 1)));
+}
+
+std::string text(const std::string& xml, const char* local) {
+  return first_text(xml, local).value_or("");
+}
+
+// Each step's answer, and which instance gave it (haproxy names it).
+struct Step {
+  bool ok = false;
+  std::string body, instance;
+};
+
+// What the clients were told, and how the requests fared.
+struct Acknowledged {
+  std::mutex mutex;
+  std::set<std::string> created;                // Veloconnect transactions
+  std::set<std::string> two_lines;              // ... whose second line was acknowledged
+  std::map<std::string, std::string> finished;  // transaction -> OrderID
+  std::size_t crossed = 0;                      // finished on another instance than created on
+  std::map<std::string, std::string> carts;     // SRM cart -> ChangeStateID when created
+  struct Release {
+    std::string cart, uuid, change_state;
+  };
+  std::vector<Release> releases;
+  std::map<std::string, std::size_t> failures;  // "HTTP 502", "no connection", ...
+  std::size_t after_kill = 0;                   // acknowledged finishes and releases after the kill
+
+  void fail(const std::string& what) {
+    std::lock_guard lock(mutex);
+    ++failures[what];
+  }
+};
+
+std::atomic<bool> killed{false}, stopping{false}, paused{false};
+
+template <class Send>
+Step send(Acknowledged& ack, Send&& request) {
+  try {
+    HttpReply reply = request();
+    if (reply.status != 200) {
+      ack.fail("HTTP " + std::to_string(reply.status));
+      return {};
+    }
+    return {true, reply.body, reply.headers["x-ordergate-instance"]};
+  } catch (const std::exception&) {
+    ack.fail("no answer");
+    return {};
+  }
+}
+
+void veloconnect_client(unsigned short port, Acknowledged& ack) {
+  HttpClient client("127.0.0.1", port);
+  while (!stopping) {
+    while (paused) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    Step created = send(ack, [&] { return client.get(kBuyer + "CreateOrderRequest&Quantity.200600221=1"); });
+    std::string tid = text(created.body, "TransactionID");
+    if (!created.ok || text(created.body, "ResponseCode") != "200" || tid.empty()) continue;
+    {
+      std::lock_guard lock(ack.mutex);
+      ack.created.insert(tid);
+    }
+    Step updated = send(ack, [&] {
+      return client.get(kBuyer + "UpdateOrderRequest&TransactionID=" + tid + "&Quantity.52090311600=3");
+    });
+    if (!updated.ok || text(updated.body, "ResponseCode") != "200") continue;
+    {
+      std::lock_guard lock(ack.mutex);
+      ack.two_lines.insert(tid);
+    }
+    Step finished = send(ack, [&] { return client.get(kBuyer + "FinishOrderRequest&TransactionID=" + tid); });
+    if (!finished.ok || text(finished.body, "ResponseCode") != "200") continue;
+    std::lock_guard lock(ack.mutex);
+    ack.finished[tid] = text(finished.body, "OrderID");
+    if (finished.instance != created.instance) ++ack.crossed;
+    if (killed) ++ack.after_kill;
+  }
+}
+
+void srm_client(unsigned short port, const std::string& run, int id, Acknowledged& ack) {
+  HttpClient client("127.0.0.1", port);
+  // A message UUID of our own (SRM's idempotency key), new in every run.
+  auto uuid = [&](int n) {
+    char tail[16];
+    std::snprintf(tail, sizeof tail, "%012x", static_cast<unsigned>(n));
+    return run + "-" + std::to_string(1000 + id) + "-4000-8000-" + tail;
+  };
+  for (int n = 0; !stopping; ++n) {
+    while (paused) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    Step created = send(ack, [&] { return srm::post(client, srm::create_request(uuid(2 * n))); });
+    std::string cart = srm::cart_id(created.body);
+    std::string state = text(created.body, "ChangeStateID");
+    if (!created.ok || cart.empty() || state.empty()) continue;
+    {
+      std::lock_guard lock(ack.mutex);
+      ack.carts[cart] = state;
+    }
+    std::string release_uuid = uuid(2 * n + 1);
+    Step released = send(ack, [&] { return srm::post(client, srm::release_request(cart, state, release_uuid)); });
+    if (!released.ok || text(released.body, "BusinessDocumentProcessingResultCode") != "3") continue;
+    std::lock_guard lock(ack.mutex);
+    ack.releases.push_back({cart, release_uuid, text(released.body, "ChangeStateID")});
+    if (killed) ++ack.after_kill;
+  }
+}
+
+// The ERP export's orders by transaction, and each order's items.
+struct Export {
+  std::map<std::string, std::set<std::string>> orders_of;  // transaction -> order IDs
+  std::map<std::string, std::set<std::string>> items_of;   // order ID -> item IDs
+};
+
+Export exported_orders(const std::string& store) {
+  auto run = ordergate("export orders --format csv --store " + store);
+  CPPUNIT_ASSERT_EQUAL_MESSAGE(run.out, 0, run.status);
+  Export e;
+  std::istringstream rows(run.out);
+  for (std::string row; std::getline(rows, row);) {
+    std::vector<std::string> cells;
+    std::istringstream cols(row);
+    for (std::string cell; std::getline(cols, cell, ',');) cells.push_back(cell);
+    // order_id,order_number,transaction_id,buyer_id,issue_date,created_at,position,item_id,...
+    if (cells.size() < 8 || cells[0] == "order_id") continue;
+    e.orders_of[cells[2]].insert(cells[0]);
+    e.items_of[cells[0]].insert(cells[7]);
+  }
+  return e;
+}
+
+// Requests the instance is working on, besides the one that asks.
+int others_in_flight(HttpClient& instance) {
+  const std::string name = "\nordergate_requests_in_flight ";
+  std::string metrics = instance.get("/metrics").body;
+  auto at = metrics.find(name);
+  return at == std::string::npos ? 0 : std::stoi(metrics.substr(at + name.size())) - 1;
+}
+
+// What haproxy's log says: requests it sent to another instance after a
+// refused connection, requests the victim left unanswered (502), and
+// requests tried again after they had reached an instance (must be none).
+struct HaproxyLog {
+  std::size_t redispatched = 0, cut = 0, sleeps_retried = 0;
+};
+
+HaproxyLog read_haproxy_log(int victim) {
+  std::ifstream log(kState + "/haproxy.log");
+  HaproxyLog h;
+  const std::string server = "ordergate/og" + std::to_string(victim) + " ";
+  for (std::string line; std::getline(log, line);) {
+    bool retried = line.find(" retries=0 ") == std::string::npos && line.find(" retries=") != std::string::npos;
+    if (retried) ++h.redispatched;
+    if (line.find(server) != std::string::npos && line.find(" SH-- ") != std::string::npos) ++h.cut;
+    if (retried && line.find("/debug/sleep") != std::string::npos) ++h.sleeps_retried;
+  }
+  return h;
+}
+
+// Requests that the instances work on for a while: with the clients paused,
+// three of them land on the three instances (round-robin), so one is in
+// flight on the victim when it dies. Each gives its HTTP status (0: none).
+std::vector<std::thread> start_sleepers(unsigned short port, std::vector<int>& statuses) {
+  std::vector<std::thread> sleepers;
+  for (std::size_t i = 0; i < statuses.size(); ++i)
+    sleepers.emplace_back([port, &status = statuses[i]] {
+      try {
+        HttpClient client("127.0.0.1", port);
+        status = client.get("/debug/sleep?ms=3000").status;
+      } catch (const std::exception&) {
+        status = 0;
+      }
+    });
+  return sleepers;
+}
+
+}  // namespace
+
+class ClusterKillTest : public CppUnit::TestFixture {
+  CPPUNIT_TEST_SUITE(ClusterKillTest);
+  CPPUNIT_TEST(kill_9_of_one_instance_loses_and_duplicates_nothing);
+  CPPUNIT_TEST_SUITE_END();
+
+ public:
+  void kill_9_of_one_instance_loses_and_duplicates_nothing() {
+    constexpr int kVeloClients = 4, kSrmClients = 2;
+    const unsigned short port = port_of(state("url"));
+    const std::string store = state("store");
+    std::random_device seed_source;
+    unsigned seed = seed_source();
+    std::mt19937 random(seed);
+    const int victim = std::uniform_int_distribution<int>(1, 3)(random);
+    const int victim_pid = std::stoi(state("instance-" + std::to_string(victim) + ".pid"));
+    char run[9];
+    std::snprintf(run, sizeof run, "%08x", seed);
+
+    Acknowledged ack;
+    killed = stopping = false;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < kVeloClients; ++c) clients.emplace_back(veloconnect_client, port, std::ref(ack));
+    for (int c = 0; c < kSrmClients; ++c) clients.emplace_back(srm_client, port, std::string(run), c, std::ref(ack));
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(1000, 2000)(random)));
+    // Mid-flight: the clients' requests are short, a kill rarely finds one
+    // inside the victim; a sleeping request is surely there.
+    paused = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::vector<int> sleep_statuses(3, -1);
+    std::vector<std::thread> sleepers = start_sleepers(port, sleep_statuses);
+    HttpClient victim_client("127.0.0.1", port_of(state("instance-" + std::to_string(victim) + ".port")));
+    int in_flight = 0;
+    for (int tries = 0; tries < 500 && in_flight == 0; ++tries) in_flight = others_in_flight(victim_client);
+    paused = false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("kill -9 of instance " + std::to_string(victim), 0, ::kill(victim_pid, SIGKILL));
+    killed = true;
+    // On with two: haproxy's checks take the dead one out within a few seconds.
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    stopping = true;
+    for (auto& t : clients) t.join();
+    for (auto& t : sleepers) t.join();
+
+    HttpClient client("127.0.0.1", port);
+    std::size_t lost = 0, duplicated = 0;
+    std::ostringstream report;
+    auto lose = [&](const std::string& what) {
+      if (++lost <= 5) report << "  lost: " << what << "\n";
+    };
+    for (const auto& tid : ack.created) {
+      auto v = client.get(kBuyer + "ViewOrderRequest&TransactionID=" + tid);
+      if (text(v.body, "ResponseCode") != "200") lose("created transaction " + tid);
+    }
+    for (const auto& [tid, order_id] : ack.finished) {
+      auto v = client.get(kBuyer + "ViewOrderRequest&TransactionID=" + tid);
+      if (text(v.body, "ResponseCode") != "200" || text(v.body, "StatusCode") != "100")
+        lose("finished transaction " + tid);
+    }
+    // Exactly one order, the one the client was told, per finished
+    // transaction, with both its lines.
+    Export exported = exported_orders(store);
+    for (const auto& [tid, order_id] : ack.finished) {
+      const auto& ids = exported.orders_of[tid];
+      if (!ids.contains(order_id))
+        lose("exported order " + order_id);
+      else if (exported.items_of[order_id] != std::set<std::string>{"200600221", "52090311600"})
+        lose("the lines of order " + order_id);
+    }
+    for (const auto& [tid, ids] : exported.orders_of) duplicated += ids.size() - 1;
+
+    for (const auto& [cart, change_state] : ack.carts) {
+      auto read = srm::post(client, srm::read_request(cart));
+      if (srm::cart_id(read.body) != cart) lose("cart " + cart);
+    }
+    for (const auto& r : ack.releases) {
+      auto read = srm::post(client, srm::read_request(r.cart));
+      if (text(read.body, "OrderedIndicator") != "true" || text(read.body, "ChangeStateID") != r.change_state)
+        lose("release of " + r.cart);
+      // The client did not hear the answer, it asks again (on any instance):
+      // the first answer, nothing changed.
+      auto again = srm::post(client, srm::release_request(r.cart, r.change_state, r.uuid));
+      if (text(again.body, "ChangeStateID") != r.change_state) ++duplicated;
+    }
+
+    HaproxyLog haproxy = read_haproxy_log(victim);
+    std::ostringstream failures;
+    for (const auto& [what, count] : ack.failures) failures << " " << what << ": " << count;
+    std::cerr << "\n  kill -9 of instance " << victim << " with " << in_flight << " request(s) in flight (seed " << seed
+              << "): acknowledged " << ack.created.size() << " Veloconnect transactions (" << ack.finished.size()
+              << " finished orders, " << ack.crossed << " finished on another instance than created), "
+              << ack.carts.size() << " SRM carts (" << ack.releases.size() << " released); " << ack.after_kill
+              << " finished or released after the kill;"
+              << " failed requests:" << (failures.str().empty() ? " none" : failures.str()) << "; lost " << lost
+              << ", duplicated " << duplicated << "; haproxy redispatched " << haproxy.redispatched
+              << " request(s) after a refused connection, " << haproxy.cut
+              << " cut off by the kill (502); the sleeping requests got " << sleep_statuses[0] << " "
+              << sleep_statuses[1] << " " << sleep_statuses[2] << "\n";
+
+    // Back to three, so that the fixture ends a whole cluster.
+    int restarted = std::system((std::string(OG_SOURCE_DIR) + "/tests/cluster/local_cluster restart-instance " +
+                                 kState + " " + std::to_string(victim))
+                                    .c_str());
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("restart of instance " + std::to_string(victim), 0, restarted);
+    HttpClient instance("127.0.0.1", port_of(state("instance-" + std::to_string(victim) + ".port")));
+    CPPUNIT_ASSERT_EQUAL(200, instance.get("/readyz").status);
+
+    CPPUNIT_ASSERT_MESSAGE("nothing was acknowledged: the test proved nothing",
+                           !ack.finished.empty() && !ack.releases.empty());
+    CPPUNIT_ASSERT_MESSAGE("no flow was acknowledged after the kill: the two others did not take over",
+                           ack.after_kill > 0);
+    CPPUNIT_ASSERT_MESSAGE("no order was finished on another instance than created", ack.crossed > 0);
+    // The request the victim was working on is lost to its client (502), never sent again.
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 502", 1L,
+                                 std::count(sleep_statuses.begin(), sleep_statuses.end(), 502));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 200", 2L,
+                                 std::count(sleep_statuses.begin(), sleep_statuses.end(), 200));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("requests retried after they reached an instance", std::size_t{0},
+                                 haproxy.sleeps_retried);
+    CPPUNIT_ASSERT_MESSAGE("seed " + std::to_string(seed) + "\n" + report.str(), lost == 0);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed), std::size_t{0}, duplicated);
+  }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(ClusterKillTest);
+
+}  // namespace og::test
