@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -202,21 +203,17 @@ HaproxyLog read_haproxy_log(int victim) {
   return h;
 }
 
-// Requests that the instances work on for a while: with the clients paused,
-// three of them land on the three instances (round-robin), so one is in
-// flight on the victim when it dies. Each gives its HTTP status (0: none).
-std::vector<std::thread> start_sleepers(unsigned short port, std::vector<int>& statuses) {
-  std::vector<std::thread> sleepers;
-  for (std::size_t i = 0; i < statuses.size(); ++i)
-    sleepers.emplace_back([port, &status = statuses[i]] {
-      try {
-        HttpClient client("127.0.0.1", port);
-        status = client.get("/debug/sleep?ms=3000").status;
-      } catch (const std::exception&) {
-        status = 0;
-      }
-    });
-  return sleepers;
+// A request that an instance works on for 3 s, through haproxy; `status`
+// gets its HTTP status (0: no answer).
+std::thread start_sleeper(unsigned short port, int& status) {
+  return std::thread([port, &status] {
+    try {
+      HttpClient client("127.0.0.1", port);
+      status = client.get("/debug/sleep?ms=3000").status;
+    } catch (const std::exception&) {
+      status = 0;
+    }
+  });
 }
 
 }  // namespace
@@ -249,11 +246,17 @@ class ClusterKillTest : public CppUnit::TestFixture {
     // inside the victim; a sleeping request is surely there.
     paused = true;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    std::vector<int> sleep_statuses(3, -1);
-    std::vector<std::thread> sleepers = start_sleepers(port, sleep_statuses);
+    // With the clients paused, round-robin puts one of the first three on
+    // the victim; a few more in case other requests came between.
+    std::array<int, 6> sleep_statuses;
+    sleep_statuses.fill(-1);
+    std::vector<std::thread> sleepers;
     HttpClient victim_client("127.0.0.1", port_of(state("instance-" + std::to_string(victim) + ".port")));
     int in_flight = 0;
-    for (int tries = 0; tries < 500 && in_flight == 0; ++tries) in_flight = others_in_flight(victim_client);
+    while (in_flight == 0 && sleepers.size() < sleep_statuses.size()) {
+      sleepers.push_back(start_sleeper(port, sleep_statuses[sleepers.size()]));
+      for (int tries = 0; tries < 100 && in_flight == 0; ++tries) in_flight = others_in_flight(victim_client);
+    }
     paused = false;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     CPPUNIT_ASSERT_EQUAL_MESSAGE("kill -9 of instance " + std::to_string(victim), 0, ::kill(victim_pid, SIGKILL));
@@ -316,8 +319,9 @@ class ClusterKillTest : public CppUnit::TestFixture {
               << " failed requests:" << (failures.str().empty() ? " none" : failures.str()) << "; lost " << lost
               << ", duplicated " << duplicated << "; haproxy redispatched " << haproxy.redispatched
               << " request(s) after a refused connection, " << haproxy.cut
-              << " cut off by the kill (502); the sleeping requests got " << sleep_statuses[0] << " "
-              << sleep_statuses[1] << " " << sleep_statuses[2] << "\n";
+              << " cut off by the kill (502); the sleeping requests got";
+    for (std::size_t i = 0; i < sleepers.size(); ++i) std::cerr << " " << sleep_statuses[i];
+    std::cerr << "\n";
 
     // Back to three, so that the fixture ends a whole cluster.
     int restarted = std::system((std::string(OG_SOURCE_DIR) + "/tests/cluster/local_cluster restart-instance " +
@@ -333,10 +337,11 @@ class ClusterKillTest : public CppUnit::TestFixture {
                            ack.after_kill > 0);
     CPPUNIT_ASSERT_MESSAGE("no order was finished on another instance than created", ack.crossed > 0);
     // The request the victim was working on is lost to its client (502), never sent again.
-    CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 502", 1L,
-                                 std::count(sleep_statuses.begin(), sleep_statuses.end(), 502));
-    CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 200", 2L,
-                                 std::count(sleep_statuses.begin(), sleep_statuses.end(), 200));
+    auto sent = sleep_statuses.begin() + static_cast<long>(sleepers.size());
+    auto cut = std::count(sleep_statuses.begin(), sent, 502);
+    CPPUNIT_ASSERT_MESSAGE("no sleeping request was cut off by the kill", in_flight > 0 && cut >= 1);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 200 or 502", static_cast<long>(sleepers.size()),
+                                 cut + std::count(sleep_statuses.begin(), sent, 200));
     CPPUNIT_ASSERT_EQUAL_MESSAGE("requests retried after they reached an instance", std::size_t{0},
                                  haproxy.sleeps_retried);
     CPPUNIT_ASSERT_MESSAGE("seed " + std::to_string(seed) + "\n" + report.str(), lost == 0);
