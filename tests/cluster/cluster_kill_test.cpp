@@ -138,13 +138,13 @@ void srm_client(unsigned short port, const std::string& run, int id, Acknowledge
   }
 }
 
-// A request that an instance works on for 3 s, through haproxy; `status`
+// A request that an instance works on for 5 s, through haproxy; `status`
 // gets its HTTP status (0: no answer).
 std::thread start_sleeper(unsigned short port, int& status) {
   return std::thread([port, &status] {
     try {
       HttpClient client("127.0.0.1", port);
-      status = client.get("/debug/sleep?ms=3000").status;
+      status = client.get("/debug/sleep?ms=5000").status;
     } catch (const std::exception&) {
       status = 0;
     }
@@ -180,17 +180,30 @@ class ClusterKillTest : public CppUnit::TestFixture {
     // Mid-flight: the clients' requests are short, a kill rarely finds one
     // inside the victim; a sleeping request is surely there.
     paused = true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // The clients' requests under way end (milliseconds; more under sanitizers).
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     // With the clients paused, round-robin puts one of the first three on
-    // the victim; a few more in case other requests came between.
+    // the victim; a few more in case other requests came between. One is
+    // there when a request stays in flight on it: the clients' requests and
+    // haproxy's checks take milliseconds.
     std::array<int, 6> sleep_statuses;
     sleep_statuses.fill(-1);
     std::vector<std::thread> sleepers;
     HttpClient victim_client("127.0.0.1", port_of(state("instance-" + std::to_string(victim) + ".port")));
-    int in_flight = 0;
-    while (in_flight == 0 && sleepers.size() < sleep_statuses.size()) {
+    auto sleeper_on_victim = [&] {
+      for (int tries = 0; tries < 50; ++tries) {
+        if (others_in_flight(victim_client) > 0) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          if (others_in_flight(victim_client) > 0) return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      return false;
+    };
+    bool caught = false;
+    while (!caught && sleepers.size() < sleep_statuses.size()) {
       sleepers.push_back(start_sleeper(port, sleep_statuses[sleepers.size()]));
-      for (int tries = 0; tries < 100 && in_flight == 0; ++tries) in_flight = others_in_flight(victim_client);
+      caught = sleeper_on_victim();
     }
     paused = false;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -246,11 +259,12 @@ class ClusterKillTest : public CppUnit::TestFixture {
     HaproxyLog haproxy = read_haproxy_log(victim);
     std::ostringstream failures;
     for (const auto& [what, count] : ack.failures) failures << " " << what << ": " << count;
-    std::cerr << "\n  kill -9 of instance " << victim << " with " << in_flight << " request(s) in flight (seed " << seed
-              << "): acknowledged " << ack.created.size() << " Veloconnect transactions (" << ack.finished.size()
-              << " finished orders, " << ack.crossed << " finished on another instance than created), "
-              << ack.carts.size() << " SRM carts (" << ack.releases.size() << " released); " << ack.after_kill
-              << " finished or released after the kill;"
+    std::cerr << "\n  kill -9 of instance " << victim
+              << (caught ? " with a request in flight on it" : " (no request in flight found on it)") << " (seed "
+              << seed << "): acknowledged " << ack.created.size() << " Veloconnect transactions ("
+              << ack.finished.size() << " finished orders, " << ack.crossed
+              << " finished on another instance than created), " << ack.carts.size() << " SRM carts ("
+              << ack.releases.size() << " released); " << ack.after_kill << " finished or released after the kill;"
               << " failed requests:" << (failures.str().empty() ? " none" : failures.str()) << "; lost " << lost
               << ", duplicated " << duplicated << "; haproxy redispatched " << haproxy.redispatched
               << " request(s) after a refused connection, " << haproxy.cut
@@ -274,7 +288,7 @@ class ClusterKillTest : public CppUnit::TestFixture {
     // The request the victim was working on is lost to its client (502), never sent again.
     auto sent = sleep_statuses.begin() + static_cast<long>(sleepers.size());
     auto cut = std::count(sleep_statuses.begin(), sent, 502);
-    CPPUNIT_ASSERT_MESSAGE("no sleeping request was cut off by the kill", in_flight > 0 && cut >= 1);
+    CPPUNIT_ASSERT_MESSAGE("no sleeping request was cut off by the kill", caught && cut >= 1);
     CPPUNIT_ASSERT_EQUAL_MESSAGE("sleeping requests answered 200 or 502", static_cast<long>(sleepers.size()),
                                  cut + std::count(sleep_statuses.begin(), sent, 200));
     CPPUNIT_ASSERT_EQUAL_MESSAGE("requests retried after they reached an instance", std::size_t{0},
