@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 # the one the suites test, and configuring it wants the test framework.
 BUILD_PACKAGES=(build-essential cmake pkg-config gsoap libgsoap-dev libboost-dev libboost-program-options-dev libpq-dev
                 libxml2-dev libsqlite3-dev libssl-dev libcppunit-dev libcsv-dev nlohmann-json3-dev)
-TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang libclang-rt-14-dev postgresql)
+TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang libclang-rt-14-dev postgresql haproxy)
 
 install_packages() {
   local missing=()
@@ -71,6 +71,15 @@ case "${1:-}" in
     set -- "${args[@]+"${args[@]}"}"
     exec build/release/src/ordergate "${defaults[@]}" "$@"
     ;;
+  cluster)
+    # Several instances on one PostgreSQL behind haproxy, to try it out:
+    # tests/cluster/local_cluster (the script the cluster tests use) says
+    # where everything is and stops it all on Ctrl-C.
+    shift
+    install_packages "${BUILD_PACKAGES[@]}" postgresql haproxy python3
+    build_preset release ordergate
+    exec tests/cluster/local_cluster run "$@"
+    ;;
   test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build_preset release
@@ -90,7 +99,7 @@ case "${1:-}" in
     fi
     ;;
   *)
-    echo "usage: ./build.sh run [ordergate flags...] | ./build.sh test" >&2
+    echo "usage: ./build.sh run [ordergate flags...] | ./build.sh test | ./build.sh cluster [--listen ADDR:PORT]" >&2
     exit 2
     ;;
 esac
