@@ -7,9 +7,24 @@
 namespace og::store::postgres {
 
 namespace {
+
 // pg_advisory_xact_lock's key for schema changes: any number of ordergate's
 // own, held only for the creating transaction.
 constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7301202612)";
+
+// The shared tables a database of schema version `had` lacks (0: all).
+void create_tables_since(PgConnection& db, int had) {
+  for (const auto& table : sql::shared_tables())
+    if (table.since > had)
+      for (const auto& statement : sql::postgres_ddl(table)) db.exec(statement.c_str());
+}
+
+void record_version(PgConnection& db) {
+  auto s = db.prepare("INSERT INTO ordergate_schema (version) VALUES (?)");
+  s.bind(1, std::int64_t{kSchemaVersion});
+  s.run();
+}
+
 }  // namespace
 
 bool create_or_check_schema(PgConnection& db, const std::function<void()>& on_create) {
@@ -27,14 +42,17 @@ bool create_or_check_schema(PgConnection& db, const std::function<void()>& on_cr
       throw StoreError("the database's schema (version " + std::to_string(version) +
                        ") is newer than this ordergate's (" + std::to_string(kSchemaVersion) + ")");
     if (version == 0) {
-      for (const auto& table : sql::shared_tables())
-        for (const auto& statement : sql::postgres_ddl(table)) db.exec(statement.c_str());
+      create_tables_since(db, 0);
       // Text search: PostgreSQL's own trigram index (SQLite: FTS5 trigrams).
       db.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
       db.exec("CREATE INDEX items_text ON items USING gin ((" OG_PG_ITEM_TEXT ") gin_trgm_ops)");
-      db.exec("INSERT INTO ordergate_schema (version) VALUES (1)");
+      record_version(db);
       if (on_create) on_create();
       created = true;
+    } else if (version < kSchemaVersion) {
+      // Versions so far only add tables: an older database gets them, its rows stay.
+      create_tables_since(db, version);
+      record_version(db);
     }
     db.exec("COMMIT");
     return created;

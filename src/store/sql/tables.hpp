@@ -48,6 +48,9 @@ struct Table {
   // SQLite keeps the rows in the primary key's b-tree (WITHOUT ROWID);
   // PostgreSQL has no such choice and ignores it.
   bool without_rowid = false;
+  // PostgreSQL's schema version that first has this table: a database made
+  // by an older version gets it when an instance starts (postgres/schema.cpp).
+  int since = 1;
 };
 
 // In the order they are created (a table's references come first).
