@@ -1,4 +1,4 @@
-// Sale transmissions to a third party (sale-B2X-1.6, migration 14): the header
+// Sale transmissions to a third party (sale-B2X-1.6, SQLite migration 14): the header
 // in sale_transmissions like B2B's, the lines in sale_b2x_lines, a line's
 // quantities (at most two) in sale_b2x_quantities.
 #include "store/sql/db.hpp"
