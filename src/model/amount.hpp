@@ -9,6 +9,7 @@ namespace og::model {
 struct Amount {
   rules::Decimal amount;
   std::string currency;
+  friend bool operator==(const Amount&, const Amount&) = default;
 };
 
 }  // namespace og::model

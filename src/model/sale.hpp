@@ -18,6 +18,7 @@ struct SaleTransmission {
   std::string create_date;  // xsd:dateTime as the dealer sent it
   std::int64_t line_count = 0;
   std::string received_at;  // UTC, ISO-8601
+  friend bool operator==(const SaleTransmission&, const SaleTransmission&) = default;
 };
 
 using SalePrice = Amount;
@@ -26,6 +27,7 @@ struct SerialNumber {
   std::string id;
   std::string kind;  // receipt-1.3's SerialIDKind (FRAME, BATTERY, ...), as sent
   std::optional<std::string> description;
+  friend bool operator==(const SerialNumber&, const SerialNumber&) = default;
 };
 
 struct SaleLine {
@@ -43,6 +45,7 @@ struct SaleLine {
   std::optional<std::string> postal_code;
   std::vector<SerialNumber> serial_numbers;
   std::optional<std::string> sales_channel;  // RETAIL | ONLINE | LEASING | PARTNER
+  friend bool operator==(const SaleLine&, const SaleLine&) = default;
 };
 
 // A cbc code with the code list it comes from.
@@ -50,6 +53,7 @@ struct ClassificationCode {
   std::string value;
   std::optional<std::string> list_id;
   std::optional<std::string> list_agency_id;
+  friend bool operator==(const ClassificationCode&, const ClassificationCode&) = default;
 };
 
 // cac:CommodityClassification: what a service line is instead of an item.
@@ -58,6 +62,7 @@ struct CommodityClassification {
   std::optional<ClassificationCode> cargo_type_code;
   std::optional<ClassificationCode> commodity_code;
   std::optional<ClassificationCode> item_classification_code;
+  friend bool operator==(const CommodityClassification&, const CommodityClassification&) = default;
 };
 
 // One cbc:Quantity of a B2X line (the standard allows two, e.g. pieces and
@@ -66,6 +71,7 @@ struct SaleQuantity {
   rules::Decimal amount;  // negative: goods returned
   std::string text;       // as sent, echoed in the status answer
   std::optional<std::string> unit;
+  friend bool operator==(const SaleQuantity&, const SaleQuantity&) = default;
 };
 
 // A line sold to a third party (sale-B2X-1.6): goods named by EAN or the
@@ -90,6 +96,7 @@ struct SaleB2XLine {
   std::optional<SalePrice> recommended_retail_price;
   std::optional<std::string> postal_code;
   std::optional<std::string> sales_channel;  // RETAIL | ONLINE | LEASING | PARTNER
+  friend bool operator==(const SaleB2XLine&, const SaleB2XLine&) = default;
 };
 
 }  // namespace og::model

@@ -20,6 +20,7 @@ struct StockTransmission {
   std::string frequence;    // Complete | Incremental
   std::int64_t line_count = 0;
   std::string received_at;  // UTC, ISO-8601
+  friend bool operator==(const StockTransmission&, const StockTransmission&) = default;
 };
 
 // A price as B2C lines carry it (gross, the shop's).
@@ -46,6 +47,7 @@ struct StockLine {
   // Whether the supplier carried the item when the line arrived: what
   // GetItemStatusStockTransmit answers as Available.
   bool carried = false;
+  friend bool operator==(const StockLine&, const StockLine&) = default;
 };
 
 }  // namespace og::model

@@ -1,6 +1,7 @@
 // The PostgreSQL schema as the store makes it: the shared description
 // (store/sql/tables.hpp) column by column, made once when several instances
-// start at the same time, and refused when a newer ordergate made it.
+// start at the same time, brought up to date once when an older ordergate
+// made it, and refused when a newer ordergate made it.
 #include <cppunit/extensions/HelperMacros.h>
 #include <libpq-fe.h>
 
@@ -13,6 +14,7 @@
 
 #include "postgres/postgres_database.hpp"
 #include "store/postgres/pg_store.hpp"
+#include "store/postgres/schema.hpp"
 #include "store/sql/tables.hpp"
 
 namespace og::test {
@@ -51,6 +53,7 @@ class PgSchemaTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(PgSchemaTest);
   CPPUNIT_TEST(the_schema_is_the_shared_description);
   CPPUNIT_TEST(instances_starting_together_create_it_once);
+  CPPUNIT_TEST(an_older_schema_gets_what_was_added_since);
   CPPUNIT_TEST(a_newer_schema_is_refused);
   CPPUNIT_TEST(a_new_database_is_seeded_once_or_not_made);
   CPPUNIT_TEST_SUITE_END();
@@ -113,6 +116,54 @@ class PgSchemaTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(1, created);
     CPPUNIT_ASSERT_EQUAL(std::string("1"),
                          query(database.conninfo(), "SELECT count(*) FROM ordergate_schema").at(0).at(0));
+  }
+
+  void an_older_schema_gets_what_was_added_since() {
+    PostgresDatabase database;
+    {
+      store::postgres::PgStore s({database.conninfo()});
+      s.write_now([](store::UnitOfWork& u) { u.sellers().put_seller({"acme", "Acme"}); });
+    }
+    // What version 1 made: no stock or sale tables, no claims on the hub's
+    // outbox entries, and no index for the callbacks due.
+    for (const char* table : {"stock_lines", "stock_transmissions", "sale_serial_numbers", "sale_lines",
+                              "sale_transmissions", "sale_b2x_quantities", "sale_b2x_lines"})
+      postgres_exec(database.conninfo(), std::string("DROP TABLE ") + table);
+    postgres_exec(database.conninfo(), "ALTER TABLE hub_dispatches DROP COLUMN lease");
+    postgres_exec(database.conninfo(), "ALTER TABLE hub_callbacks DROP COLUMN lease");
+    postgres_exec(database.conninfo(), "DROP INDEX hub_callbacks_due");
+    postgres_exec(database.conninfo(), "UPDATE ordergate_schema SET version = 1");
+    // Instances starting at once: one upgrades, the others find it done.
+    std::vector<std::unique_ptr<store::postgres::PgStore>> stores(3);
+    std::vector<std::thread> starts;
+    for (auto& s : stores)
+      starts.emplace_back([&] {
+        s = std::make_unique<store::postgres::PgStore>(store::postgres::PgOptions{database.conninfo(), 1});
+      });
+    for (auto& t : starts) t.join();
+    for (auto& s : stores) CPPUNIT_ASSERT(!s->created());
+    CPPUNIT_ASSERT((query(database.conninfo(), "SELECT version FROM ordergate_schema ORDER BY version") ==
+                    std::vector<std::vector<std::string>>{{"1"}, {std::to_string(store::postgres::kSchemaVersion)}}));
+    auto& s = *stores.front();
+    CPPUNIT_ASSERT(s.read_now([](store::ReadView& r) { return r.sellers().seller("acme").has_value(); }));
+    model::StockTransmission t{"ST-1", "B1", model::StockVariant::B2C, "2026-12-07T09:00:00Z", "Complete", 0, "now"};
+    s.write_now([&](store::UnitOfWork& u) {
+      u.stock("acme").insert_transmission(t, {});
+      u.sales("acme").insert_sale_transmission({"SA-1", "B1", "2026-12-07T09:00:00Z", 0, "now"}, {});
+    });
+    CPPUNIT_ASSERT(s.read_now([](store::ReadView& r) { return r.stock("acme").transmission("B1", "ST-1"); }) == t);
+    CPPUNIT_ASSERT(s.read_now([](store::ReadView& r) { return r.sales("acme").sale_transmission("B1", "SA-1"); }));
+    // The columns (with their default) and the index are back.
+    auto count = [&](const std::string& sql) { return query(database.conninfo(), sql).at(0).at(0); };
+    CPPUNIT_ASSERT_EQUAL(std::string("2"), count("SELECT count(*) FROM information_schema.columns WHERE "
+                                                 "column_name = 'lease' AND is_nullable = 'NO' AND "
+                                                 "column_default IS NOT NULL"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1"),
+                         count("SELECT count(*) FROM pg_indexes WHERE indexname = 'hub_callbacks_due'"));
+    auto claimed = s.write_now([](store::UnitOfWork& u) {
+      return u.hub().claim_dispatches({"x/1", "2026-12-07T09:00:00Z", "2026-12-07T09:01:00Z"}, 10);
+    });
+    CPPUNIT_ASSERT(claimed.empty());
   }
 
   void a_newer_schema_is_refused() {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <random>
 
 #include "store/postgres/catalog.hpp"
@@ -10,21 +9,13 @@
 #include "store/postgres/schema.hpp"
 #include "store/sql/carts.hpp"
 #include "store/sql/hub.hpp"
+#include "store/sql/per_seller.hpp"
 #include "store/sql/receipts.hpp"
+#include "store/sql/sale.hpp"
+#include "store/sql/stock.hpp"
 #include "store/sql/transactions.hpp"
 
 namespace og::store::postgres {
-
-namespace {
-
-// Domains whose tables are not in the shared schema yet: a unit of work that
-// reaches one fails as a store error (its request gets the protocol's
-// internal error), never as a crash.
-[[noreturn]] void not_yet(const char* domain) {
-  throw StoreError(std::string("the PostgreSQL store does not hold ") + domain + " yet");
-}
-
-}  // namespace
 
 // One thread's connection and the tables over it: the ReadView, and inside a
 // transaction the UnitOfWork.
@@ -32,43 +23,35 @@ struct PgStore::Worker final : UnitOfWork {
   explicit Worker(const std::string& conninfo) : db(std::make_unique<PgConnection>(conninfo)) {}
   std::unique_ptr<PgConnection> db;
   std::unique_ptr<sql::SqlSellers> seller_tables = std::make_unique<sql::SqlSellers>(*db);
-  std::map<std::string, std::unique_ptr<PgCatalog>, std::less<>> catalogs;
+  sql::PerSeller<PgCatalog> catalogs;
   std::unique_ptr<sql::SqlCarts> cart_tables = std::make_unique<sql::SqlCarts>(*db);
   std::unique_ptr<sql::SqlHub> hub_tables = std::make_unique<sql::SqlHub>(*db);
-  std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
-  std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
+  sql::PerSeller<sql::SqlTransactions> transaction_tables;
+  sql::PerSeller<sql::SqlReceipts> receipt_tables;
+  sql::PerSeller<sql::SqlStock> stock_tables;
+  sql::PerSeller<sql::SqlSales> sale_tables;
 
-  TransactionWriter& transactions(std::string_view seller) override {
-    auto it = transaction_tables.find(seller);
-    if (it == transaction_tables.end())
-      it = transaction_tables
-               .emplace(std::string(seller), std::make_unique<sql::SqlTransactions>(*db, std::string(seller)))
-               .first;
-    return *it->second;
+  // The connection's tables for one seller, made on its first use.
+  template <class T>
+  T& of(sql::PerSeller<T>& tables, std::string_view seller) {
+    return sql::per_seller(tables, seller, [&](std::string s) { return std::make_unique<T>(*db, std::move(s)); });
   }
+
+  TransactionWriter& transactions(std::string_view seller) override { return of(transaction_tables, seller); }
   SellerWriter& sellers() override { return *seller_tables; }
-  CatalogWriter& catalog(std::string_view seller) override {
-    auto it = catalogs.find(seller);
-    if (it == catalogs.end())
-      it = catalogs.emplace(std::string(seller), std::make_unique<PgCatalog>(*db, std::string(seller))).first;
-    return *it->second;
-  }
-  ReceiptWriter& receipts(std::string_view seller) override {
-    auto it = receipt_tables.find(seller);
-    if (it == receipt_tables.end())
-      it = receipt_tables.emplace(std::string(seller), std::make_unique<sql::SqlReceipts>(*db, std::string(seller)))
-               .first;
-    return *it->second;
-  }
+  CatalogWriter& catalog(std::string_view seller) override { return of(catalogs, seller); }
+  ReceiptWriter& receipts(std::string_view seller) override { return of(receipt_tables, seller); }
   CartWriter& carts() override { return *cart_tables; }
   HubWriter& hub() override { return *hub_tables; }
-  StockWriter& stock(std::string_view) override { not_yet("stock transmissions"); }
-  SaleWriter& sales(std::string_view) override { not_yet("sale transmissions"); }
+  StockWriter& stock(std::string_view seller) override { return of(stock_tables, seller); }
+  SaleWriter& sales(std::string_view seller) override { return of(sale_tables, seller); }
 
   // After a lost connection the tables' statements belong to the old one.
   void reconnect(const std::string& conninfo) {
     transaction_tables.clear();
     receipt_tables.clear();
+    stock_tables.clear();
+    sale_tables.clear();
     catalogs.clear();
     db = std::make_unique<PgConnection>(conninfo);
     seller_tables = std::make_unique<sql::SqlSellers>(*db);

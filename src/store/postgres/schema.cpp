@@ -10,6 +10,7 @@
 namespace og::store::postgres {
 
 namespace {
+
 // pg_advisory_xact_lock's key for schema changes: any number of ordergate's
 // own, held only for the creating transaction.
 constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7301202612)";
@@ -46,6 +47,13 @@ void upgrade(PgConnection& db) {
       if (!has_index(db, index.name)) db.exec(sql::postgres_index(table, index).c_str());
   }
 }
+
+void record_version(PgConnection& db) {
+  auto s = db.prepare("INSERT INTO ordergate_schema (version) VALUES (?)");
+  s.bind(1, std::int64_t{kSchemaVersion});
+  s.run();
+}
+
 }  // namespace
 
 bool create_or_check_schema(PgConnection& db, const std::function<void()>& on_create) {
@@ -68,12 +76,12 @@ bool create_or_check_schema(PgConnection& db, const std::function<void()>& on_cr
       // Text search: PostgreSQL's own trigram index (SQLite: FTS5 trigrams).
       db.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
       db.exec("CREATE INDEX items_text ON items USING gin ((" OG_PG_ITEM_TEXT ") gin_trgm_ops)");
-      db.exec(("INSERT INTO ordergate_schema (version) VALUES (" + std::to_string(kSchemaVersion) + ")").c_str());
+      record_version(db);
       if (on_create) on_create();
       created = true;
     } else if (version < kSchemaVersion) {
       upgrade(db);
-      db.exec(("INSERT INTO ordergate_schema (version) VALUES (" + std::to_string(kSchemaVersion) + ")").c_str());
+      record_version(db);
     }
     db.exec("COMMIT");
     return created;

@@ -2,18 +2,18 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
 
 #include "log/log.hpp"
 #include "store/sql/carts.hpp"
 #include "store/sql/hub.hpp"
+#include "store/sql/per_seller.hpp"
 #include "store/sql/receipts.hpp"
+#include "store/sql/sale.hpp"
+#include "store/sql/stock.hpp"
 #include "store/sql/transactions.hpp"
 #include "store/sqlite/catalog.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/sale.hpp"
 #include "store/sqlite/schema.hpp"
-#include "store/sqlite/stock.hpp"
 #include "store/sqlite/wal_buffer.hpp"
 
 namespace og::store::sqlite {
@@ -24,51 +24,28 @@ struct SqliteStore::Tables final : UnitOfWork {
       : db(std::move(c)), seller_tables(*db), cart_tables(*db), hub_tables(*db) {}
   std::unique_ptr<Connection> db;
   sql::SqlSellers seller_tables;
-  // Per seller, made on first use (a few bytes each; the statements are the connection's).
-  std::map<std::string, std::unique_ptr<SqliteCatalog>, std::less<>> catalogs;
-  std::map<std::string, std::unique_ptr<sql::SqlTransactions>, std::less<>> transaction_tables;
-  std::map<std::string, std::unique_ptr<SqliteStock>, std::less<>> stock_tables;
-  std::map<std::string, std::unique_ptr<SqliteSales>, std::less<>> sale_tables;
-  std::map<std::string, std::unique_ptr<sql::SqlReceipts>, std::less<>> receipt_tables;
+  sql::PerSeller<SqliteCatalog> catalogs;
+  sql::PerSeller<sql::SqlTransactions> transaction_tables;
+  sql::PerSeller<sql::SqlStock> stock_tables;
+  sql::PerSeller<sql::SqlSales> sale_tables;
+  sql::PerSeller<sql::SqlReceipts> receipt_tables;
   sql::SqlCarts cart_tables;
   sql::SqlHub hub_tables;
 
+  // The connection's tables for one seller, made on its first use.
+  template <class T>
+  T& of(sql::PerSeller<T>& tables, std::string_view seller) {
+    return sql::per_seller(tables, seller, [&](std::string s) { return std::make_unique<T>(*db, std::move(s)); });
+  }
+
   SellerWriter& sellers() override { return seller_tables; }
-  CatalogWriter& catalog(std::string_view seller) override {
-    auto it = catalogs.find(seller);
-    if (it == catalogs.end())
-      it = catalogs.emplace(std::string(seller), std::make_unique<SqliteCatalog>(*db, std::string(seller))).first;
-    return *it->second;
-  }
-  TransactionWriter& transactions(std::string_view seller) override {
-    auto it = transaction_tables.find(seller);
-    if (it == transaction_tables.end())
-      it = transaction_tables
-               .emplace(std::string(seller), std::make_unique<sql::SqlTransactions>(*db, std::string(seller)))
-               .first;
-    return *it->second;
-  }
-  ReceiptWriter& receipts(std::string_view seller) override {
-    auto it = receipt_tables.find(seller);
-    if (it == receipt_tables.end())
-      it = receipt_tables.emplace(std::string(seller), std::make_unique<sql::SqlReceipts>(*db, std::string(seller)))
-               .first;
-    return *it->second;
-  }
+  CatalogWriter& catalog(std::string_view seller) override { return of(catalogs, seller); }
+  TransactionWriter& transactions(std::string_view seller) override { return of(transaction_tables, seller); }
+  ReceiptWriter& receipts(std::string_view seller) override { return of(receipt_tables, seller); }
   CartWriter& carts() override { return cart_tables; }
   HubWriter& hub() override { return hub_tables; }
-  StockWriter& stock(std::string_view seller) override {
-    auto it = stock_tables.find(seller);
-    if (it == stock_tables.end())
-      it = stock_tables.emplace(std::string(seller), std::make_unique<SqliteStock>(*db, std::string(seller))).first;
-    return *it->second;
-  }
-  SaleWriter& sales(std::string_view seller) override {
-    auto it = sale_tables.find(seller);
-    if (it == sale_tables.end())
-      it = sale_tables.emplace(std::string(seller), std::make_unique<SqliteSales>(*db, std::string(seller))).first;
-    return *it->second;
-  }
+  StockWriter& stock(std::string_view seller) override { return of(stock_tables, seller); }
+  SaleWriter& sales(std::string_view seller) override { return of(sale_tables, seller); }
 };
 
 namespace {

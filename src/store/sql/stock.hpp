@@ -1,17 +1,17 @@
-// Dealers' stock transmissions (the migration's stock_transmissions and
-// stock_lines) on the store's connection.
+// Dealers' stock transmissions (stock_transmissions and stock_lines: SQLite
+// migration 11, PostgreSQL schema version 2) on a store's connection: the
+// same statements for SQLite and PostgreSQL.
 #pragma once
 #include <string>
 
+#include "store/sql/db.hpp"
 #include "store/stock_store.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
-class Connection;
-
-class SqliteStock final : public StockWriter {
+class SqlStock final : public StockWriter {
  public:
-  SqliteStock(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
+  SqlStock(Db& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::optional<model::StockTransmission> transmission(std::string_view buyer_id,
                                                        std::string_view transaction_id) override;
@@ -22,8 +22,8 @@ class SqliteStock final : public StockWriter {
                            const std::vector<model::StockLine>& lines) override;
 
  private:
-  Connection& db_;
+  Db& db_;
   std::string seller_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

@@ -1,10 +1,10 @@
-#include "store/sqlite/stock.hpp"
+#include "store/sql/stock.hpp"
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
-#include "store/sqlite/transmission_rows.hpp"
+#include "store/sql/db.hpp"
+#include "store/sql/rows.hpp"
+#include "store/sql/transmission_rows.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 namespace {
 
@@ -20,8 +20,8 @@ std::optional<std::int64_t> units(const std::optional<rules::Decimal>& d) {
 
 }  // namespace
 
-std::optional<model::StockTransmission> SqliteStock::transmission(std::string_view buyer_id,
-                                                                  std::string_view transaction_id) {
+std::optional<model::StockTransmission> SqlStock::transmission(std::string_view buyer_id,
+                                                               std::string_view transaction_id) {
   auto s = db_.prepare(
       "SELECT transaction_id, buyer_id, variant, create_date, frequence, line_count, received_at "
       "FROM stock_transmissions WHERE transaction_id = ? AND seller_id = ? AND buyer_id = ?");
@@ -38,8 +38,8 @@ std::optional<model::StockTransmission> SqliteStock::transmission(std::string_vi
   return t;
 }
 
-std::vector<model::StockLine> SqliteStock::lines(std::string_view transaction_id, std::int64_t offset,
-                                                 std::int64_t limit) {
+std::vector<model::StockLine> SqlStock::lines(std::string_view transaction_id, std::int64_t offset,
+                                              std::int64_t limit) {
   return lines_page<model::StockLine>(db_, OG_LINES_PAGE_SQL(OG_STOCK_LINE_COLUMNS, "stock_lines"), transaction_id,
                                       offset, limit, [](const Statement& s) {
                                         model::StockLine l;
@@ -64,7 +64,7 @@ std::vector<model::StockLine> SqliteStock::lines(std::string_view transaction_id
                                       });
 }
 
-bool SqliteStock::carries(const model::StockLine& line) {
+bool SqlStock::carries(const model::StockLine& line) {
   // An obsolete item (only replacements left) is not in items: not carried.
   if (line.sellers_item_id) {
     auto s = db_.prepare("SELECT 1 FROM items WHERE seller_id = ? AND id = ?");
@@ -77,16 +77,17 @@ bool SqliteStock::carries(const model::StockLine& line) {
     if (s.step()) return true;
   }
   if (line.manufacturer_item_id) {
+    // The cast gives ?3 its type where PostgreSQL cannot infer one (IS NULL).
     auto s = db_.prepare(
         "SELECT 1 FROM items WHERE seller_id = ? AND manufacturer_item_id = ? AND "
-        "(?3 IS NULL OR upper(manufacturer) = upper(?3))");
+        "(CAST(?3 AS TEXT) IS NULL OR upper(manufacturer) = upper(?3))");
     s.bind(1, seller_).bind(2, *line.manufacturer_item_id).bind(3, line.manufacturer_name);
     if (s.step()) return true;
   }
   return false;
 }
 
-void SqliteStock::insert_transmission(const model::StockTransmission& t, const std::vector<model::StockLine>& lines) {
+void SqlStock::insert_transmission(const model::StockTransmission& t, const std::vector<model::StockLine>& lines) {
   {
     auto s = db_.prepare(
         "INSERT INTO stock_transmissions (transaction_id, seller_id, buyer_id, variant, create_date, frequence, "
@@ -114,4 +115,4 @@ void SqliteStock::insert_transmission(const model::StockTransmission& t, const s
   }
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

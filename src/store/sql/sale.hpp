@@ -1,18 +1,18 @@
-// Dealers' sale transmissions (migration 12's sale_transmissions, sale_lines
-// and sale_serial_numbers; migration 14's B2X lines, sale_b2x.cpp) on the
-// store's connection.
+// Dealers' sale transmissions (SQLite migration 12's sale_transmissions,
+// sale_lines and sale_serial_numbers; migration 14's B2X lines, sale_b2x.cpp;
+// PostgreSQL schema version 2) on a store's connection: the same statements
+// for SQLite and PostgreSQL.
 #pragma once
 #include <string>
 
 #include "store/sale_store.hpp"
+#include "store/sql/db.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
-class Connection;
-
-class SqliteSales final : public SaleWriter {
+class SqlSales final : public SaleWriter {
  public:
-  SqliteSales(Connection& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
+  SqlSales(Db& db, std::string seller) : db_(db), seller_(std::move(seller)) {}
 
   std::optional<model::SaleTransmission> sale_transmission(std::string_view buyer_id,
                                                            std::string_view transaction_id) override;
@@ -28,8 +28,8 @@ class SqliteSales final : public SaleWriter {
  private:
   void insert_header(const model::SaleTransmission& transmission);
 
-  Connection& db_;
+  Db& db_;
   std::string seller_;
 };
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

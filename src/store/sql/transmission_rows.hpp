@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "model/amount.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/db.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v);
 std::optional<std::int64_t> optional_integer(const Statement& s, int column);
@@ -31,7 +31,7 @@ std::optional<model::Amount> amount_column(const Statement& s, int column);
 // Lines `offset` .. `offset + limit - 1` in the order sent, each read by
 // `read_line`; `sql` is an OG_LINES_PAGE_SQL.
 template <class Line, class ReadLine>
-std::vector<Line> lines_page(Connection& db, const char* sql, std::string_view transaction_id, std::int64_t offset,
+std::vector<Line> lines_page(Db& db, const char* sql, std::string_view transaction_id, std::int64_t offset,
                              std::int64_t limit, ReadLine read_line) {
   auto s = db.prepare(sql);
   s.bind(1, transaction_id).bind(2, limit).bind(3, offset);
@@ -44,8 +44,7 @@ std::vector<Line> lines_page(Connection& db, const char* sql, std::string_view t
 // for each row in number order (its columns from 1 on); `sql` is an
 // OG_LINE_CHILDREN_SQL.
 template <class Line, class Add>
-void line_children(Connection& db, const char* sql, std::string_view transaction_id, std::vector<Line>& lines,
-                   Add add) {
+void line_children(Db& db, const char* sql, std::string_view transaction_id, std::vector<Line>& lines, Add add) {
   if (lines.empty()) return;
   auto s = db.prepare(sql);
   s.bind(1, transaction_id).bind(2, lines.front().position).bind(3, lines.back().position);
@@ -56,7 +55,7 @@ void line_children(Connection& db, const char* sql, std::string_view transaction
 // inserts (transaction_id, position, number, ...) and `bind(statement,
 // child)` binds the rest from 4 on.
 template <class Children, class Bind>
-void insert_children(Connection& db, const char* sql, std::string_view transaction_id, std::int64_t position,
+void insert_children(Db& db, const char* sql, std::string_view transaction_id, std::int64_t position,
                      const Children& children, Bind bind) {
   std::int64_t number = 0;
   for (const auto& child : children) {
@@ -67,4 +66,4 @@ void insert_children(Connection& db, const char* sql, std::string_view transacti
   }
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

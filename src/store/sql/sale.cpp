@@ -1,10 +1,10 @@
-#include "store/sqlite/sale.hpp"
+#include "store/sql/sale.hpp"
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
-#include "store/sqlite/transmission_rows.hpp"
+#include "store/sql/db.hpp"
+#include "store/sql/rows.hpp"
+#include "store/sql/transmission_rows.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 namespace {
 
@@ -14,8 +14,8 @@ namespace {
 
 }  // namespace
 
-std::optional<model::SaleTransmission> SqliteSales::sale_transmission(std::string_view buyer_id,
-                                                                      std::string_view transaction_id) {
+std::optional<model::SaleTransmission> SqlSales::sale_transmission(std::string_view buyer_id,
+                                                                   std::string_view transaction_id) {
   auto s = db_.prepare(
       "SELECT transaction_id, buyer_id, create_date, line_count, received_at "
       "FROM sale_transmissions WHERE transaction_id = ? AND seller_id = ? AND buyer_id = ?");
@@ -24,8 +24,8 @@ std::optional<model::SaleTransmission> SqliteSales::sale_transmission(std::strin
   return model::SaleTransmission{s.text(0), s.text(1), s.text(2), s.integer(3), s.text(4)};
 }
 
-std::vector<model::SaleLine> SqliteSales::sale_lines(std::string_view transaction_id, std::int64_t offset,
-                                                     std::int64_t limit) {
+std::vector<model::SaleLine> SqlSales::sale_lines(std::string_view transaction_id, std::int64_t offset,
+                                                  std::int64_t limit) {
   auto out = lines_page<model::SaleLine>(db_, OG_LINES_PAGE_SQL(OG_SALE_LINE_COLUMNS, "sale_lines"), transaction_id,
                                          offset, limit, [](const Statement& s) {
                                            model::SaleLine l;
@@ -52,7 +52,7 @@ std::vector<model::SaleLine> SqliteSales::sale_lines(std::string_view transactio
 
 // B2B and B2X transmissions share the header table: the instance's kind says
 // which lines table holds the lines.
-void SqliteSales::insert_header(const model::SaleTransmission& t) {
+void SqlSales::insert_header(const model::SaleTransmission& t) {
   auto s = db_.prepare(
       "INSERT INTO sale_transmissions (transaction_id, seller_id, buyer_id, create_date, line_count, received_at) "
       "VALUES (?,?,?,?,?,?)");
@@ -61,8 +61,7 @@ void SqliteSales::insert_header(const model::SaleTransmission& t) {
   s.run();
 }
 
-void SqliteSales::insert_sale_transmission(const model::SaleTransmission& t,
-                                           const std::vector<model::SaleLine>& lines) {
+void SqlSales::insert_sale_transmission(const model::SaleTransmission& t, const std::vector<model::SaleLine>& lines) {
   insert_header(t);
   for (const auto& l : lines) {
     auto s = db_.prepare("INSERT INTO sale_lines (transaction_id, " OG_SALE_LINE_COLUMNS
@@ -84,4 +83,4 @@ void SqliteSales::insert_sale_transmission(const model::SaleTransmission& t,
   }
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

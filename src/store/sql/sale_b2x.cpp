@@ -1,12 +1,12 @@
-// Sale transmissions to a third party (sale-B2X-1.6, migration 14): the header
+// Sale transmissions to a third party (sale-B2X-1.6, SQLite migration 14): the header
 // in sale_transmissions like B2B's, the lines in sale_b2x_lines, a line's
 // quantities (at most two) in sale_b2x_quantities.
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/rows.hpp"
-#include "store/sqlite/sale.hpp"
-#include "store/sqlite/transmission_rows.hpp"
+#include "store/sql/db.hpp"
+#include "store/sql/rows.hpp"
+#include "store/sql/sale.hpp"
+#include "store/sql/transmission_rows.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 namespace {
 
@@ -56,8 +56,8 @@ model::SaleB2XLine read_line(const Statement& s) {
 
 }  // namespace
 
-std::vector<model::SaleB2XLine> SqliteSales::sale_b2x_lines(std::string_view transaction_id, std::int64_t offset,
-                                                            std::int64_t limit) {
+std::vector<model::SaleB2XLine> SqlSales::sale_b2x_lines(std::string_view transaction_id, std::int64_t offset,
+                                                         std::int64_t limit) {
   auto out = lines_page<model::SaleB2XLine>(db_, OG_LINES_PAGE_SQL(OG_SALE_B2X_LINE_COLUMNS, "sale_b2x_lines"),
                                             transaction_id, offset, limit, read_line);
   line_children(db_, OG_LINE_CHILDREN_SQL("quantity, quantity_text, unit", "sale_b2x_quantities"), transaction_id, out,
@@ -67,8 +67,8 @@ std::vector<model::SaleB2XLine> SqliteSales::sale_b2x_lines(std::string_view tra
   return out;
 }
 
-void SqliteSales::insert_sale_b2x_transmission(const model::SaleTransmission& t,
-                                               const std::vector<model::SaleB2XLine>& lines) {
+void SqlSales::insert_sale_b2x_transmission(const model::SaleTransmission& t,
+                                            const std::vector<model::SaleB2XLine>& lines) {
   insert_header(t);
   for (const auto& l : lines) {
     auto s = db_.prepare("INSERT INTO sale_b2x_lines (transaction_id, " OG_SALE_B2X_LINE_COLUMNS
@@ -97,4 +97,4 @@ void SqliteSales::insert_sale_b2x_transmission(const model::SaleTransmission& t,
   }
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql

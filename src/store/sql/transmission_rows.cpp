@@ -1,8 +1,8 @@
-#include "store/sqlite/transmission_rows.hpp"
+#include "store/sql/transmission_rows.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace og::store::sqlite {
+namespace og::store::sql {
 
 void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v) {
   if (v)
@@ -28,4 +28,4 @@ std::optional<model::Amount> amount_column(const Statement& s, int column) {
   return model::Amount{decimal_column(s, column), s.text(column + 1)};
 }
 
-}  // namespace og::store::sqlite
+}  // namespace og::store::sql
