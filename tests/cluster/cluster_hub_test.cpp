@@ -56,7 +56,9 @@ class ClusterHubTest : public CppUnit::TestFixture {
     const int victim = std::uniform_int_distribution<int>(1, 3)(random);
     const int victim_pid = std::stoi(state("instance-" + std::to_string(victim) + ".pid"));
     const std::string run = std::to_string(seed);
-    const std::size_t orders_before = order_count(exported_orders(store));
+    // The demo's prov-b is a seller on the same database: its ERP export.
+    const std::string provider_store = store + " --seller prov-b";
+    const std::size_t orders_before = order_count(exported_orders(provider_store));
 
     // Orders go in from four garages at once; the kill lands while the
     // outboxes work them.
@@ -119,7 +121,7 @@ class ClusterHubTest : public CppUnit::TestFixture {
     const auto settled_after =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - killed_at);
     // Each hub order is one order at the provider: none lost, none twice.
-    const std::size_t provider_orders = order_count(exported_orders(store)) - orders_before;
+    const std::size_t provider_orders = order_count(exported_orders(provider_store)) - orders_before;
     std::cerr << "\n  hub on the cluster, kill -9 of instance " << victim << " (seed " << seed
               << "): " << references.size() << " orders acknowledged (" << refused.load()
               << " requests cut off or refused), " << confirmed << " confirmed, " << unsettled
