@@ -24,6 +24,7 @@
 
 #include "cluster/cluster_state.hpp"
 #include "support/http_client.hpp"
+#include "support/srm_acknowledged.hpp"
 #include "support/srm_messages.hpp"
 #include "support/xml_check.hpp"
 
@@ -52,11 +53,7 @@ struct Acknowledged {
   std::set<std::string> two_lines;              // ... whose second line was acknowledged
   std::map<std::string, std::string> finished;  // transaction -> OrderID
   std::size_t crossed = 0;                      // finished on another instance than created on
-  std::map<std::string, std::string> carts;     // SRM cart -> ChangeStateID when created
-  struct Release {
-    std::string cart, uuid, change_state, answer;
-  };
-  std::vector<Release> releases;
+  srm::Acknowledged srm;                        // SRM carts and releases
   std::map<std::string, std::size_t> failures;  // "HTTP 502", "no connection", ...
   std::size_t after_kill = 0;                   // acknowledged finishes and releases after the kill
 
@@ -127,13 +124,13 @@ void srm_client(unsigned short port, const std::string& run, int id, Acknowledge
     if (!created.ok || cart.empty() || state.empty()) continue;
     {
       std::lock_guard lock(ack.mutex);
-      ack.carts[cart] = state;
+      ack.srm.carts[cart] = state;
     }
     std::string release_uuid = uuid(2 * n + 1);
     Step released = send(ack, [&] { return srm::post(client, srm::release_request(cart, state, release_uuid)); });
     if (!released.ok || text(released.body, "BusinessDocumentProcessingResultCode") != "3") continue;
     std::lock_guard lock(ack.mutex);
-    ack.releases.push_back({cart, release_uuid, text(released.body, "ChangeStateID"), released.body});
+    ack.srm.releases.push_back({cart, release_uuid, text(released.body, "ChangeStateID"), released.body});
     if (killed) ++ack.after_kill;
   }
 }
@@ -242,19 +239,7 @@ class ClusterKillTest : public CppUnit::TestFixture {
     }
     for (const auto& [tid, ids] : exported.orders_of) duplicated += ids.size() - 1;
 
-    for (const auto& [cart, change_state] : ack.carts) {
-      auto read = srm::post(client, srm::read_request(cart));
-      if (srm::cart_id(read.body) != cart) lose("cart " + cart);
-    }
-    for (const auto& r : ack.releases) {
-      auto read = srm::post(client, srm::read_request(r.cart));
-      if (text(read.body, "OrderedIndicator") != "true" || text(read.body, "ChangeStateID") != r.change_state)
-        lose("release of " + r.cart);
-      // The client did not hear the answer, it asks again (on any instance):
-      // the first answer, byte for byte, and nothing changed.
-      auto again = srm::post(client, srm::release_request(r.cart, r.change_state, r.uuid));
-      if (again.body != r.answer) ++duplicated;
-    }
+    duplicated += srm::check_after_kill(client, ack.srm, lose);
 
     HaproxyLog haproxy = read_haproxy_log(victim);
     std::ostringstream failures;
@@ -263,8 +248,8 @@ class ClusterKillTest : public CppUnit::TestFixture {
               << (caught ? " with a request in flight on it" : " (no request in flight found on it)") << " (seed "
               << seed << "): acknowledged " << ack.created.size() << " Veloconnect transactions ("
               << ack.finished.size() << " finished orders, " << ack.crossed
-              << " finished on another instance than created), " << ack.carts.size() << " SRM carts ("
-              << ack.releases.size() << " released); " << ack.after_kill << " finished or released after the kill;"
+              << " finished on another instance than created), " << ack.srm.carts.size() << " SRM carts ("
+              << ack.srm.releases.size() << " released); " << ack.after_kill << " finished or released after the kill;"
               << " failed requests:" << (failures.str().empty() ? " none" : failures.str()) << "; lost " << lost
               << ", duplicated " << duplicated << "; haproxy redispatched " << haproxy.redispatched
               << " request(s) after a refused connection, " << haproxy.cut
@@ -281,7 +266,7 @@ class ClusterKillTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(200, instance.get("/readyz").status);
 
     CPPUNIT_ASSERT_MESSAGE("nothing was acknowledged: the test proved nothing",
-                           !ack.finished.empty() && !ack.releases.empty());
+                           !ack.finished.empty() && !ack.srm.releases.empty());
     CPPUNIT_ASSERT_MESSAGE("no flow was acknowledged after the kill: the two others did not take over",
                            ack.after_kill > 0);
     CPPUNIT_ASSERT_MESSAGE("no order was finished on another instance than created", ack.crossed > 0);

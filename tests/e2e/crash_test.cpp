@@ -18,6 +18,7 @@
 #include "support/command.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/srm_acknowledged.hpp"
 #include "support/srm_messages.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xml_check.hpp"
@@ -52,11 +53,7 @@ struct Acknowledged {
   std::mutex mutex;
   std::set<std::string> created;                // Veloconnect transactions, open
   std::map<std::string, std::string> finished;  // transaction -> OrderID
-  std::map<std::string, std::string> carts;     // SRM cart -> ChangeStateID when created
-  struct Release {
-    std::string cart, uuid, change_state, body;
-  };
-  std::vector<Release> releases;
+  srm::Acknowledged srm;                        // SRM carts and releases
 };
 
 void veloconnect_client(unsigned short port, Acknowledged& ack) {
@@ -90,13 +87,13 @@ void srm_client(unsigned short port, int round, int id, Acknowledged& ack) {
       if (cart.empty() || state.empty()) continue;
       {
         std::lock_guard lock(ack.mutex);
-        ack.carts[cart] = state;
+        ack.srm.carts[cart] = state;
       }
       std::string release_uuid = uuid(round, id, 2 * n + 1);
       auto released = srm::post(client, srm::release_request(cart, state, release_uuid));
       if (text(released.body, "BusinessDocumentProcessingResultCode") != "3") continue;
       std::lock_guard lock(ack.mutex);
-      ack.releases.push_back({cart, release_uuid, text(released.body, "ChangeStateID"), released.body});
+      ack.srm.releases.push_back({cart, release_uuid, text(released.body, "ChangeStateID"), released.body});
     }
   } catch (const std::exception&) {
   }
@@ -166,25 +163,14 @@ class CrashTest : public CppUnit::TestFixture {
     }
     for (const auto& [tid, ids] : orders_of) duplicated += ids.size() - 1;
 
-    for (const auto& [cart, state] : ack.carts) {
-      auto read = srm::post(client, srm::read_request(cart));
-      if (srm::cart_id(read.body) != cart) lose("cart " + cart);
-    }
-    for (const auto& r : ack.releases) {
-      auto read = srm::post(client, srm::read_request(r.cart));
-      if (text(read.body, "OrderedIndicator") != "true" || text(read.body, "ChangeStateID") != r.change_state)
-        lose("release of " + r.cart);
-      // The client did not hear the answer, it asks again: the first answer, nothing changed.
-      auto again = srm::post(client, srm::release_request(r.cart, r.change_state, r.uuid));
-      if (text(again.body, "ChangeStateID") != r.change_state) ++duplicated;
-    }
+    duplicated += srm::check_after_kill(client, ack.srm, lose);
 
     std::cerr << "\n  " << kRounds << " kill -9s (seed " << seed << "): acknowledged " << ack.created.size()
-              << " Veloconnect transactions (" << ack.finished.size() << " finished orders), " << ack.carts.size()
-              << " SRM carts (" << ack.releases.size() << " released); lost " << lost << ", duplicated " << duplicated
-              << "\n";
+              << " Veloconnect transactions (" << ack.finished.size() << " finished orders), " << ack.srm.carts.size()
+              << " SRM carts (" << ack.srm.releases.size() << " released); lost " << lost << ", duplicated "
+              << duplicated << "\n";
     CPPUNIT_ASSERT_MESSAGE("nothing was acknowledged: the test proved nothing",
-                           !ack.finished.empty() && !ack.releases.empty());
+                           !ack.finished.empty() && !ack.srm.releases.empty());
     CPPUNIT_ASSERT_MESSAGE("seed " + std::to_string(seed) + "\n" + report.str(), lost == 0);
     CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed), std::size_t{0}, duplicated);
   }
