@@ -225,7 +225,13 @@ int run(const og::app::Config& config) {
                                 {"srm", [&srm_users] { return srm_users.password_stats(); }},
                                 {"eproc", [&hub] { return hub.password_stats(); }}});
   router.add("/metrics", metrics);
-  core::eproc::hand_back_previous_claims(store, outbox.instance);
+  try {
+    core::eproc::hand_back_previous_claims(store, outbox.instance);
+  } catch (const std::exception& e) {
+    // A store that takes no writes now (read-only on a full disk) still
+    // serves: the claims then end with their lease.
+    log::warning(std::string("hub: this instance's earlier claims not taken back: ") + e.what());
+  }
   dispatcher.start();
   callbacks.start();
   if (config.debug_endpoints) {
