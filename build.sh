@@ -89,8 +89,11 @@ case "${1:-}" in
     if [ "${OG_SKIP_SANITIZERS:-0}" != 1 ]; then
       # A second compiler and the sanitizers in one build: clang, AddressSanitizer
       # + UBSan; every suite again, and each libFuzzer target 20 s (tests/fuzz).
+      # The end-to-end suites' second run on a cluster (label e2e_cluster) is
+      # the Release stage's: under ASan the PostgreSQL store already serves
+      # every sample (postgres.samples_replay) and the cluster.* tests.
       build_preset asan
-      ctest --preset asan -j"$(jobs)"
+      ctest --preset asan -j"$(jobs)" -LE e2e_cluster
       # ThreadSanitizer where threads meet: the store thread, the event loops,
       # the hashing pool, outbound calls, and every server the e2e suites start.
       # (The rules and message suites are single-threaded: ASan covers them.)

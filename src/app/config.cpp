@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "app/store_choice.hpp"
 #include "log/log.hpp"
@@ -176,7 +177,10 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       "this instance's name among those on one database (default: host name and port; on SQLite, which has one "
       "server, always the same): started again under it, it takes up at once the hub work it held when it stopped")(
       "eproc-token-lifetime", po::value(&c.eproc_token_lifetime_s)->default_value(900),
-      "hub: seconds a bearer token from /eprocurement/token is valid");
+      "hub: seconds a bearer token from /eprocurement/token is valid")(
+      "eproc-token-key-file", po::value(&c.eproc_token_key_file)->default_value(""),
+      "hub: a file with the secret (32 bytes or more) that signs bearer tokens; every instance on one database "
+      "needs the same one, so that a token one issued holds on all (default: a random key per process)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, general), vm);
@@ -296,6 +300,21 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       exit_code = 2;
       return std::nullopt;
     }
+  }
+  if (!c.eproc_token_key_file.empty()) {
+    std::ifstream in(c.eproc_token_key_file, std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A key written with echo or an editor ends with a newline that a copy
+    // on another machine may lack: it is not part of the key.
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    if (!in.good() && !in.eof()) key.clear();
+    if (key.size() < 32) {
+      std::cerr << "ordergate: --eproc-token-key-file " << c.eproc_token_key_file
+                << " cannot be read or holds less than 32 bytes (e.g. openssl rand -hex 32 > FILE)\n";
+      exit_code = 2;
+      return std::nullopt;
+    }
+    c.eproc_token_key = std::move(key);
   }
   if (!log::parse_level(c.log_level)) {
     std::cerr << "ordergate: --log-level is error, warning, info or debug\n";

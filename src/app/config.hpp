@@ -58,6 +58,8 @@ struct Config {
   long eproc_lease_s = 60;
   std::string instance_name;  // "": host name and port
   long eproc_token_lifetime_s = 900;
+  std::string eproc_token_key_file;
+  std::string eproc_token_key;  // read from the file at start
   // What a request may hold (every face that reads XML; the URL binding).
   message::XmlLimits xml_limits;
   std::size_t max_url_parameters = 2000;

@@ -216,6 +216,11 @@ int run(const og::app::Config& config) {
   message::SchemaSet eproc_schema(eproc::schema_roots());
   eproc::EndpointOptions eproc_options;
   eproc_options.token_lifetime = std::chrono::seconds(config.eproc_token_lifetime_s);
+  eproc_options.token_key = config.eproc_token_key;
+  if (eproc_options.token_key.empty() && app::is_postgres(config.store))
+    log::warning(
+        "hub: bearer tokens are signed with this process's own key: a token from /eprocurement/token holds on "
+        "this instance only; give every instance the same --eproc-token-key-file");
   eproc_options.xml_limits = config.xml_limits;
   eproc::Endpoint eproc_endpoint(contexts, hub, eproc_schema, eproc_options);
   router.add("/eprocurement", eproc_endpoint);

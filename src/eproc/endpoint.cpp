@@ -161,7 +161,8 @@ Endpoint::Endpoint(const core::ContextFactory& contexts, core::eproc::Hub& hub, 
       reader_(vocabulary(), schema, {}, options.xml_limits),
       options_(options),
       path_(std::move(path)),
-      tokens_(options.token_lifetime),
+      tokens_(options.token_key.empty() ? TokenIssuer(options.token_lifetime)
+                                        : TokenIssuer(options.token_key, options.token_lifetime)),
       openapi_(openapi_document(hub.settings().limits)) {}
 
 Endpoint::Route Endpoint::route_of(const http::Request& request, std::string& reference) const {

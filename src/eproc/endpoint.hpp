@@ -37,6 +37,9 @@ struct EndpointOptions {
   std::size_t max_body = 1024 * 1024;
   // How long a token from POST /eprocurement/token is valid.
   std::chrono::seconds token_lifetime{std::chrono::minutes(15)};
+  // The tokens' signing key; empty: a random one of this process (tokens
+  // then hold on this instance only, and end with it).
+  std::string token_key;
   // The shape a SOAP request may have (a Client/Sender fault beyond).
   message::XmlLimits xml_limits;
 };

@@ -6,6 +6,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <openssl/hmac.h>
+#include <sys/wait.h>
 
 #include <utility>  // before Boost: asio 1.74 uses std::exchange without it
 
@@ -270,6 +271,7 @@ class HubTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(kill_9_mid_dispatch_loses_and_duplicates_no_provider_order);
   CPPUNIT_TEST(a_provider_killed_mid_order_gets_each_order_once_when_it_is_back);
   CPPUNIT_TEST(a_provider_down_past_the_deadline_is_asked_before_orders_are_given_up);
+  CPPUNIT_TEST(a_shared_token_key_makes_a_token_hold_on_every_instance_and_after_a_restart);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -566,6 +568,49 @@ class HubTest : public CppUnit::TestFixture {
   // settles to what the provider has, finished ones confirmed (3), open ones
   // rolled back and not ordered (7). The hub's confirmed orders and the
   // provider's orders are the same number.
+  // Instances behind a load balancer each check tokens that another issued:
+  // with one key file they all accept them; with their own random keys they
+  // do not (the default, one process).
+  void a_shared_token_key_makes_a_token_hold_on_every_instance_and_after_a_restart() {
+    TempDir dir;
+    auto key = dir.path() / "token-key";
+    std::FILE* f = std::fopen(key.c_str(), "w");
+    std::fputs("0f5c2a9e61d84b7aa3e0c6d2f19b8e4757c1d0a2b3e4f5a6\n", f);
+    std::fclose(f);
+    auto token_from = [](const ServerProcess& server) {
+      HttpClient http("127.0.0.1", server.port());
+      auto r = http.post("/eprocurement/token", "grant_type=client_credentials", "application/x-www-form-urlencoded",
+                         {{"Authorization", basic("garage-01", "garage-01-pass")}});
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 200, r.status);
+      return parse(r).at("access_token").get<std::string>();
+    };
+    auto status_with = [](const ServerProcess& server, const std::string& token) {
+      HttpClient http("127.0.0.1", server.port());
+      return http.get("/eprocurement/orders/HUB-NONE", {{"Authorization", "Bearer " + token}}).status;
+    };
+    std::vector<std::string> shared = {"--eproc-token-key-file", key.string()};
+    std::string token;
+    {
+      ServerProcess first(dir.path() / "a", shared);
+      ServerProcess second(dir.path() / "b", shared);
+      ServerProcess own(dir.path() / "c");
+      token = token_from(first);
+      CPPUNIT_ASSERT_EQUAL(404, status_with(first, token));  // accepted; no such order
+      CPPUNIT_ASSERT_EQUAL(404, status_with(second, token));
+      CPPUNIT_ASSERT_EQUAL(401, status_with(own, token));
+      CPPUNIT_ASSERT_EQUAL(401, status_with(first, token_from(own)));
+    }
+    ServerProcess restarted(dir.path() / "a", shared);
+    CPPUNIT_ASSERT_EQUAL(404, status_with(restarted, token));
+    // A key too short to sign with is refused at start, with why.
+    f = std::fopen(key.c_str(), "w");
+    std::fputs("short\n", f);
+    std::fclose(f);
+    auto refused = ordergate("--data " + (dir.path() / "d").string() + " --eproc-token-key-file " + key.string());
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.out, 2, WEXITSTATUS(refused.status));
+    CPPUNIT_ASSERT_MESSAGE(refused.out, refused.out.find("32 bytes") != std::string::npos);
+  }
+
   void a_provider_down_past_the_deadline_is_asked_before_orders_are_given_up() {
     TempDir dir;
     Remote remote(dir, {"--eproc-retry-base-ms", "100", "--eproc-retry-cap", "1", "--eproc-dispatch-deadline", "3"},

@@ -1,11 +1,20 @@
 #include "support/command.hpp"
 
 #include <cstdio>
+#include <regex>
+
+#include "support/cluster_target.hpp"
 
 namespace og::test {
 
 CommandRun ordergate(const std::string& args, const std::string& input) {
-  std::string cmd = std::string(OG_BINARY) + " " + args + " 2>&1";
+  std::string words = args;
+  // On a cluster the command works on the database that stands for its data
+  // folder, where the test's instances are.
+  std::smatch data;
+  if (on_cluster() && std::regex_search(args, data, std::regex("--data[ =]([^ ]+)")))
+    words += " --store " + cluster_store(data[1].str());
+  std::string cmd = std::string(OG_BINARY) + " " + words + " 2>&1";
   if (!input.empty()) cmd = "printf '%s\\n' '" + input + "' | " + cmd;
   CommandRun r;
   FILE* p = popen(cmd.c_str(), "r");

@@ -1,7 +1,10 @@
 #include "support/server_process.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,53 +16,205 @@
 #include <stdexcept>
 #include <thread>
 
-namespace og::test {
+#include "support/cluster_target.hpp"
+#include "support/http_client.hpp"
 
-ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra_args) {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  log_ = (data_dir.parent_path() / (data_dir.filename().string() + ".server.log")).string();
-  // The demo data, which the tests are written against (a test that wants an
-  // empty database passes --no-demo).
-  bool demo = std::find(extra_args.begin(), extra_args.end(), "--no-demo") == extra_args.end();
-  std::erase(extra_args, "--no-demo");
-  // A test that restarts a server on the same port passes its own --listen.
-  bool listen = std::find(extra_args.begin(), extra_args.end(), "--listen") != extra_args.end();
-  std::vector<std::string> args = {OG_BINARY, "--data", data_dir.string(), "--access-log", log_};
-  if (!listen) args.insert(args.end(), {"--listen", "127.0.0.1:0"});
-  if (demo) args.push_back("--demo");
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    int err = open((log_ + ".stderr").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+namespace og::test {
+namespace {
+
+// fork + exec with stdout to `out_fd` and stderr appended to `stderr_path`.
+pid_t spawn(std::vector<std::string> args, int out_fd, const std::string& stderr_path) {
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(out_fd, STDOUT_FILENO);
+    int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     if (err >= 0) dup2(err, STDERR_FILENO);
-    close(out[0]);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+void end_now(pid_t pid) {
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+}
+
+struct Launched {
+  pid_t pid;
+  unsigned short port;
+};
+
+// The server prints "ordergate listening on http://127.0.0.1:<port>/..." once bound.
+Launched launch_ordergate(const std::vector<std::string>& args, const std::string& stderr_path) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  pid_t pid = spawn(args, out[1], stderr_path);
   close(out[1]);
-  // The server prints "ordergate listening on http://127.0.0.1:<port>/..." once bound.
   std::string line;
   char c;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
     ssize_t n = read(out[0], &c, 1);
-    if (n <= 0) break;
-    if (c == '\n') break;
+    if (n <= 0 || c == '\n') break;
     line += c;
   }
   close(out[0]);
   auto at = line.find("127.0.0.1:");
   if (at == std::string::npos) {
-    kill_hard();
-    throw std::runtime_error("ordergate did not start: '" + line + "' (see " + log_ + ".stderr)");
+    end_now(pid);
+    throw std::runtime_error("ordergate did not start: '" + line + "' (see " + stderr_path + ")");
   }
-  port_ = static_cast<unsigned short>(std::stoi(line.substr(at + std::strlen("127.0.0.1:"))));
+  return {pid, static_cast<unsigned short>(std::stoi(line.substr(at + std::strlen("127.0.0.1:"))))};
+}
+
+unsigned short free_port() {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  if (s < 0 || bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+    throw std::runtime_error("no free port");
+  close(s);
+  return ntohs(a.sin_port);
+}
+
+// haproxy sends header names in lower case; a client that reads them case
+// by case (as some shop systems and these tests do) gets ordergate's own
+// spelling back.
+constexpr const char* kHeaderCase =
+    "  h1-case-adjust allow Allow\n  h1-case-adjust cache-control Cache-Control\n"
+    "  h1-case-adjust content-length Content-Length\n  h1-case-adjust content-type Content-Type\n"
+    "  h1-case-adjust location Location\n  h1-case-adjust retry-after Retry-After\n"
+    "  h1-case-adjust www-authenticate WWW-Authenticate\n"
+    "  h1-case-adjust x-ordergate-instance X-Ordergate-Instance\n";
+
+// What tests/cluster/local_cluster configures, for one test's instances.
+std::string haproxy_config(const std::string& listen, const std::vector<unsigned short>& instances) {
+  std::ostringstream c;
+  c << "global\n  log stdout format raw local0\n  maxconn 4096\n"
+    << kHeaderCase
+    << "defaults\n  mode http\n  log global\n"
+       "  log-format \"%ci:%cp %b/%s %ST %Ta retries=%rc %{+Q}r\"\n"
+       "  timeout connect 1s\n  timeout client 65s\n  timeout server 65s\n"
+       // Tried again elsewhere only when no connection was made: a request
+       // that reached an instance may have been applied there.
+       "  retries 3\n  retry-on conn-failure\n  option redispatch 1\n  option http-server-close\n"
+       "frontend ordergate\n  option h1-case-adjust-bogus-client\n  bind "
+    << listen
+    << "\n  default_backend ordergate\n"
+       "backend ordergate\n  balance roundrobin\n  option httpchk\n  http-check send meth GET uri /readyz\n"
+       "  http-check expect status 200\n"
+       "  default-server check inter 1s fastinter 250ms downinter 500ms fall 2 rise 2\n"
+       "  http-response set-header X-Ordergate-Instance %[srv_name]\n";
+  for (std::size_t i = 0; i < instances.size(); ++i)
+    c << "  server og" << i + 1 << " 127.0.0.1:" << instances[i] << "\n";
+  return c.str();
+}
+
+bool ready(unsigned short port) {
+  try {
+    return HttpClient("127.0.0.1", port).get("/readyz").status == 200;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra_args) {
+  log_ = (data_dir.parent_path() / (data_dir.filename().string() + ".server.log")).string();
+  // The demo data, which the tests are written against (a test that wants an
+  // empty database passes --no-demo).
+  bool demo = std::find(extra_args.begin(), extra_args.end(), "--no-demo") == extra_args.end();
+  std::erase(extra_args, "--no-demo");
+  if (on_cluster())
+    start_cluster(data_dir, std::move(extra_args), demo);
+  else
+    start_single(data_dir, std::move(extra_args), demo);
+}
+
+void ServerProcess::start_single(const std::filesystem::path& data_dir, std::vector<std::string> extra_args,
+                                 bool demo) {
+  // A test that restarts a server on the same port passes its own --listen.
+  bool listen = std::find(extra_args.begin(), extra_args.end(), "--listen") != extra_args.end();
+  std::vector<std::string> args = {OG_BINARY, "--data", data_dir.string(), "--access-log", log_};
+  if (!listen) args.insert(args.end(), {"--listen", "127.0.0.1:0"});
+  if (demo) args.push_back("--demo");
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto launched = launch_ordergate(args, stderr_path());
+  children_.push_back({launched.pid, stderr_path()});
+  port_ = launched.port;
+}
+
+void ServerProcess::start_cluster(const std::filesystem::path& data_dir, std::vector<std::string> extra_args,
+                                  bool demo) {
+  // haproxy takes the test's --listen (a restart comes back on its port);
+  // the instances listen on free ports behind it.
+  std::string listen;
+  if (auto at = std::find(extra_args.begin(), extra_args.end(), "--listen"); at != extra_args.end()) {
+    if (at + 1 == extra_args.end()) throw std::runtime_error("--listen without an address");
+    listen = *(at + 1);
+    extra_args.erase(at, at + 2);
+  } else {
+    listen = "127.0.0.1:" + std::to_string(free_port());
+  }
+  std::string store = cluster_store(data_dir);
+  // What an operator gives every instance of a cluster: the address clients
+  // reach (the WSDL names it) and one key for the hub's bearer tokens.
+  auto given = [&](const char* flag) {
+    return std::find(extra_args.begin(), extra_args.end(), flag) != extra_args.end();
+  };
+  if (!given("--public-url")) extra_args.insert(extra_args.end(), {"--public-url", "http://" + listen});
+  if (!given("--eproc-token-key-file")) {
+    std::string key = log_ + ".token-key";
+    std::ofstream(key) << "e2e-cluster-token-key-" << std::hash<std::string>{}(log_) << "-0123456789abcdef";
+    extra_args.insert(extra_args.end(), {"--eproc-token-key-file", key});
+  }
+  std::vector<unsigned short> ports;
+  try {
+    // The first creates the schema and the demo data; the others find them.
+    for (int n = 1; n <= 3; ++n) {
+      std::string suffix = n == 1 ? "" : "." + std::to_string(n);
+      std::vector<std::string> args = {OG_BINARY,
+                                       "--store",
+                                       store,
+                                       "--data",
+                                       (data_dir / ("instance-" + std::to_string(n))).string(),
+                                       "--access-log",
+                                       log_ + suffix,
+                                       "--listen",
+                                       "127.0.0.1:0",
+                                       "--instance-name",
+                                       "e2e-" + std::to_string(n)};
+      if (demo) args.push_back("--demo");
+      args.insert(args.end(), extra_args.begin(), extra_args.end());
+      std::string err = log_ + suffix + ".stderr";
+      auto launched = launch_ordergate(args, err);
+      children_.push_back({launched.pid, err});
+      ports.push_back(launched.port);
+    }
+    std::string config = log_ + ".haproxy.cfg";
+    std::ofstream(config) << haproxy_config(listen, ports);
+    int out = open((log_ + ".haproxy").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    pid_t haproxy = spawn({"/usr/sbin/haproxy", "-db", "-f", config}, out, log_ + ".haproxy");
+    close(out);
+    children_.push_back({haproxy, ""});
+    port_ = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+    for (int i = 0; i < 200 && !ready(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!ready(port_)) throw std::runtime_error("haproxy does not answer on " + listen + " (see " + log_ + ".haproxy)");
+  } catch (...) {
+    for (auto& child : children_) end_now(child.pid);
+    children_.clear();
+    throw;
+  }
 }
 
 std::vector<std::string>& server_problems() {
@@ -68,19 +223,20 @@ std::vector<std::string>& server_problems() {
 }
 
 ServerProcess::~ServerProcess() {
-  if (pid_ > 0) stop();
+  if (!children_.empty()) stop();
 }
 
 // A sanitizer's report is a failure whatever the exit status said.
-void ServerProcess::check_exit(int status, bool expected_kill) {
-  std::ifstream in(stderr_path());
+void ServerProcess::check_exit(const Child& child, int status, bool expected_kill) {
+  if (child.stderr_path.empty()) return;
+  std::ifstream in(child.stderr_path);
   std::stringstream text;
   text << in.rdbuf();
   std::string err = text.str();
   for (const char* marker :
        {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:", "WARNING: ThreadSanitizer"}) {
     if (err.find(marker) != std::string::npos) {
-      server_problems().push_back("the server's stderr (" + stderr_path() +
+      server_problems().push_back("the server's stderr (" + child.stderr_path +
                                   ") holds a report: " + err.substr(err.find(marker), 2000));
       return;
     }
@@ -90,7 +246,7 @@ void ServerProcess::check_exit(int status, bool expected_kill) {
     std::string how = WIFEXITED(status)     ? "exit status " + std::to_string(WEXITSTATUS(status))
                       : WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
                                             : "status " + std::to_string(status);
-    server_problems().push_back("the server ended with " + how + " (stderr: " + stderr_path() +
+    server_problems().push_back("the server ended with " + how + " (stderr: " + child.stderr_path +
                                 "): " + err.substr(err.size() > 2000 ? err.size() - 2000 : 0));
   }
 }
@@ -100,33 +256,49 @@ std::string ServerProcess::url(const std::string& path) const {
 }
 
 void ServerProcess::signal(int number) {
-  if (pid_ > 0) ::kill(pid_, number);
+  for (const auto& child : children_)
+    if (!child.stderr_path.empty()) ::kill(child.pid, number);
 }
 
 void ServerProcess::kill_hard() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGKILL);
-  int status = 0;
-  waitpid(pid_, &status, 0);
-  pid_ = -1;
-  check_exit(status, true);
+  for (const auto& child : children_) ::kill(child.pid, SIGKILL);
+  for (const auto& child : children_) {
+    int status = 0;
+    waitpid(child.pid, &status, 0);
+    check_exit(child, status, true);
+  }
+  children_.clear();
 }
 
+// Every instance drains at once (as an operator's stop would); haproxy goes
+// last, after the requests it passed on were answered. The status is the
+// first instance's unless another's went wrong.
 int ServerProcess::stop() {
-  if (pid_ <= 0) return -1;
-  ::kill(pid_, SIGTERM);
-  int status = 0;
-  for (int i = 0; i < 300; ++i) {
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      check_exit(status, false);
-      return status;
+  if (children_.empty()) return -1;
+  for (const auto& child : children_)
+    if (!child.stderr_path.empty()) ::kill(child.pid, SIGTERM);
+  int result = 0;
+  bool first = true;
+  for (const auto& child : children_) {
+    if (child.stderr_path.empty()) ::kill(child.pid, SIGTERM);
+    int status = 0;
+    bool ended = false;
+    for (int i = 0; i < 300 && !ended; ++i) {
+      ended = waitpid(child.pid, &status, WNOHANG) == child.pid;
+      if (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!ended) {
+      server_problems().push_back("the server did not stop within 15 s of SIGTERM");
+      end_now(child.pid);
+      result = -1;
+      continue;
+    }
+    check_exit(child, status, false);
+    if (!child.stderr_path.empty() && (first || status != 0) && result != -1) result = status;
+    first = false;
   }
-  server_problems().push_back("the server did not stop within 15 s of SIGTERM");
-  kill_hard();
-  return -1;
+  children_.clear();
+  return result;
 }
 
 }  // namespace og::test

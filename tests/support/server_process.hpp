@@ -3,6 +3,11 @@
 // Its stderr is kept beside the data folder; a server that did not exit with
 // status 0 on SIGTERM, or whose stderr holds a sanitizer report, fails the
 // test that ran it (see server_problems()).
+//
+// On a cluster (support/cluster_target.hpp) the same object is 3 instances on
+// the folder's PostgreSQL database behind haproxy, which listens where the
+// one server would: the test sees one server, its requests spread round-robin
+// over the instances, and stop, kill and signals reach every instance.
 #pragma once
 #include <sys/types.h>
 
@@ -32,9 +37,15 @@ class ServerProcess {
   std::string stderr_path() const { return log_ + ".stderr"; }
 
  private:
-  void check_exit(int status, bool expected_kill);
+  struct Child {
+    pid_t pid = -1;
+    std::string stderr_path;  // empty: not an ordergate (haproxy), its exit is not checked
+  };
+  void start_single(const std::filesystem::path& data_dir, std::vector<std::string> extra_args, bool demo);
+  void start_cluster(const std::filesystem::path& data_dir, std::vector<std::string> extra_args, bool demo);
+  void check_exit(const Child& child, int status, bool expected_kill);
 
-  pid_t pid_ = -1;
+  std::vector<Child> children_;  // the ordergate instance(s), then haproxy
   unsigned short port_ = 0;
   std::string log_;
 };

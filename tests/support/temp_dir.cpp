@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "support/cluster_target.hpp"
+
 namespace og::test {
 
 TempDir::TempDir() {
@@ -13,6 +15,11 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  try {
+    drop_cluster_stores_under(path_);
+  } catch (const std::exception&) {
+    // The folder goes anyway; the database goes with the test PostgreSQL.
+  }
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
 }
