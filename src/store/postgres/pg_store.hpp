@@ -3,7 +3,10 @@
 // transaction there, so units that run at the same time, on this instance or
 // another, behave as if they ran one after the other (as SQLite's one store
 // thread makes them): the database, not a lock in memory, keeps them apart.
-// A unit that loses a conflict is rolled back and run again from the start.
+// A unit that loses a conflict is rolled back and run again from the start;
+// one that keeps losing runs alone (the writers of every instance wait for
+// it), where it meets no other unit, so a conflict between units does not
+// reach the caller.
 // A unit's answer comes after its COMMIT returned, so there is never an
 // answer before its commit, and nothing is left to wait for afterwards.
 #pragma once
@@ -26,8 +29,9 @@ struct PgOptions {
   std::string conninfo;
   // Connections, one thread each: units of work that run at once.
   int connections = 4;
-  // How often a unit that lost a conflict runs again before it fails.
-  int attempts = 40;
+  // Runs beside the other units before a writer that keeps losing conflicts
+  // runs alone (every writer of every instance on the database waits for it).
+  int attempts = 8;
   // Runs in the same transaction as the schema's creation: a new database
   // has its initial data or does not exist at all (as in SQLite).
   std::function<void(UnitOfWork&)> seed;
@@ -43,6 +47,8 @@ class PgStore final : public Store {
   Health health() const override;
   void stop() override;
   bool created() const override { return created_; }
+  // Writers that lost every run beside the others and then ran alone.
+  std::uint64_t units_run_alone() const { return ran_alone_.load(); }
 
  protected:
   void submit(bool write, Job job, JobDone done) override;
@@ -72,6 +78,7 @@ class PgStore final : public Store {
 
   std::atomic<std::uint64_t> commits_{0};
   std::atomic<std::uint64_t> failed_commits_{0};
+  std::atomic<std::uint64_t> ran_alone_{0};
   mutable std::mutex health_mutex_;
   std::string problem_;
 };
