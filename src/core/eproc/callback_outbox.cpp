@@ -37,12 +37,7 @@ void CallbackOutbox::stop() {
 }
 
 void CallbackOutbox::hand_back() {
-  auto jobs = loop_->unfinished();
-  if (jobs.empty()) return;
-  const std::string now = iso_ms(now_ms());
-  store_.write_now([&jobs, &now](store::UnitOfWork& uow) {
-    for (const auto& c : jobs) uow.hub().hand_back_callback(c, now);
-  });
+  hand_back_unfinished(store_, loop_->unfinished(), iso_ms(now_ms()), &store::HubWriter::hand_back_callback);
 }
 
 std::string CallbackOutbox::idempotency_key(const model::CallbackJob& job) {

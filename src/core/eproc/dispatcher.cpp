@@ -103,12 +103,7 @@ void Dispatcher::stop() {
 }
 
 void Dispatcher::hand_back() {
-  auto jobs = loop_->unfinished();
-  if (jobs.empty()) return;
-  const std::string now = iso_ms(now_ms());
-  store_.write_now([&jobs, &now](store::UnitOfWork& uow) {
-    for (const auto& d : jobs) uow.hub().hand_back_dispatch(d, now);
-  });
+  hand_back_unfinished(store_, loop_->unfinished(), iso_ms(now_ms()), &store::HubWriter::hand_back_dispatch);
 }
 
 Task<std::vector<model::Dispatch>> Dispatcher::due(std::size_t limit) {

@@ -7,12 +7,11 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/hub_store.hpp"
-
-namespace og::store {
-class Store;
-}
+#include "store/store.hpp"
 
 namespace og::core::eproc {
 
@@ -32,5 +31,17 @@ class LeaseMaker {
 // back) is due again at once: call before its outboxes start. An instance's
 // name must be its own: another instance running under it loses its claims.
 void hand_back_previous_claims(store::Store& store, const std::string& instance);
+
+// What an outbox had not finished when its drain ended goes back in one unit,
+// due again at once for any instance (`hand_back` is the writer's call for
+// the outbox's kind of job).
+template <class Job>
+void hand_back_unfinished(store::Store& store, const std::vector<Job>& jobs, const std::string& now,
+                          void (store::HubWriter::*hand_back)(const Job&, std::string_view)) {
+  if (jobs.empty()) return;
+  store.write_now([&](store::UnitOfWork& uow) {
+    for (const auto& job : jobs) (uow.hub().*hand_back)(job, now);
+  });
+}
 
 }  // namespace og::core::eproc
