@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 # one configured Release build (build/release), so the binary `run` serves is
 # the one the suites test, and configuring it wants the test framework.
 BUILD_PACKAGES=(build-essential cmake pkg-config gsoap libgsoap-dev libboost-dev libboost-program-options-dev libpq-dev
-                libxml2-dev libsqlite3-dev libssl-dev libcppunit-dev libcsv-dev nlohmann-json3-dev)
+                libxml2-dev libsqlite3-dev libicu-dev libssl-dev libcppunit-dev libcsv-dev nlohmann-json3-dev)
 TEST_PACKAGES=(openssl python3 python3-zeep ca-certificates curl clang libclang-rt-14-dev postgresql haproxy)
 
 install_packages() {

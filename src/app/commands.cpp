@@ -31,7 +31,7 @@ const char* kUsage =
     "  seller list                             the sellers and their item counts\n"
     "  buyer add <id> [--seller S] [--name N]  add or replace a buyer (password on stdin, one line)\n"
     "  buyer remove <id> [--seller S]          remove a buyer\n"
-    "  import catalog|stock|prices|classification <file.csv> [--seller S] [--delimiter ;]\n"
+    "  import catalog|stock|prices|classification <file.csv> [--seller S] [--delimiter ;] [--rows-per-commit N]\n"
     "                                          load items, update stock, update prices (see README)\n"
     "  import delivery-notes|invoices <file.csv> [--seller S] [--delimiter ;]\n"
     "                                          load (or replace) documents for the receipt module (see README)\n"
@@ -93,6 +93,7 @@ po::variables_map parse(std::vector<std::string> args, po::options_description o
 struct ImportInput {
   Common common;
   char delimiter = ',';
+  std::int64_t per_commit = 0;  // 0: the import's default
   std::ifstream in;
   std::unique_ptr<store::Store> store;
 };
@@ -101,9 +102,12 @@ ImportInput open_import(const std::vector<std::string>& args) {
   ImportInput input;
   std::string file, delimiter = ",";
   po::options_description o;
-  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'");
+  o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'")(
+      "rows-per-commit", po::value(&input.per_commit));
   parse({args.begin() + 1, args.end()}, o, input.common, {"file"});
   if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
+  if (input.per_commit != 0 && (input.per_commit < 1 || input.per_commit > 1000000))
+    throw std::runtime_error("--rows-per-commit is 1 to 1000000");
   input.delimiter = delimiter[0];
   input.in.open(file, std::ios::binary);
   if (!input.in) throw std::runtime_error("cannot read " + file);
@@ -183,6 +187,8 @@ int import_receipts_command(const std::vector<std::string>& args, model::Receipt
   options.kind = kind;
   options.seller = input.common.seller;
   options.delimiter = input.delimiter;
+  // Receipts commit whole documents, a few hundred at a time.
+  if (input.per_commit) throw std::runtime_error("--rows-per-commit is for catalog, stock, prices and classification");
   options.progress = [&](const admin::ReceiptImportReport& r) {
     if (r.documents >= options.slice) std::cout << "  " << r.documents << " documents written ..." << std::endl;
   };
@@ -211,6 +217,7 @@ int import_command(const std::vector<std::string>& args) {
   options.kind = kinds.at(args[0]);
   options.seller = input.common.seller;
   options.delimiter = input.delimiter;
+  if (input.per_commit) options.slice = input.per_commit;
   std::int64_t shown = 0;
   options.progress = [&](const admin::ImportReport& r) {
     if (r.rows - shown >= 100000) {

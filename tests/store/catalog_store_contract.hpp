@@ -127,6 +127,31 @@ inline void search_matches_all_terms_as_substrings(const OpenStore& open) {
   CPPUNIT_ASSERT_EQUAL(std::string("52090311600"), page[0].id);
 }
 
+// A term is found as written in one column, letters of any case (not only
+// ASCII ones); holding every three-letter piece of it, in other places or
+// other columns, is not enough.
+inline void search_ignores_case_and_finds_whole_terms_only(const OpenStore& open) {
+  auto store = open();
+  auto& s = *store;
+  s.write_now([&](store::UnitOfWork& u) {
+    u.catalog().put_item(item("OEL-1", "\xc3\x96lfilter \xc3\x84RGERLICH"));  // "Ölfilter ÄRGERLICH"
+    u.catalog().put_item(item("ABCD", "abcab CDEF"));
+  });
+  auto ids = [&](std::vector<std::string> terms) {
+    auto items = s.read_now([&](store::ReadView& r) { return r.catalog().items_matching(terms, 0, 10); });
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i.id);
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  CPPUNIT_ASSERT(ids({"\xc3\xb6LFILTER"}) == Ids{"OEL-1"});   // "öLFILTER"
+  CPPUNIT_ASSERT(ids({"\xc3\xa4rgerlich"}) == Ids{"OEL-1"});  // "ärgerlich"
+  CPPUNIT_ASSERT(ids({"\xc3\xb6l"}) == Ids{"OEL-1"});         // "öl": a short term
+  CPPUNIT_ASSERT(ids({"bcabc"}).empty());                     // "abcab" holds bca, cab and abc, but not "bcabc"
+  CPPUNIT_ASSERT(ids({"bcde"}).empty());                      // bcd in the id, cde in the description
+  CPPUNIT_ASSERT(ids({"bcab"}) == Ids{"ABCD"});
+}
+
 inline void bulk_items_are_searchable_and_later_ones_too(const OpenStore& open) {
   auto store = open();
   auto& s = *store;
@@ -234,6 +259,7 @@ class CatalogTables : public CppUnit::TestFixture {
   CPPUNIT_TEST(buyer_round_trip_keeps_binary_secrets);
   CPPUNIT_TEST(search_matches_all_terms_as_substrings);
   CPPUNIT_TEST(bulk_items_are_searchable_and_later_ones_too);
+  CPPUNIT_TEST(search_ignores_case_and_finds_whole_terms_only);
   CPPUNIT_TEST(exception_in_unit_of_work_keeps_nothing);
   CPPUNIT_TEST(sellers_keep_their_own_catalogues);
   CPPUNIT_TEST(search_pages_in_item_number_order);
@@ -247,6 +273,9 @@ class CatalogTables : public CppUnit::TestFixture {
   void buyer_round_trip_keeps_binary_secrets() { contract::buyer_round_trip_keeps_binary_secrets(open_); }
   void search_matches_all_terms_as_substrings() { contract::search_matches_all_terms_as_substrings(open_); }
   void bulk_items_are_searchable_and_later_ones_too() { contract::bulk_items_are_searchable_and_later_ones_too(open_); }
+  void search_ignores_case_and_finds_whole_terms_only() {
+    contract::search_ignores_case_and_finds_whole_terms_only(open_);
+  }
   void exception_in_unit_of_work_keeps_nothing() { contract::exception_in_unit_of_work_keeps_nothing(open_); }
   void sellers_keep_their_own_catalogues() { contract::sellers_keep_their_own_catalogues(open_); }
   void search_pages_in_item_number_order() { contract::search_pages_in_item_number_order(open_); }

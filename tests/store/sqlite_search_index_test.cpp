@@ -11,6 +11,7 @@
 
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/sqlite/text_match.hpp"
 #include "support/temp_dir.hpp"
 #include "support/text_index.hpp"
 
@@ -73,6 +74,8 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_version_5_database_gets_its_items_indexed);
   CPPUNIT_TEST(a_bulk_write_indexes_repeated_and_existing_items_once);
   CPPUNIT_TEST(a_bulk_write_that_fails_leaves_the_index_whole);
+  CPPUNIT_TEST(trigrams_are_of_characters_and_spread_over_a_long_term);
+  CPPUNIT_TEST(case_folding_covers_every_script_and_keeps_bad_bytes);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -238,6 +241,30 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
     s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(*item); });
     CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"W712/95"}));
     CPPUNIT_ASSERT(ids(s, {"W712/80"}) == std::vector<std::string>{"OLD-1"});
+  }
+
+  void trigrams_are_of_characters_and_spread_over_a_long_term() {
+    using store::sqlite::trigrams;
+    using Grams = std::vector<std::string>;
+    CPPUNIT_ASSERT(trigrams("ab", 16).empty());
+    CPPUNIT_ASSERT(trigrams("abc", 16) == Grams{"abc"});
+    CPPUNIT_ASSERT(trigrams("abcab", 16) == (Grams{"abc", "bca", "cab"}));
+    CPPUNIT_ASSERT(trigrams("aaaa", 16) == Grams{"aaa"});  // each once
+    // "Öl-Ä": characters, not bytes (Ö and Ä are two bytes each).
+    CPPUNIT_ASSERT(trigrams("\xc3\x96l-\xc3\x84", 16) == (Grams{"\xc3\x96l-", "l-\xc3\x84"}));
+    // 24 trigrams, 4 asked: the first, the last and two between.
+    auto spread = trigrams("abcdefghijklmnopqrstuvwxyz", 4);
+    CPPUNIT_ASSERT(spread == (Grams{"abc", "hij", "pqr", "xyz"}));
+    CPPUNIT_ASSERT_EQUAL(std::size_t{24}, trigrams("abcdefghijklmnopqrstuvwxyz", 0).size());
+  }
+
+  void case_folding_covers_every_script_and_keeps_bad_bytes() {
+    using store::sqlite::fold_case;
+    CPPUNIT_ASSERT_EQUAL(std::string("brake 28-622"), fold_case("BRAKE 28-622"));
+    CPPUNIT_ASSERT_EQUAL(std::string("\xc3\xb6l\xc3\xa4"), fold_case("\xc3\x96L\xc3\x84"));  // ÖLÄ
+    CPPUNIT_ASSERT_EQUAL(std::string("\xce\xb1\xce\xb2"), fold_case("\xce\x91\xce\x92"));    // ΑΒ
+    CPPUNIT_ASSERT_EQUAL(std::string("\xd0\xb0\xd0\xb1"), fold_case("\xd0\x90\xd0\x91"));    // АБ
+    CPPUNIT_ASSERT_EQUAL(std::string("a\xff\xc3z"), fold_case("A\xff\xc3Z"));                // not UTF-8: kept
   }
 };
 

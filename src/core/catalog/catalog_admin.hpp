@@ -51,8 +51,8 @@ struct ImportOptions {
   ImportKind kind = ImportKind::Catalog;
   std::string seller;  // "" the default seller
   char delimiter = ',';
-  std::int64_t slice = 5000;  // rows per unit of work
-  Progress progress;          // after every slice
+  std::int64_t slice = 10000;  // rows per unit of work
+  Progress progress;           // after every slice
 };
 
 // The columns each kind reads (README, "Operating a catalogue").

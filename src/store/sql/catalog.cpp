@@ -61,25 +61,22 @@ bool SqlCatalog::remove_buyer(std::string_view id) {
 }
 
 void SqlCatalog::put_item(const model::Item& r) {
-  auto s = db_.prepare(
-      "INSERT INTO items (seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean, "
-      "manufacturer, manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, "
-      "classification) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seller_id, id) DO UPDATE SET "
-      "description = excluded.description, order_unit = excluded.order_unit, base_unit = excluded.base_unit, "
-      "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "
-      "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "
-      "price = excluded.price, currency = excluded.currency, "
-      "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "
-      "next_delivery = excluded.next_delivery, classification = excluded.classification");
-  s.bind(1, seller_).bind(2, r.id).bind(3, r.description).bind(4, r.order_unit).bind(5, r.base_unit);
-  s.bind(6, r.base_per_order_unit.units()).bind(7, r.step.units()).bind(8, r.ean).bind(9, r.manufacturer);
-  s.bind(10, r.manufacturer_item_id).bind(11, r.price.units()).bind(12, r.currency);
-  if (r.recommended_retail_price)
-    s.bind(13, r.recommended_retail_price->units());
-  else
-    s.bind_null(13);
-  s.bind(14, r.stock.units()).bind(15, r.next_delivery).bind(16, encode_groups(r.groups));
+  auto s = db_.prepare("INSERT INTO items (" OG_ITEM_WRITE_COLUMNS
+                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) " OG_ITEM_UPSERT);
+  bind_item(s, seller_, r);
   s.run();
+}
+
+void bind_item(Statement& s, const std::string& seller, const model::Item& r, int first) {
+  s.bind(first + 1, seller).bind(first + 2, r.id).bind(first + 3, r.description).bind(first + 4, r.order_unit);
+  s.bind(first + 5, r.base_unit).bind(first + 6, r.base_per_order_unit.units()).bind(first + 7, r.step.units());
+  s.bind(first + 8, r.ean).bind(first + 9, r.manufacturer).bind(first + 10, r.manufacturer_item_id);
+  s.bind(first + 11, r.price.units()).bind(first + 12, r.currency);
+  if (r.recommended_retail_price)
+    s.bind(first + 13, r.recommended_retail_price->units());
+  else
+    s.bind_null(first + 13);
+  s.bind(first + 14, r.stock.units()).bind(first + 15, r.next_delivery).bind(first + 16, encode_groups(r.groups));
 }
 
 void SqlCatalog::put_replacement(std::string_view item_id, std::string_view replacement_id, int position) {

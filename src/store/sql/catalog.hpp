@@ -7,7 +7,25 @@
 #include "store/catalog_store.hpp"
 #include "store/sql/db.hpp"
 
+// The columns an item is written with, in bind_item's order, and what an
+// item already there takes from the new row.
+#define OG_ITEM_WRITE_COLUMNS                                                                         \
+  "seller_id, id, description, order_unit, base_unit, base_per_order_unit, step, ean, manufacturer, " \
+  "manufacturer_item_id, price, currency, recommended_retail_price, stock, next_delivery, classification"
+#define OG_ITEM_UPSERT                                                                                     \
+  "ON CONFLICT (seller_id, id) DO UPDATE SET "                                                             \
+  "description = excluded.description, order_unit = excluded.order_unit, base_unit = excluded.base_unit, " \
+  "base_per_order_unit = excluded.base_per_order_unit, step = excluded.step, ean = excluded.ean, "         \
+  "manufacturer = excluded.manufacturer, manufacturer_item_id = excluded.manufacturer_item_id, "           \
+  "price = excluded.price, currency = excluded.currency, "                                                 \
+  "recommended_retail_price = excluded.recommended_retail_price, stock = excluded.stock, "                 \
+  "next_delivery = excluded.next_delivery, classification = excluded.classification"
+
 namespace og::store::sql {
+
+// Binds an item's row as parameters first + 1 to first + 16 (in
+// OG_ITEM_WRITE_COLUMNS' order).
+void bind_item(Statement& s, const std::string& seller, const model::Item& item, int first = 0);
 
 // One seller's catalogue and buyers.
 class SqlCatalog : public CatalogWriter {

@@ -2,46 +2,46 @@
 
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/text_match.hpp"
 
 namespace og::store::sqlite {
 
 namespace {
 
-// The FTS5 trigram index finds substrings of three or more characters; shorter
-// terms are matched with LIKE on the rows it narrowed down (or on all rows).
+// A term of three characters or more narrows the rows down through the
+// trigram index (each of its trigrams must be in the row); og_has_text then
+// decides on what is left, and on every row for shorter terms.
 struct SearchSql {
   std::string where;
   std::vector<std::string> params;
 };
 
+// More trigrams of one long term narrow little further and each costs a
+// doclist read.
+constexpr std::size_t kTrigramsPerTerm = 16;
+
+// Rows per statement into the import's staging table (16 parameters each).
+constexpr int kStageRows = 64;
+
 SearchSql search_sql(const std::vector<std::string>& terms) {
   SearchSql out;
   std::string match;
-  std::vector<std::string> short_terms;
+  std::vector<std::string> clauses;
   for (const auto& term : terms) {
-    std::size_t chars = 0;
-    for (unsigned char c : term) chars += (c & 0xC0) != 0x80;
-    if (chars >= 3) {
+    for (const auto& t : trigrams(term, kTrigramsPerTerm)) {
       std::string quoted = "\"";
-      for (char c : term) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      quoted += "\"";
-      match += (match.empty() ? "" : " AND ") + quoted;
-    } else {
-      short_terms.push_back(term);
+      for (char c : t) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      match += (match.empty() ? "" : " AND ") + quoted + "\"";
     }
   }
-  std::vector<std::string> clauses;
   if (!match.empty()) {
     clauses.push_back("rowid IN (SELECT rowid FROM item_text WHERE item_text MATCH ?)");
     out.params.push_back(match);
   }
-  for (const auto& term : short_terms) {
-    auto pattern = sql::contains_pattern(term);
-    // The columns of item_text (NULLs never match).
-    clauses.push_back(
-        "(id LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR ean LIKE ? ESCAPE '\\' OR manufacturer LIKE ? "
-        "ESCAPE '\\' OR manufacturer_item_id LIKE ? ESCAPE '\\')");
-    for (int column = 0; column < 5; ++column) out.params.push_back(pattern);
+  for (const auto& term : terms) {
+    // The columns of item_text.
+    clauses.push_back("og_has_text(?, id, description, ean, manufacturer, manufacturer_item_id)");
+    out.params.push_back(fold_case(term));
   }
   // One seller's items only (its binding comes first).
   out.where = " WHERE seller_id = ?";
@@ -92,8 +92,41 @@ void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
     s.bind(1, watermark);
     s.run();
   }
-  model::Item r;
-  while (next(r)) put_item(r);
+  // The rows go to a table of this connection's own first (no index, no
+  // trigger), then into items in one statement: an INSERT into items with
+  // its triggers and upsert opens a statement journal and a savepoint of the
+  // text index per row, which cost more than the row itself.
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS item_stage AS SELECT " OG_ITEM_WRITE_COLUMNS " FROM main.items WHERE 0");
+  db_.exec("DELETE FROM temp.item_stage");
+  // Many rows per statement too: each statement's end costs about as much
+  // as a row (FTS5 writes out its pending terms at every statement's
+  // savepoint once the index is part of the transaction).
+  static const std::string many = [] {
+    std::string sql = "INSERT INTO temp.item_stage (" OG_ITEM_WRITE_COLUMNS ") VALUES ";
+    for (int i = 0; i < kStageRows; ++i)
+      sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    return sql;
+  }();
+  std::vector<model::Item> rows(kStageRows);
+  int held = 0;
+  while (next(rows[static_cast<std::size_t>(held)])) {
+    if (++held < kStageRows) continue;
+    auto stage = db_.prepare(many.c_str());
+    for (int i = 0; i < kStageRows; ++i) sql::bind_item(stage, seller_, rows[static_cast<std::size_t>(i)], i * 16);
+    stage.run();
+    held = 0;
+  }
+  for (int i = 0; i < held; ++i) {
+    auto stage =
+        db_.prepare("INSERT INTO temp.item_stage (" OG_ITEM_WRITE_COLUMNS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sql::bind_item(stage, seller_, rows[static_cast<std::size_t>(i)]);
+    stage.run();
+  }
+  // WHERE true: SQLite's parser needs it between a SELECT and ON CONFLICT.
+  db_.prepare("INSERT INTO items (" OG_ITEM_WRITE_COLUMNS ") SELECT " OG_ITEM_WRITE_COLUMNS
+              " FROM temp.item_stage WHERE true ORDER BY rowid " OG_ITEM_UPSERT)
+      .run();
+  db_.exec("DELETE FROM temp.item_stage");
   auto index = db_.prepare(
       "INSERT INTO item_text (rowid, id, description, ean, manufacturer, manufacturer_item_id) "
       "SELECT rowid, id, description, ean, manufacturer, manufacturer_item_id FROM items WHERE rowid > ?");

