@@ -13,7 +13,7 @@
 namespace og::test {
 namespace {
 
-std::string conninfo() {
+std::string read_conninfo() {
   const char* file = std::getenv("OG_E2E_POSTGRES");
   if (!file || !*file) return "";
   std::ifstream in(file);
@@ -25,6 +25,12 @@ std::string conninfo() {
   return line;
 }
 
+// Read once: the PostgreSQL of a test run stays where it is.
+const std::string& conninfo() {
+  static const std::string info = read_conninfo();
+  return info;
+}
+
 std::string psql(const std::string& sql) {
   std::string cmd = "psql '" + conninfo() + "' -qtAc \"" + sql + "\" 2>&1";
   std::string out;
@@ -34,6 +40,12 @@ std::string psql(const std::string& sql) {
     pclose(p);
   }
   return out;
+}
+
+std::string trimmed(std::string s) {
+  s.erase(0, s.find_first_not_of(" \t\r\n"));
+  s.erase(s.find_last_not_of(" \t\r\n") + 1);
+  return s;
 }
 
 struct Registry {
@@ -58,7 +70,7 @@ std::string cluster_store(const std::filesystem::path& data_dir) {
   std::lock_guard lock(registry().mutex);
   if (registry().names.emplace(folder, name.str()).second) {
     psql("CREATE DATABASE " + name.str());  // may exist already (another process made it)
-    if (psql("SELECT 1 FROM pg_database WHERE datname = '" + name.str() + "'").find('1') == std::string::npos)
+    if (trimmed(psql("SELECT 1 FROM pg_database WHERE datname = '" + name.str() + "'")) != "1")
       throw std::runtime_error("cannot create database " + name.str() + " on " + conninfo());
   }
   std::smatch port;

@@ -86,37 +86,20 @@ unsigned short free_port() {
   return ntohs(a.sin_port);
 }
 
-// haproxy sends header names in lower case; a client that reads them case
-// by case (as some shop systems and these tests do) gets ordergate's own
-// spelling back.
-constexpr const char* kHeaderCase =
-    "  h1-case-adjust allow Allow\n  h1-case-adjust cache-control Cache-Control\n"
-    "  h1-case-adjust content-length Content-Length\n  h1-case-adjust content-type Content-Type\n"
-    "  h1-case-adjust location Location\n  h1-case-adjust retry-after Retry-After\n"
-    "  h1-case-adjust www-authenticate WWW-Authenticate\n"
-    "  h1-case-adjust x-ordergate-instance X-Ordergate-Instance\n";
-
-// What tests/cluster/local_cluster configures, for one test's instances.
-std::string haproxy_config(const std::string& listen, const std::vector<unsigned short>& instances) {
-  std::ostringstream c;
-  c << "global\n  log stdout format raw local0\n  maxconn 4096\n"
-    << kHeaderCase
-    << "defaults\n  mode http\n  log global\n"
-       "  log-format \"%ci:%cp %b/%s %ST %Ta retries=%rc %{+Q}r\"\n"
-       "  timeout connect 1s\n  timeout client 65s\n  timeout server 65s\n"
-       // Tried again elsewhere only when no connection was made: a request
-       // that reached an instance may have been applied there.
-       "  retries 3\n  retry-on conn-failure\n  option redispatch 1\n  option http-server-close\n"
-       "frontend ordergate\n  option h1-case-adjust-bogus-client\n  bind "
-    << listen
-    << "\n  default_backend ordergate\n"
-       "backend ordergate\n  balance roundrobin\n  option httpchk\n  http-check send meth GET uri /readyz\n"
-       "  http-check expect status 200\n"
-       "  default-server check inter 1s fastinter 250ms downinter 500ms fall 2 rise 2\n"
-       "  http-response set-header X-Ordergate-Instance %[srv_name]\n";
-  for (std::size_t i = 0; i < instances.size(); ++i)
-    c << "  server og" << i + 1 << " 127.0.0.1:" << instances[i] << "\n";
-  return c.str();
+// haproxy's config as tests/cluster/local_cluster writes it for its own
+// cluster (one text, so the two cannot drift apart), into `path`.
+void write_haproxy_config(const std::string& path, const std::string& listen,
+                          const std::vector<unsigned short>& instances) {
+  std::vector<std::string> args{OG_SOURCE_DIR "/tests/cluster/local_cluster", "config", listen};
+  for (auto port : instances) args.push_back(std::to_string(port));
+  int out = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (out < 0) throw std::runtime_error("cannot write " + path);
+  pid_t pid = spawn(args, out, path + ".stderr");
+  close(out);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("local_cluster config failed (see " + path + ".stderr)");
 }
 
 bool ready(unsigned short port) {
@@ -202,7 +185,7 @@ void ServerProcess::start_cluster(const std::filesystem::path& data_dir, std::ve
       ports.push_back(launched.port);
     }
     std::string config = log_ + ".haproxy.cfg";
-    std::ofstream(config) << haproxy_config(listen, ports);
+    write_haproxy_config(config, listen, ports);
     int out = open((log_ + ".haproxy").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     pid_t haproxy = spawn({"/usr/sbin/haproxy", "-db", "-f", config}, out, log_ + ".haproxy");
     close(out);
@@ -277,8 +260,10 @@ int ServerProcess::stop() {
   if (children_.empty()) return -1;
   for (const auto& child : children_)
     if (!child.stderr_path.empty()) ::kill(child.pid, SIGTERM);
+  // 0 when every instance ended well; else the first bad status, or -1 when
+  // one did not end at all.
   int result = 0;
-  bool first = true;
+  bool hung = false;
   for (const auto& child : children_) {
     if (child.stderr_path.empty()) ::kill(child.pid, SIGTERM);
     int status = 0;
@@ -290,15 +275,14 @@ int ServerProcess::stop() {
     if (!ended) {
       server_problems().push_back("the server did not stop within 15 s of SIGTERM");
       end_now(child.pid);
-      result = -1;
+      hung = true;
       continue;
     }
     check_exit(child, status, false);
-    if (!child.stderr_path.empty() && (first || status != 0) && result != -1) result = status;
-    first = false;
+    if (!child.stderr_path.empty() && result == 0) result = status;
   }
   children_.clear();
-  return result;
+  return hung ? -1 : result;
 }
 
 }  // namespace og::test

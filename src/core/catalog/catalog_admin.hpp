@@ -1,9 +1,9 @@
 // What an operator does to a seller's data from the command line
 // (`ordergate seller|buyer|import|export ...`), against the database file,
 // whether or not a server runs on it: sellers and buyers, a catalogue, stock
-// and prices from CSV, orders out for the ERP. Imports go in slices of a few
-// thousand rows, each one unit of work, so a running server's requests never
-// wait long behind one.
+// and prices from CSV, orders out for the ERP. Imports go in slices of 10,000
+// rows (ImportOptions::slice), each one unit of work, so a running server's
+// writes wait tens of milliseconds at most behind one.
 #pragma once
 #include <chrono>
 #include <cstdint>

@@ -43,8 +43,12 @@ SearchSql search_sql(const std::vector<std::string>& terms) {
     clauses.push_back("og_has_text(?, id, description, ean, manufacturer, manufacturer_item_id)");
     out.params.push_back(fold_case(term));
   }
-  // One seller's items only (its binding comes first).
-  out.where = " WHERE seller_id = ?";
+  // One seller's items only (its binding comes first). With a MATCH, the
+  // unary + keeps SQLite from walking all the seller's items through the
+  // (seller_id, id) index and testing each against the index's hits: it looks
+  // up the hits by rowid instead (a million items: an article number found
+  // in 3 ms, not 110-370 ms; a term in every item takes 1.6 times as long).
+  out.where = match.empty() ? " WHERE seller_id = ?" : " WHERE +seller_id = ?";
   for (const auto& clause : clauses) out.where += " AND " + clause;
   return out;
 }
