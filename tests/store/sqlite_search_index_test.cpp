@@ -74,6 +74,7 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_version_5_database_gets_its_items_indexed);
   CPPUNIT_TEST(a_bulk_write_indexes_repeated_and_existing_items_once);
   CPPUNIT_TEST(a_bulk_write_that_fails_leaves_the_index_whole);
+  CPPUNIT_TEST(a_bulk_write_of_many_rows_keeps_the_last_row_of_each_item);
   CPPUNIT_TEST(trigrams_are_of_characters_and_spread_over_a_long_term);
   CPPUNIT_TEST(case_folding_covers_every_script_and_keeps_bad_bytes);
   CPPUNIT_TEST_SUITE_END();
@@ -241,6 +242,32 @@ class SqliteSearchIndexTest : public CppUnit::TestFixture {
     s.write_now([&](store::UnitOfWork& u) { u.catalog().put_item(*item); });
     CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"W712/95"}));
     CPPUNIT_ASSERT(ids(s, {"W712/80"}) == std::vector<std::string>{"OLD-1"});
+  }
+
+  void a_bulk_write_of_many_rows_keeps_the_last_row_of_each_item() {
+    // Rows go to SQLite 64 to a statement: an item given twice within one
+    // statement (D: rows 10 and 20) or in two (M0..M49: rows k and k + 150)
+    // ends with its last row, indexed once.
+    TempDir dir;
+    SqliteStore s({db_path(dir)});
+    int k = 0;
+    s.write_now([&](store::UnitOfWork& u) {
+      u.catalog().put_items([&](model::Item& r) {
+        if (k == 203) return false;
+        std::string id = k == 10 || k == 20 ? "D" : "M" + std::to_string(k % 150);
+        r = part(id, "w" + std::to_string(k) + "x", "", "", "");
+        ++k;
+        return true;
+      });
+    });
+    CPPUNIT_ASSERT(index_is_whole(db_path(dir)));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{151}, count(s, {}));  // M0..M149 and D
+    CPPUNIT_ASSERT(ids(s, {"w20x"}) == std::vector<std::string>{"D"});
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"w10x"}));
+    CPPUNIT_ASSERT(ids(s, {"w157x"}) == std::vector<std::string>{"M7"});
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, count(s, {"w7x"}));
+    CPPUNIT_ASSERT(ids(s, {"w202x"}) == std::vector<std::string>{"M52"});  // the last, a row of its own
+    CPPUNIT_ASSERT(ids(s, {"w99x"}) == std::vector<std::string>{"M99"});
   }
 
   void trigrams_are_of_characters_and_spread_over_a_long_term() {

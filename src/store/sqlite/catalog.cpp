@@ -20,8 +20,8 @@ struct SearchSql {
 // doclist read.
 constexpr std::size_t kTrigramsPerTerm = 16;
 
-// Rows per statement into the import's staging table (16 parameters each).
-constexpr int kStageRows = 64;
+// Rows per INSERT of a bulk write (16 parameters each).
+constexpr int kRowsPerInsert = 64;
 
 SearchSql search_sql(const std::vector<std::string>& terms) {
   SearchSql out;
@@ -96,41 +96,25 @@ void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
     s.bind(1, watermark);
     s.run();
   }
-  // The rows go to a table of this connection's own first (no index, no
-  // trigger), then into items in one statement: an INSERT into items with
-  // its triggers and upsert opens a statement journal and a savepoint of the
-  // text index per row, which cost more than the row itself.
-  db_.exec("CREATE TEMP TABLE IF NOT EXISTS item_stage AS SELECT " OG_ITEM_WRITE_COLUMNS " FROM main.items WHERE 0");
-  db_.exec("DELETE FROM temp.item_stage");
-  // Many rows per statement too: each statement's end costs about as much
-  // as a row (FTS5 writes out its pending terms at every statement's
-  // savepoint once the index is part of the transaction).
+  // Many rows per statement: an INSERT into items opens a statement journal
+  // (its triggers, its upsert) and a savepoint of the text index, which cost
+  // more than a row; 64 rows share them.
   static const std::string many = [] {
-    std::string sql = "INSERT INTO temp.item_stage (" OG_ITEM_WRITE_COLUMNS ") VALUES ";
-    for (int i = 0; i < kStageRows; ++i)
+    std::string sql = "INSERT INTO items (" OG_ITEM_WRITE_COLUMNS ") VALUES ";
+    for (int i = 0; i < kRowsPerInsert; ++i)
       sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    return sql;
+    return sql + " " OG_ITEM_UPSERT;
   }();
-  std::vector<model::Item> rows(kStageRows);
+  std::vector<model::Item> rows(kRowsPerInsert);
   int held = 0;
   while (next(rows[static_cast<std::size_t>(held)])) {
-    if (++held < kStageRows) continue;
-    auto stage = db_.prepare(many.c_str());
-    for (int i = 0; i < kStageRows; ++i) sql::bind_item(stage, seller_, rows[static_cast<std::size_t>(i)], i * 16);
-    stage.run();
+    if (++held < kRowsPerInsert) continue;
+    auto insert = db_.prepare(many.c_str());
+    for (int i = 0; i < kRowsPerInsert; ++i) sql::bind_item(insert, seller_, rows[static_cast<std::size_t>(i)], i * 16);
+    insert.run();
     held = 0;
   }
-  for (int i = 0; i < held; ++i) {
-    auto stage =
-        db_.prepare("INSERT INTO temp.item_stage (" OG_ITEM_WRITE_COLUMNS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    sql::bind_item(stage, seller_, rows[static_cast<std::size_t>(i)]);
-    stage.run();
-  }
-  // WHERE true: SQLite's parser needs it between a SELECT and ON CONFLICT.
-  db_.prepare("INSERT INTO items (" OG_ITEM_WRITE_COLUMNS ") SELECT " OG_ITEM_WRITE_COLUMNS
-              " FROM temp.item_stage WHERE true ORDER BY rowid " OG_ITEM_UPSERT)
-      .run();
-  db_.exec("DELETE FROM temp.item_stage");
+  for (int i = 0; i < held; ++i) put_item(rows[static_cast<std::size_t>(i)]);
   auto index = db_.prepare(
       "INSERT INTO item_text (rowid, id, description, ean, manufacturer, manufacturer_item_id) "
       "SELECT rowid, id, description, ean, manufacturer, manufacturer_item_id FROM items WHERE rowid > ?");
