@@ -24,6 +24,10 @@ Task<http::Response> MetricsEndpoint::handle(const http::Request& request) {
   out += "ordergate_store_commits_total{result=\"failed\"} " + std::to_string(h.failed_commits) + "\n";
   family(out, "ordergate_store_writable", "gauge", "1 while the store's last commit reached the disk.");
   out += std::string("ordergate_store_writable ") + (h.writable ? "1" : "0") + "\n";
+  family(out, "ordergate_store_units_run_alone_total", "counter",
+         "Units of work that lost to concurrent ones too often and then ran alone on the database "
+         "(PostgreSQL; always 0 on SQLite). A steady rise means instances contend for the same rows.");
+  out += "ordergate_store_units_run_alone_total " + std::to_string(h.units_run_alone) + "\n";
   family(out, "ordergate_password_checks_total", "counter",
          "Passwords checked (a PBKDF2 run each; remembered ones are not counted), by face and result.");
   std::string refused;

@@ -82,6 +82,9 @@ struct Health {
   std::uint64_t commits = 0;
   std::uint64_t failed_commits = 0;
   std::uint64_t units = 0;  // units of work written (units / commits: how well commits are shared)
+  // Units that lost to concurrent ones on the database too often and then
+  // ran alone across every instance (PostgreSQL's gate; 0 on SQLite).
+  std::uint64_t units_run_alone = 0;
 };
 
 class Store {

@@ -66,6 +66,7 @@ class MetricsTest : public ServerFixture {
     CPPUNIT_ASSERT_EQUAL(1LL, sample(m, "ordergate_store_writable"));
     CPPUNIT_ASSERT(sample(m, "ordergate_store_commits_total{result=\"ok\"}") >= 1);  // the order
     CPPUNIT_ASSERT_EQUAL(0LL, sample(m, "ordergate_store_commits_total{result=\"failed\"}"));
+    CPPUNIT_ASSERT_EQUAL(0LL, sample(m, "ordergate_store_units_run_alone_total"));  // SQLite: one writer
     CPPUNIT_ASSERT(sample(m, "ordergate_connections") >= 1);
     CPPUNIT_ASSERT_EQUAL(1LL, sample(m, "ordergate_requests_in_flight"));  // this very request
     CPPUNIT_ASSERT_EQUAL(405, client_->post("/metrics", "", "text/plain").status);

@@ -82,6 +82,9 @@ class PgStoreConflictTest : public CppUnit::TestFixture {
     // With two runs in the crowd, some of these units lose both (about 40 %
     // of them did before the gate): this test is about those.
     CPPUNIT_ASSERT(first->units_run_alone() + second->units_run_alone() > 0);
+    // What /metrics says (ordergate_store_units_run_alone_total).
+    CPPUNIT_ASSERT_EQUAL(first->units_run_alone(), first->health().units_run_alone);
+    CPPUNIT_ASSERT_EQUAL(second->units_run_alone(), second->health().units_run_alone);
     auto orders = first->read_now([](store::ReadView& r) { return r.transactions().orders_since("", 0, 1000); });
     CPPUNIT_ASSERT_EQUAL(std::size_t{kThreads * kOrders}, orders.size());
     for (std::size_t i = 0; i < orders.size(); ++i)

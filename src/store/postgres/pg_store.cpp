@@ -119,6 +119,7 @@ Health PgStore::health() const {
   h.commits = commits_.load();
   h.failed_commits = failed_commits_.load();
   h.units = h.commits;
+  h.units_run_alone = units_run_alone();
   return h;
 }
 
