@@ -11,6 +11,18 @@
 
 namespace og::store {
 
+// One row of a stock or price import (update_stocks, update_prices).
+struct StockChange {
+  std::string item_id;
+  rules::Decimal stock;
+  std::optional<std::string> next_delivery;
+};
+struct PriceChange {
+  std::string item_id;
+  rules::Decimal price;
+  std::optional<rules::Decimal> recommended_retail_price;  // none: the item keeps its own
+};
+
 // The sellers ordergate serves.
 class SellerReader {
  public:
@@ -58,6 +70,10 @@ class CatalogWriter : public CatalogReader {
                             const std::optional<std::string>& next_delivery) = 0;
   virtual bool update_price(std::string_view item_id, const rules::Decimal& price,
                             const std::optional<rules::Decimal>& recommended_retail_price) = 0;
+  // Many at once, in order, as update_stock/update_price one by one would:
+  // how many rows named an item of the seller (the others change nothing).
+  virtual std::int64_t update_stocks(const std::vector<StockChange>& changes) = 0;
+  virtual std::int64_t update_prices(const std::vector<PriceChange>& changes) = 0;
   virtual std::int64_t count_items() = 0;
 };
 

@@ -235,6 +235,47 @@ inline void sellers_keep_their_own_catalogues(const OpenStore& open) {
 }
 
 // Search pages in item-number order, bytewise (as every engine must sort).
+// An import's slice of stock or price rows, as one call (SQLite sends runs of
+// 64 distinct items as one statement): later rows win over earlier ones for
+// the same item (A5, A7, A70, A3), rows for items the seller lacks change
+// nothing and are not counted.
+inline void bulk_stock_and_price_changes_apply_in_order(const OpenStore& open) {
+  auto store = open();
+  auto& s = *store;
+  s.write_now([&](store::UnitOfWork& u) {
+    for (int i = 0; i < 100; ++i) u.catalog().put_item(item("A" + std::to_string(i), "Part"));
+  });
+  std::vector<store::StockChange> stock;
+  for (int i = 0; i < 100; ++i) stock.push_back({"A" + std::to_string(i), Decimal::from_int(i), std::nullopt});
+  stock.push_back({"A5", Decimal::from_int(500), std::string("2027-03-01")});
+  stock.push_back({"A70", Decimal::from_int(7000), std::nullopt});
+  for (int i = 0; i < 30; ++i) stock.push_back({"Z" + std::to_string(i), Decimal::from_int(1), std::nullopt});
+  stock.push_back({"A7", Decimal::from_int(700), std::nullopt});
+  std::vector<store::PriceChange> prices;
+  for (int i = 0; i < 70; ++i) prices.push_back({"A" + std::to_string(i), Decimal::from_int(i + 1), std::nullopt});
+  prices.push_back({"A3", *Decimal::parse("3.5"), *Decimal::parse("9.99")});
+  prices.push_back({"nope", Decimal::from_int(1), std::nullopt});
+  auto known = s.write_now([&](store::UnitOfWork& u) {
+    return std::pair{u.catalog().update_stocks(stock), u.catalog().update_prices(prices)};
+  });
+  CPPUNIT_ASSERT_EQUAL(std::int64_t{103}, known.first);  // 134 rows, 31 for unknown items
+  CPPUNIT_ASSERT_EQUAL(std::int64_t{71}, known.second);
+  auto get = [&](const std::string& id) {
+    return *s.read_now([&](store::ReadView& r) { return r.catalog().item(id); });
+  };
+  CPPUNIT_ASSERT_EQUAL(std::string("0"), get("A0").stock.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("99"), get("A99").stock.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("500"), get("A5").stock.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("2027-03-01"), get("A5").next_delivery.value_or(""));
+  CPPUNIT_ASSERT_EQUAL(std::string("7000"), get("A70").stock.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("700"), get("A7").stock.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("3.5"), get("A3").price.to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("9.99"), get("A3").recommended_retail_price->to_string());
+  CPPUNIT_ASSERT_EQUAL(std::string("64"), get("A63").price.to_string());
+  CPPUNIT_ASSERT(!get("A63").recommended_retail_price.has_value());                           // none given: none kept
+  CPPUNIT_ASSERT_EQUAL(item("A80", "Part").price.to_string(), get("A80").price.to_string());  // not in the file
+}
+
 inline void search_pages_in_item_number_order(const OpenStore& open) {
   auto store = open();
   auto& s = *store;
@@ -263,6 +304,7 @@ class CatalogTables : public CppUnit::TestFixture {
   CPPUNIT_TEST(exception_in_unit_of_work_keeps_nothing);
   CPPUNIT_TEST(sellers_keep_their_own_catalogues);
   CPPUNIT_TEST(search_pages_in_item_number_order);
+  CPPUNIT_TEST(bulk_stock_and_price_changes_apply_in_order);
   CPPUNIT_TEST_SUITE_END_ABSTRACT();
 
  public:
@@ -279,6 +321,7 @@ class CatalogTables : public CppUnit::TestFixture {
   void exception_in_unit_of_work_keeps_nothing() { contract::exception_in_unit_of_work_keeps_nothing(open_); }
   void sellers_keep_their_own_catalogues() { contract::sellers_keep_their_own_catalogues(open_); }
   void search_pages_in_item_number_order() { contract::search_pages_in_item_number_order(open_); }
+  void bulk_stock_and_price_changes_apply_in_order() { contract::bulk_stock_and_price_changes_apply_in_order(open_); }
 
  protected:
   OpenStore open_;

@@ -136,16 +136,23 @@ std::pair<std::int64_t, std::int64_t> write_slice(store::UnitOfWork& uow, const 
     });
     return {written, unknown};
   }
+  if (options.kind == ImportKind::Stock) {
+    std::vector<store::StockChange> changes;
+    changes.reserve(slice.size());
+    for (auto& p : slice) changes.push_back({std::move(p.item_id), *p.stock, std::move(p.next_delivery)});
+    written = catalog.update_stocks(changes);
+    return {written, static_cast<std::int64_t>(changes.size()) - written};
+  }
+  if (options.kind == ImportKind::Prices) {
+    std::vector<store::PriceChange> changes;
+    changes.reserve(slice.size());
+    for (auto& p : slice) changes.push_back({std::move(p.item_id), *p.price, p.rrp});
+    written = catalog.update_prices(changes);
+    return {written, static_cast<std::int64_t>(changes.size()) - written};
+  }
   for (auto& p : slice) {
-    switch (options.kind) {
-      case ImportKind::Catalog: break;
-      case ImportKind::Stock: ++(catalog.update_stock(p.item_id, *p.stock, p.next_delivery) ? written : unknown); break;
-      case ImportKind::Prices: ++(catalog.update_price(p.item_id, *p.price, p.rrp) ? written : unknown); break;
-      case ImportKind::Classification:
-        catalog.put_classification_group(p.group);
-        ++written;
-        break;
-    }
+    catalog.put_classification_group(p.group);
+    ++written;
   }
   return {written, unknown};
 }

@@ -132,6 +132,18 @@ bool SqlCatalog::update_price(std::string_view item_id, const rules::Decimal& pr
   return db_.changes() == 1;
 }
 
+std::int64_t SqlCatalog::update_stocks(const std::vector<StockChange>& changes) {
+  std::int64_t known = 0;
+  for (const auto& c : changes) known += update_stock(c.item_id, c.stock, c.next_delivery) ? 1 : 0;
+  return known;
+}
+
+std::int64_t SqlCatalog::update_prices(const std::vector<PriceChange>& changes) {
+  std::int64_t known = 0;
+  for (const auto& c : changes) known += update_price(c.item_id, c.price, c.recommended_retail_price) ? 1 : 0;
+  return known;
+}
+
 std::int64_t SqlCatalog::count_items() {
   auto s = db_.prepare("SELECT count(*) FROM items WHERE seller_id = ?");
   s.bind(1, seller_);

@@ -46,6 +46,8 @@ class SqlCatalog : public CatalogWriter {
                     const std::optional<std::string>& next_delivery) override;
   bool update_price(std::string_view item_id, const rules::Decimal& price,
                     const std::optional<rules::Decimal>& recommended_retail_price) override;
+  std::int64_t update_stocks(const std::vector<StockChange>& changes) override;
+  std::int64_t update_prices(const std::vector<PriceChange>& changes) override;
   std::int64_t count_items() override;
 
  protected:

@@ -1,5 +1,8 @@
 #include "store/sqlite/catalog.hpp"
 
+#include <string_view>
+#include <unordered_set>
+
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/text_match.hpp"
@@ -20,8 +23,39 @@ struct SearchSql {
 // doclist read.
 constexpr std::size_t kTrigramsPerTerm = 16;
 
-// Rows per INSERT of a bulk write (16 parameters each).
+// Rows per INSERT of a bulk write (16 parameters each), and per UPDATE of
+// a stock or price import (3 each).
 constexpr int kRowsPerInsert = 64;
+constexpr std::size_t kRowsPerUpdate = 64;
+
+// Goes through `changes` in runs of kRowsPerUpdate distinct items, in order:
+// a full run to `many` (one statement), the rest one by one to `one`. A run
+// ends before an item it already names: in one UPDATE ... FROM, SQLite would
+// take either of its rows.
+template <class Change, class Many, class One>
+std::int64_t in_runs(const std::vector<Change>& changes, Many many, One one) {
+  std::int64_t known = 0;
+  std::unordered_set<std::string_view> ids;
+  for (std::size_t i = 0; i < changes.size();) {
+    ids.clear();
+    std::size_t end = i;
+    while (end < changes.size() && end - i < kRowsPerUpdate && ids.insert(changes[end].item_id).second) ++end;
+    if (end - i == kRowsPerUpdate)
+      known += many(&changes[i]);
+    else
+      for (std::size_t k = i; k < end; ++k) known += one(changes[k]) ? 1 : 0;
+    i = end;
+  }
+  return known;
+}
+
+// UPDATE items ... FROM a VALUES list of kRowsPerUpdate rows (v.column1 the
+// item, then `columns` more), the seller bound last.
+std::string update_from_values(const char* set) {
+  std::string sql = std::string("UPDATE items SET ") + set + " FROM (VALUES ";
+  for (std::size_t i = 0; i < kRowsPerUpdate; ++i) sql += i ? ",(?,?,?)" : "(?,?,?)";
+  return sql + ") AS v WHERE items.seller_id = ? AND items.id = v.column1";
+}
 
 SearchSql search_sql(const std::vector<std::string>& terms) {
   SearchSql out;
@@ -121,6 +155,45 @@ void SqliteCatalog::put_items(const std::function<bool(model::Item&)>& next) {
   index.bind(1, watermark);
   index.run();
   db_.exec("DELETE FROM text_index_deferred");
+}
+
+std::int64_t SqliteCatalog::update_stocks(const std::vector<StockChange>& changes) {
+  static const std::string many = update_from_values("stock = v.column2, next_delivery = v.column3");
+  return in_runs(
+      changes,
+      [&](const StockChange* run) {
+        auto s = db_.prepare(many.c_str());
+        for (std::size_t i = 0; i < kRowsPerUpdate; ++i) {
+          int at = static_cast<int>(i) * 3;
+          s.bind(at + 1, run[i].item_id).bind(at + 2, run[i].stock.units()).bind(at + 3, run[i].next_delivery);
+        }
+        s.bind(static_cast<int>(kRowsPerUpdate) * 3 + 1, seller_);
+        s.run();
+        return db_.changes();
+      },
+      [&](const StockChange& c) { return update_stock(c.item_id, c.stock, c.next_delivery); });
+}
+
+std::int64_t SqliteCatalog::update_prices(const std::vector<PriceChange>& changes) {
+  static const std::string many = update_from_values(
+      "price = v.column2, recommended_retail_price = COALESCE(v.column3, items.recommended_retail_price)");
+  return in_runs(
+      changes,
+      [&](const PriceChange* run) {
+        auto s = db_.prepare(many.c_str());
+        for (std::size_t i = 0; i < kRowsPerUpdate; ++i) {
+          int at = static_cast<int>(i) * 3;
+          s.bind(at + 1, run[i].item_id).bind(at + 2, run[i].price.units());
+          if (run[i].recommended_retail_price)
+            s.bind(at + 3, run[i].recommended_retail_price->units());
+          else
+            s.bind_null(at + 3);
+        }
+        s.bind(static_cast<int>(kRowsPerUpdate) * 3 + 1, seller_);
+        s.run();
+        return db_.changes();
+      },
+      [&](const PriceChange& c) { return update_price(c.item_id, c.price, c.recommended_retail_price); });
 }
 
 }  // namespace og::store::sqlite

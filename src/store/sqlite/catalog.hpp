@@ -17,6 +17,8 @@ class SqliteCatalog final : public sql::SqlCatalog {
   std::vector<model::Item> items_matching(const std::vector<std::string>& terms, std::int64_t offset,
                                           std::int64_t limit) override;
   void put_items(const std::function<bool(model::Item&)>& next) override;
+  std::int64_t update_stocks(const std::vector<StockChange>& changes) override;
+  std::int64_t update_prices(const std::vector<PriceChange>& changes) override;
 };
 
 }  // namespace og::store::sqlite
