@@ -93,7 +93,7 @@ po::variables_map parse(std::vector<std::string> args, po::options_description o
 struct ImportInput {
   Common common;
   char delimiter = ',';
-  std::int64_t per_commit = 0;  // 0: the import's default
+  std::int64_t per_commit = 0;  // 0: not given, the import's default
   std::ifstream in;
   std::unique_ptr<store::Store> store;
 };
@@ -104,9 +104,9 @@ ImportInput open_import(const std::vector<std::string>& args) {
   po::options_description o;
   o.add_options()("file", po::value(&file))("delimiter", po::value(&delimiter), "',' (default) or ';'")(
       "rows-per-commit", po::value(&input.per_commit));
-  parse({args.begin() + 1, args.end()}, o, input.common, {"file"});
+  auto given = parse({args.begin() + 1, args.end()}, o, input.common, {"file"});
   if (delimiter.size() != 1) throw std::runtime_error("--delimiter is one character");
-  if (input.per_commit != 0 && (input.per_commit < 1 || input.per_commit > 1000000))
+  if (given.count("rows-per-commit") && (input.per_commit < 1 || input.per_commit > 1000000))
     throw std::runtime_error("--rows-per-commit is 1 to 1000000");
   input.delimiter = delimiter[0];
   input.in.open(file, std::ios::binary);

@@ -90,6 +90,7 @@ std::int64_t items_so_far(const std::filesystem::path& db_path) {
 class ImportTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(ImportTest);
   CPPUNIT_TEST(an_import_killed_halfway_leaves_the_index_whole_and_the_server_answering);
+  CPPUNIT_TEST(rows_per_commit_is_a_checked_flag_of_the_row_imports);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -164,6 +165,34 @@ class ImportTest : public CppUnit::TestFixture {
     sqlite3_close(db);
     CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, ean);
     CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, maker_number);
+  }
+
+  void rows_per_commit_is_a_checked_flag_of_the_row_imports() {
+    TempDir dir;
+    auto data = dir.path() / "data";
+    std::string d = " --data " + data.string();
+    CPPUNIT_ASSERT_EQUAL(0, ordergate("seller add small --name Small" + d).status);
+    auto csv = dir.path() / "items.csv";
+    {
+      std::ofstream out(csv, std::ios::binary);
+      out << "item_id,description,price\n";
+      for (int i = 0; i < 20; ++i) out << "S" << i << ",Small part " << i << ",1.00\n";
+    }
+    std::string import = "import catalog " + csv.string() + " --seller small" + d;
+    for (const char* bad : {" --rows-per-commit 0", " --rows-per-commit 1000001", " --rows-per-commit -5"}) {
+      auto run = ordergate(import + bad);
+      CPPUNIT_ASSERT_MESSAGE(run.out, run.status != 0);
+      CPPUNIT_ASSERT_MESSAGE(run.out, run.out.find("--rows-per-commit is 1 to 1000000") != std::string::npos);
+    }
+    // 20 rows, 7 per commit: three units, the last one short; every row is
+    // counted from what the units wrote (on either store engine).
+    auto small = ordergate(import + " --rows-per-commit 7");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(small.out, 0, small.status);
+    CPPUNIT_ASSERT_MESSAGE(small.out, small.out.find("20 rows read, 20 written") != std::string::npos);
+    // Receipts commit whole documents: the flag is not theirs.
+    auto notes = ordergate("import delivery-notes " + csv.string() + " --seller small --rows-per-commit 7" + d);
+    CPPUNIT_ASSERT_MESSAGE(notes.out, notes.status != 0);
+    CPPUNIT_ASSERT_MESSAGE(notes.out, notes.out.find("--rows-per-commit is for catalog") != std::string::npos);
   }
 };
 
