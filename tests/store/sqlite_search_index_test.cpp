@@ -1,8 +1,8 @@
 // The text index (migration 6): an item is found by its id, its description,
 // its EAN, its manufacturer and the manufacturer's article number, through the
-// trigram index (three characters and more) and the LIKE fallback (shorter
-// terms); the index follows inserts, bulk imports, updates and deletes, and a
-// database of version 5 gets its existing items indexed when it is opened.
+// trigram index (three characters and more, migration 17) and og_has_text's
+// check on the rows it leaves (every row for shorter terms); the index follows inserts, bulk imports, updates and
+// deletes, and a database of version 5 gets its existing items indexed when it is opened.
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <sqlite3.h>

@@ -49,8 +49,9 @@ std::int64_t in_runs(const std::vector<Change>& changes, Many many, One one) {
   return known;
 }
 
-// UPDATE items ... FROM a VALUES list of kRowsPerUpdate rows (v.column1 the
-// item, then `columns` more), the seller bound last.
+// UPDATE items SET `set` FROM a VALUES list of kRowsPerUpdate rows of three
+// (v.column1 the item, v.column2 and v.column3 its new values), the seller
+// bound last.
 std::string update_from_values(const char* set) {
   std::string sql = std::string("UPDATE items SET ") + set + " FROM (VALUES ";
   for (std::size_t i = 0; i < kRowsPerUpdate; ++i) sql += i ? ",(?,?,?)" : "(?,?,?)";

@@ -1,6 +1,6 @@
 // The catalogue's tables on SQLite: the shared statements (sql/catalog.hpp)
-// plus what rests on SQLite's FTS5 trigram index (migrations 6 and 9): text
-// search and bulk loading.
+// plus what rests on SQLite's FTS5 trigram index (migrations 6, 9 and 17):
+// text search, bulk loading and bulk stock and price changes.
 #pragma once
 #include "store/sql/catalog.hpp"
 
